@@ -1,0 +1,65 @@
+import type { Storage } from 'botbuilder';
+import { createAdapter, createStorage } from './bot/adapter';
+import { ConnectorSyncBot } from './bot/connectorSyncBot';
+import { FixedTokens, NoTokens, type UserTokens } from './bot/userTokens';
+import { ConnectorDirectory } from './commands/connectorDirectory';
+import type { Config } from './config';
+import { GraphConnectorClient } from './graph/connectorClient';
+import type { ConnectorGraph } from './graph/types';
+import type { Logger } from './logger';
+import { createServer, listen, type RunningServer } from './server';
+import { GraphSimulator } from './simulator/graphSimulator';
+import { ConfirmationStore } from './sync/confirmationStore';
+import { SyncService } from './sync/syncService';
+
+export interface AppOverrides {
+  storage?: Storage;
+  graph?: ConnectorGraph;
+  tokens?: UserTokens;
+  now?: () => Date;
+}
+
+export interface RunningApp {
+  server: RunningServer;
+  /** The Graph root the bot calls. */
+  graphBaseUrl: string;
+  /** Set when local mode started its own simulator. */
+  simulator: GraphSimulator | null;
+  stop(): Promise<void>;
+}
+
+/** Wires the bot from a validated config and starts it. Used by `npm start` and by the integration tests. */
+export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  let simulator: GraphSimulator | null = null;
+  let graphBaseUrl: string;
+  if (config.graph.kind === 'embeddedSimulator') {
+    simulator = new GraphSimulator();
+    graphBaseUrl = await simulator.start(0, '127.0.0.1');
+  } else {
+    graphBaseUrl = config.graph.baseUrl;
+  }
+
+  const graph = overrides.graph ?? new GraphConnectorClient(graphBaseUrl);
+  const tokens =
+    overrides.tokens ?? (config.graph.kind === 'teams' ? new NoTokens() : new FixedTokens(config.graph.token));
+  const sync = new SyncService({
+    confirmations: new ConfirmationStore(overrides.storage ?? createStorage()),
+    graph,
+    ttlMs: config.confirmationTtlMs,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+  const directory = new ConnectorDirectory(graph, config.connectorCacheMs);
+  const bot = new ConnectorSyncBot({ graph, sync, directory, tokens, logger });
+  const adapter = createAdapter(config.bot, logger);
+
+  const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);
+  return {
+    server,
+    graphBaseUrl,
+    simulator,
+    async stop() {
+      await server.close();
+      await simulator?.stop();
+    },
+  };
+}

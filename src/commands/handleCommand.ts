@@ -1,0 +1,80 @@
+import { confirmationCard } from '../cards/confirmationCard';
+import {
+  ambiguousConnectorCard,
+  chooseSyncTypeCard,
+  connectorListCard,
+  connectorStatusCard,
+  unknownConnectorCard,
+} from '../cards/connectorCards';
+import { snapshotOf } from '../cards/format';
+import { helpCard } from '../cards/helpCard';
+import { GraphRequestError } from '../graph/errors';
+import type { Connector } from '../graph/types';
+import type { SyncService } from '../sync/syncService';
+import type { Command, ParseError } from './command';
+import type { ConnectorDirectory } from './connectorDirectory';
+import { graphFailureText } from './graphFailureText';
+import type { Reply, TurnInput } from './reply';
+import { resolveConnector } from './resolveConnector';
+
+export interface CommandDeps {
+  directory: ConnectorDirectory;
+  sync: SyncService;
+}
+
+/** Answers one parsed command. Graph failures become a friendly text; anything else is a bug and propagates. */
+export async function handleCommand(command: Command, input: TurnInput, deps: CommandDeps): Promise<Reply> {
+  try {
+    return await answer(command, input, deps);
+  } catch (error) {
+    if (error instanceof GraphRequestError) return { kind: 'text', text: graphFailureText(error, input.m) };
+    throw error;
+  }
+}
+
+async function answer(command: Command, input: TurnInput, deps: CommandDeps): Promise<Reply> {
+  const { m, user } = input;
+  if (command.kind === 'help') return { kind: 'card', card: helpCard(m) };
+
+  const token = await input.token();
+  if (!token) return { kind: 'signInRequired' };
+  const userKey = user.aadObjectId ?? user.id;
+
+  if (command.kind === 'list') {
+    const connectors = await deps.directory.list(userKey, token, { fresh: true });
+    return { kind: 'card', card: connectorListCard(connectors, m) };
+  }
+
+  const connectors = await deps.directory.list(userKey, token);
+  const resolution = resolveConnector(command.target, connectors);
+  if (resolution.kind === 'ambiguous') {
+    return { kind: 'card', card: ambiguousConnectorCard(command.target, resolution.candidates, m) };
+  }
+  if (resolution.kind === 'unknown') {
+    return { kind: 'card', card: unknownConnectorCard(command.target, resolution.suggestion, connectors, m) };
+  }
+
+  const connector: Connector = resolution.connector;
+  if (command.kind === 'status') return { kind: 'card', card: connectorStatusCard(connector, m) };
+  if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, m) };
+  const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user);
+  return { kind: 'card', card: confirmationCard(confirmation, m) };
+}
+
+/** Text the parser could not use: say what was wrong and what to type instead. */
+export function explainParseError(error: ParseError, input: TurnInput): Reply {
+  const { m } = input;
+  switch (error.kind) {
+    case 'missingTarget':
+      return { kind: 'text', text: m.missingTarget(error.command) };
+    case 'unknownSyncType':
+      return { kind: 'text', text: m.unknownSyncType(error.word) };
+    case 'extraWords':
+      return { kind: 'text', text: m.extraWords(error.words.join(' ')) };
+    case 'notUnderstood': {
+      const preface = [m.notUnderstood(error.text)];
+      if (error.suggestion) preface.push(m.didYouMeanCommand(error.suggestion));
+      return { kind: 'card', card: helpCard(m, preface) };
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * All configuration, read from one environment object and validated at once. The only module that knows the
+ * names of environment variables; everything else receives a frozen Config.
+ */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+export const DEFAULT_LOCAL_GRAPH_TOKEN = 'local-dev-token';
+export const TEAMS_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+/** Where Graph is and which token reaches it. */
+export type GraphMode =
+  /** Local mode without GRAPH_BASE_URL: the bot starts its own simulator. */
+  | { kind: 'embeddedSimulator'; token: string }
+  /** Local mode with GRAPH_BASE_URL: a simulator (or anything Graph-shaped) the developer runs. */
+  | { kind: 'external'; baseUrl: string; token: string }
+  /** Teams mode: real Graph, each user's own token through Teams SSO. */
+  | { kind: 'teams'; baseUrl: string; oauthConnectionName: string };
+
+export interface BotIdentity {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: AppType;
+  MicrosoftAppTenantId: string;
+}
+
+export interface Config {
+  /** Local mode: no app id, inbound authentication disabled. */
+  local: boolean;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  bot: BotIdentity;
+  graph: GraphMode;
+  confirmationTtlMs: number;
+  connectorCacheMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const value = (key: string): string => (env[key] ?? '').trim();
+
+  const appId = value('MicrosoftAppId');
+  const local = appId === '';
+
+  const port = integer(value('PORT'), 3978, 0, 65535, 'PORT', 'a TCP port from 0 to 65535, e.g. PORT=3978', problems);
+  const host = value('HOST') || (local ? '127.0.0.1' : '0.0.0.0');
+
+  const logLevel = (value('LOG_LEVEL') || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL="${value('LOG_LEVEL')}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const appTypeRaw = value('MicrosoftAppType') || 'MultiTenant';
+  const appType = APP_TYPES.find((type) => type.toLowerCase() === appTypeRaw.toLowerCase());
+  if (!appType) problems.push(`MicrosoftAppType="${appTypeRaw}" is not valid; use ${APP_TYPES.join(', ')}`);
+
+  const ttlSeconds = integer(value('CONFIRMATION_TTL_SECONDS'), 600, 5, 86_400, 'CONFIRMATION_TTL_SECONDS', 'seconds from 5 to 86400, e.g. 600', problems);
+  const cacheSeconds = integer(value('CONNECTOR_CACHE_SECONDS'), 60, 0, 3_600, 'CONNECTOR_CACHE_SECONDS', 'seconds from 0 to 3600, e.g. 60', problems);
+
+  const graphBaseUrl = value('GRAPH_BASE_URL');
+  if (graphBaseUrl) checkGraphBaseUrl(graphBaseUrl, local, problems);
+
+  const bot: BotIdentity = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: value('MicrosoftAppPassword'),
+    MicrosoftAppType: appType ?? 'MultiTenant',
+    MicrosoftAppTenantId: value('MicrosoftAppTenantId'),
+  };
+
+  let graph: GraphMode;
+  if (local) {
+    const token = value('LOCAL_GRAPH_TOKEN') || DEFAULT_LOCAL_GRAPH_TOKEN;
+    graph = graphBaseUrl ? { kind: 'external', baseUrl: graphBaseUrl, token } : { kind: 'embeddedSimulator', token };
+  } else {
+    if (bot.MicrosoftAppType !== 'UserAssignedMsi' && !bot.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set (the client secret of the bot\'s app registration)');
+    }
+    if (bot.MicrosoftAppType !== 'MultiTenant' && !bot.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType=${bot.MicrosoftAppType} (your Entra tenant id)`);
+    }
+    const oauthConnectionName = value('OAUTH_CONNECTION_NAME');
+    if (!oauthConnectionName) {
+      problems.push('OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on');
+    }
+    graph = { kind: 'teams', baseUrl: graphBaseUrl || TEAMS_GRAPH_BASE_URL, oauthConnectionName };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    local,
+    port,
+    host,
+    logLevel: logLevel as LogLevel,
+    bot: Object.freeze(bot),
+    graph: Object.freeze(graph),
+    confirmationTtlMs: ttlSeconds * 1000,
+    connectorCacheMs: cacheSeconds * 1000,
+  });
+}
+
+function integer(raw: string, fallback: number, min: number, max: number, key: string, hint: string, problems: string[]): number {
+  if (raw === '') return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    problems.push(`${key}="${raw}" is not valid; use ${hint}`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function checkGraphBaseUrl(raw: string, local: boolean, problems: string[]): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`GRAPH_BASE_URL="${raw}" is not a URL; use e.g. https://graph.microsoft.com/v1.0`);
+    return;
+  }
+  if (!/^\/(v1\.0|beta)\/?$/.test(url.pathname)) {
+    problems.push(`GRAPH_BASE_URL="${raw}" must be a Graph root ending in /v1.0 or /beta, e.g. http://127.0.0.1:4010/v1.0`);
+  }
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    problems.push(`GRAPH_BASE_URL="${raw}" must use https when MicrosoftAppId is set (plain http is for local simulators only)`);
+  }
+}

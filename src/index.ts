@@ -1,0 +1,61 @@
+/* eslint-disable no-console -- the banner and fatal configuration errors are for the person at the terminal */
+import { existsSync } from 'node:fs';
+import { startApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+
+function banner(config: Config, url: string, graphBaseUrl: string): string {
+  const endpoint = `${url}/api/messages`;
+  if (!config.local) {
+    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, tokens through Teams SSO (${config.graph.kind === 'teams' ? config.graph.oauthConnectionName : ''})`;
+  }
+  const graph = config.graph.kind === 'embeddedSimulator' ? `${graphBaseUrl} (embedded simulator, 4 sample connectors)` : graphBaseUrl;
+  return [
+    '',
+    '  connector-sync-bot — LOCAL MODE',
+    `  Bot endpoint   ${endpoint}`,
+    '  Auth           disabled (no MicrosoftAppId): for this machine only',
+    `  Graph          ${graph}`,
+    '  Graph token    LOCAL_GRAPH_TOKEN (development token, same for every user)',
+    '  Chat with it   npm run playground   (Microsoft 365 Agents Playground in your browser)',
+    '  Try            sync connector CAS01 full · list connectors · help',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`connector-sync-bot did not start.\n${error.message}\nSee .env.example and the README's configuration table.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  console.log(banner(config, app.server.url, app.graphBaseUrl));
+
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => process.exit(1), 10_000);
+    forced.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('connector-sync-bot failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  onTurn: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+}
+
+/** Bot Framework activities are small; anything larger is refused with 413 before it reaches the adapter. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'connector-sync-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object).' });
+      return;
+    }
+    await deps.adapter.process(req, res, deps.onTurn);
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+    return Promise.resolve();
+  });
+
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    deps.logger.warn({ path: req.path(), status: error.statusCode, error: error.message }, 'request rejected');
+    callback();
+  });
+  return server;
+}
+
+export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
