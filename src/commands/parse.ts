@@ -84,7 +84,7 @@ function suggestCommand(tokens: Token[]): string | null {
   const word = first.text.toLowerCase();
   const keywords = Object.keys(COMMAND_KEYWORDS);
   const best = closest(word, keywords);
-  if (distance(word, best) > Math.max(1, Math.floor(best.length / 3))) return null;
+  if (distance(word, best) > Math.max(1, Math.floor(best.length / 2))) return null;
   const command = COMMAND_KEYWORDS[best] ?? best;
   const remaining = dropConnectorNoun(rest).map((token) => (token.text.includes(' ') ? `"${token.text}"` : token.text));
   return command.endsWith('connectors') || command.startsWith('hilfe') || command === 'help'

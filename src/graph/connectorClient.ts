@@ -47,6 +47,11 @@ export class GraphConnectorClient implements ConnectorGraph {
     const response = (await this.call(token, `${this.connectorUrl(id)}/sync`, (request) =>
       request.responseType(ResponseType.RAW).post({ syncType }),
     )) as Response;
+    // A RAW response is handed back whatever its status, so failures are recognised here.
+    if (!response.ok) {
+      await response.text().catch(() => ''); // drain, so the connection returns to the pool
+      throw errorFromStatus(response.status, response.headers);
+    }
     return { requestId: response.headers.get('request-id') };
   }
 
@@ -72,14 +77,17 @@ export function toGraphRequestError(error: unknown): GraphRequestError {
   if (!(error instanceof GraphError) || error.statusCode <= 0) {
     return new GraphRequestError('unreachable', null, null, null, 'Microsoft Graph could not be reached');
   }
-  const headers = error.headers;
-  const requestId = headers?.get('request-id') ?? error.requestId ?? null;
+  return errorFromStatus(error.statusCode, error.headers, error.requestId);
+}
+
+function errorFromStatus(status: number, headers: Headers | undefined, bodyRequestId: string | null = null): GraphRequestError {
+  const requestId = headers?.get('request-id') ?? bodyRequestId;
   const retryAfter = Number.parseInt(headers?.get('retry-after') ?? '', 10);
   return new GraphRequestError(
-    kindForStatus(error.statusCode),
-    error.statusCode,
+    kindForStatus(status),
+    status,
     requestId,
     Number.isFinite(retryAfter) ? retryAfter : null,
-    `Graph answered ${error.statusCode} ${error.code ?? ''}`.trim(),
+    `Graph answered ${status}`,
   );
 }
