@@ -27,6 +27,8 @@ export interface Fault {
   error?: SimulatedError;
   /** Delay before answering, for slow-Graph scenarios. */
   delayMs?: number;
+  /** Close the connection without an answer: Graph unreachable mid-request. */
+  dropConnection?: boolean;
   times: number;
 }
 
@@ -49,7 +51,12 @@ export class GraphSimulator {
   private connectors: Map<string, Connector>;
   private faults: Fault[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private readonly server = http.createServer((req, res) => {
+    this.handle(req, res).catch(() => {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
   private readonly syncCompletesAfterMs: number;
   private readonly now: () => Date;
 
@@ -118,31 +125,35 @@ export class GraphSimulator {
     this.calls.push(call);
 
     const body = await readBody(req);
-    const outcome = await this.answer(route, call, body);
+    const fault = route && call.bearerToken ? this.takeFault(route.operation) : undefined;
+    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    const outcome = fault?.error ? { status: fault.error.status, error: fault.error } : this.answer(route, call, body);
     call.status = outcome.status;
     const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };
+    // writeHead and end are never chained: restify, loaded in the same process, patches writeHead to return nothing.
     if ('error' in outcome) {
       res.writeHead(outcome.status, { ...headers, 'Content-Type': 'application/json', ...outcome.error.headers });
       res.end(errorBody(outcome.error, requestId, clientRequestId, this.now()));
     } else if (outcome.json === undefined) {
-      res.writeHead(outcome.status, headers).end();
+      res.writeHead(outcome.status, headers);
+      res.end();
     } else {
       res.writeHead(outcome.status, { ...headers, 'Content-Type': 'application/json;odata.metadata=minimal' });
       res.end(JSON.stringify(outcome.json));
     }
   }
 
-  private async answer(
+  private answer(
     route: Route | null,
     call: RecordedCall,
     body: string,
-  ): Promise<{ status: number; json?: unknown } | { status: number; error: SimulatedError }> {
+  ): { status: number; json?: unknown } | { status: number; error: SimulatedError } {
     if (!route) return { status: 400, error: simulatedErrors.badRequest(`Resource not found for the segment '${call.path}'.`) };
     if (!call.bearerToken) return { status: 401, error: simulatedErrors.noToken() };
-
-    const fault = this.takeFault(route.operation);
-    if (fault?.delayMs) await this.sleep(fault.delayMs);
-    if (fault?.error) return { status: fault.error.status, error: fault.error };
 
     if (route.operation === 'list') {
       return {
@@ -198,7 +209,8 @@ export class GraphSimulator {
   /** A small HTTP API so tests and the benchmark can steer a simulator running in another process. */
   private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const send = (status: number, json?: unknown): void => {
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(json === undefined ? undefined : JSON.stringify(json));
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
     };
     const body = await readBody(req);
     if (path === '/_simulator/calls' && req.method === 'GET') return send(200, this.calls);

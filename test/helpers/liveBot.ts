@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { startApp, type RunningApp } from '../../src/app';
+import type { AdaptiveCard } from '../../src/cards/schema';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { FakeConnector, type ConnectorCall } from './fakeConnector';
+
+export const TENANT = '72f988bf-0000-4000-8000-00000000cafe';
+export const LOCAL_TOKEN = 'integration-local-token-5f3a9c';
+export const USERS = {
+  ada: { id: '29:1ada', aadObjectId: '00000000-0000-0000-0000-00000000a0a0', name: 'Ada Admin' },
+  ben: { id: '29:1ben', aadObjectId: '00000000-0000-0000-0000-00000000b0b0', name: 'Ben Builder' },
+};
+export const BOT = { id: '28:connector-sync-bot', name: 'Connector Sync' };
+export type User = (typeof USERS)[keyof typeof USERS];
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The real bot process in miniature: config -> startApp -> restify on an ephemeral loopback port, talking over real
+ * HTTP to a Graph simulator and a fake Bot Connector, with every log line captured.
+ */
+export class LiveBot {
+  readonly sim = new GraphSimulator({ syncCompletesAfterMs: 60_000 });
+  readonly connector = new FakeConnector();
+  readonly logLines: string[] = [];
+  clock: Date | null = null;
+  private app!: RunningApp;
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    const graphBaseUrl = await this.sim.start();
+    await this.connector.start();
+    const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', ...env });
+    const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
+    this.app = await startApp(config, logger, { now: () => this.clock ?? new Date() });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.app?.stop(), this.sim.stop(), this.connector.stop()]);
+  }
+
+  get url(): string {
+    return `${this.app.server.url}/api/messages`;
+  }
+
+  async postRaw(body: string, contentType = 'application/json'): Promise<HttpAnswer> {
+    const response = await fetch(this.url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  post(activity: Record<string, unknown>): Promise<HttpAnswer> {
+    return this.postRaw(JSON.stringify(activity));
+  }
+
+  activity(from: User, fields: Record<string, unknown>, conversation = personalChat(from)): Record<string, unknown> {
+    return {
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from,
+      recipient: BOT,
+      conversation,
+      locale: 'en-US',
+      channelData: { tenant: { id: TENANT } },
+      ...fields,
+    };
+  }
+
+  /** Types a message; resolves with what the bot sent back through the connector. */
+  async say(text: string, from: User = USERS.ada, extra: Record<string, unknown> = {}): Promise<ConnectorCall[]> {
+    const before = this.connector.calls.length;
+    const answer = await this.post(this.activity(from, { type: 'message', text, ...extra }));
+    if (answer.status !== 200) throw new Error(`bot answered ${answer.status}`);
+    return this.connector.since(before);
+  }
+
+  /** Asks for a sync and returns the confirmation card's message id and confirmation id. */
+  async requestSync(text: string, from: User = USERS.ada): Promise<{ messageId: string; confirmationId: string; card: AdaptiveCard }> {
+    const [reply] = await this.say(text, from);
+    const card = cardIn(reply);
+    const confirmationId = card.actions?.find((action) => action.data.verb === 'sync.cancel')?.data.confirmationId;
+    if (!confirmationId) throw new Error(`no confirmation card in ${JSON.stringify(reply)}`);
+    return { messageId: reply?.id ?? '', confirmationId, card };
+  }
+
+  execute(from: User, verb: string, data: unknown, replyToId?: string): Promise<HttpAnswer> {
+    return this.post(
+      this.activity(from, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        ...(replyToId ? { replyToId } : {}),
+      }),
+    );
+  }
+
+  submit(from: User, data: unknown, replyToId: string): Promise<HttpAnswer> {
+    return this.post(this.activity(from, { type: 'message', value: data, replyToId }));
+  }
+
+  /** Every captured log line, joined: for checks that no secret was ever logged. */
+  logs(): string {
+    return this.logLines.join('');
+  }
+}
+
+export function personalChat(user: User): Record<string, unknown> {
+  return { id: `a:1personal-${user.id}`, conversationType: 'personal', tenantId: TENANT };
+}
+
+export function cardIn(call: ConnectorCall | undefined): AdaptiveCard {
+  const attachments = call?.body.attachments as Array<{ content: AdaptiveCard }> | undefined;
+  const card = attachments?.[0]?.content;
+  if (!card) throw new Error(`expected a card, got ${JSON.stringify(call?.body)}`);
+  return card;
+}
+
+export function invokeBody(answer: HttpAnswer): { statusCode: number; type: string; value: unknown } {
+  return answer.body as { statusCode: number; type: string; value: unknown };
+}

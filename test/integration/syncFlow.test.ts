@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simulatedErrors } from '../../src/simulator/graphErrors';
+import { seedConnectors } from '../../src/simulator/seed';
+import { LOCAL_TOKEN, LiveBot, USERS, cardIn, invokeBody } from '../helpers/liveBot';
+
+const live = new LiveBot();
+beforeAll(() => live.start());
+afterAll(() => live.stop());
+beforeEach(() => {
+  live.sim.calls.length = 0;
+  live.sim.clearFaults();
+  live.clock = null;
+});
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connector', () => {
+  it.each([
+    ['full', 'fullSync', 'Full sync requested'],
+    ['delta', 'deltaSync', 'Delta sync requested'],
+  ])('%s: card -> confirm -> exactly one %s POST with the bearer token -> the card shows the outcome', async (mode, syncType, title) => {
+    const { messageId, confirmationId, card } = await live.requestSync(`sync connector cas01 ${mode}`);
+    expect(json(card)).toContain('Sync this Exchange connector?');
+
+    const before = live.connector.calls.length;
+    const answer = await live.execute(USERS.ada, 'sync.confirm', { verb: 'sync.confirm', confirmationId }, messageId);
+    expect(answer.status).toBe(200);
+    const body = invokeBody(answer);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(json(body.value)).toContain(title);
+
+    expect(live.sim.syncCalls()).toEqual([
+      expect.objectContaining({ method: 'POST', syncType, bearerToken: LOCAL_TOKEN, status: 204 }),
+    ]);
+    const [update] = live.connector.since(before);
+    expect(update).toMatchObject({ kind: 'update', activityId: messageId });
+    expect(json(cardIn(update))).toContain(title);
+  });
+
+  it('double click, ten clicks at once: exactly one sync call', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        index % 2 === 0
+          ? live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)
+          : live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    expect(live.sim.syncCalls()).toHaveLength(1);
+  });
+
+  it('cancel: no sync, and the card says who cancelled', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector exo delta');
+    const before = live.connector.calls.length;
+    await live.submit(USERS.ada, { verb: 'sync.cancel', confirmationId }, messageId);
+    expect(json(cardIn(live.connector.since(before)[0]))).toContain('Cancelled by Ada Admin');
+    await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+    expect(live.sim.syncCalls()).toEqual([]);
+  });
+
+  it('expired: no sync, and the card says so', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    live.clock = new Date(Date.now() + 11 * 60_000);
+    const body = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(json(body.value)).toContain('This confirmation expired');
+    expect(live.sim.syncCalls()).toEqual([]);
+  });
+
+  it('another user\'s click is refused: no sync, no card update', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    const before = live.connector.calls.length;
+    const body = invokeBody(await live.execute(USERS.ben, 'sync.confirm', { confirmationId }, messageId));
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(body.value).toBe('Only Ada Admin, who asked for this sync, can start or cancel it.');
+    expect(live.connector.since(before)).toEqual([]);
+    expect(live.sim.syncCalls()).toEqual([]);
+  });
+
+  it.each([
+    ['an exact alias', 'sync connector CAS01 full', 'Sync this Exchange connector?'],
+    ['a unique prefix', 'sync connector mun delta', 'Munich Exchange'],
+    ['a quoted name with spaces', 'sync connector "munich exchange" full', 'Munich Exchange'],
+    ['a server name', 'sync connector outlook.office365.com full', 'EXO-Hosted'],
+    ['an ambiguous prefix', 'sync connector cas full', '2 connectors match'],
+    ['an unknown name', 'sync connector cas9 full', 'Did you mean **CAS01**?'],
+  ])('%s: %j', async (_name, text, expected) => {
+    const [reply] = await live.say(text);
+    expect(reply?.kind).toBe('reply');
+    expect(json(cardIn(reply))).toContain(expected);
+    expect(live.sim.syncCalls()).toEqual([]);
+  });
+
+  it('German locale: German card', async () => {
+    const [reply] = await live.say('synchronisiere connector cas01 delta', USERS.ada, { locale: 'de-DE' });
+    expect(json(cardIn(reply))).toContain('Delta synchronisieren');
+  });
+});
+
+describe('Graph failures reach the user as clear answers', () => {
+  it.each([
+    ['401 expired token', simulatedErrors.expiredToken(), 'Sign in again'],
+    ['403 missing scope', simulatedErrors.missingScope(), 'Intune Administrator role'],
+    ['403 missing role', simulatedErrors.missingRole(), 'Intune Administrator role'],
+    ['400 bad request', simulatedErrors.badRequest('Invalid'), 'rejected the request as invalid'],
+    ['429 with Retry-After', simulatedErrors.throttled(30), 'Intune asks to wait 30 s'],
+    ['429 without Retry-After', simulatedErrors.throttled(null), 'throttling'],
+    ['503', simulatedErrors.unavailable(503), 'temporarily unavailable'],
+    ['504', simulatedErrors.unavailable(504), 'temporarily unavailable'],
+  ])('on confirm: %s', async (_name, error, words) => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    live.sim.addFault({ operation: 'sync', error, times: 1 });
+    const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(card).toContain('The sync was not requested');
+    expect(card).toContain(words);
+    expect(card).toMatch(/Graph request-id: [0-9a-f-]{36}/);
+    expect(live.sim.syncCalls()).toHaveLength(1);
+    const again = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(again).toContain('already handled');
+    expect(live.sim.syncCalls()).toHaveLength(1);
+  });
+
+  it('on confirm: 404, the connector was removed after the card was sent', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
+    const remaining = seedConnectors().filter((connector) => connector.exchangeAlias !== 'CAS02');
+    live.sim.setConnectors(remaining);
+    const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(card).toContain('no longer exists');
+    expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ status: 404 })]);
+    live.sim.setConnectors(seedConnectors());
+  });
+
+  it('on confirm: Graph unreachable', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    live.sim.addFault({ operation: 'sync', dropConnection: true, times: 1 });
+    const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(card).toContain('could not be reached');
+  });
+
+  it.each([
+    ['list connectors', simulatedErrors.missingRole(), 'Intune Administrator role'],
+    ['sync connector cas01 full', simulatedErrors.throttled(5), 'Intune asks to wait 5 s'],
+    ['status cas01', simulatedErrors.unavailable(), 'temporarily unavailable'],
+  ])('on %j: a friendly text with the request-id', async (text, error, words) => {
+    live.sim.addFault({ operation: 'list', error, times: 1 });
+    // A user the bot has not seen yet, so no cached connector list hides the failure.
+    const newcomer = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'New Admin' };
+    const [reply] = await live.say(text, newcomer);
+    expect(String(reply?.body.text)).toContain(words);
+    expect(String(reply?.body.text)).toMatch(/request-id: [0-9a-f-]{36}/);
+  });
+});
+
+describe('the server itself', () => {
+  it('answers malformed and oversized bodies with 400 and 413, and keeps serving', async () => {
+    expect((await live.postRaw('{not json')).status).toBe(400);
+    expect((await live.postRaw('[1,2,3]')).status).toBe(400);
+    expect((await live.postRaw(JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }))).status).toBe(413);
+    const [reply] = await live.say('help');
+    expect(json(cardIn(reply))).toContain('I start syncs');
+  });
+
+  it('reports health', async () => {
+    const response = await fetch(live.url.replace('/api/messages', '/healthz'));
+    expect(response.status).toBe(200);
+  });
+
+  it('never logs the Graph token', () => {
+    expect(live.logLines.length).toBeGreaterThan(10);
+    expect(live.logs()).not.toContain(LOCAL_TOKEN);
+  });
+});
