@@ -41,7 +41,7 @@ export function connectorListCard(connectors: readonly Connector[], m: Messages)
       showGridLines: false,
       rows: [{ type: 'TableRow', style: 'emphasis', cells: header }, ...rows],
     },
-  ]);
+  ], undefined, { fullWidth: true });
 }
 
 export function connectorStatusCard(connector: Connector, m: Messages): AdaptiveCard {

@@ -81,19 +81,23 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-export function card(body: CardElement[], actions?: CardAction[]): AdaptiveCard {
+export function card(body: CardElement[], actions?: CardAction[], options: { fullWidth?: boolean } = {}): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     ...(actions && actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
+    ...(options.fullWidth ? { msteams: { width: 'Full' as const } } : {}),
   };
 }
 
+/**
+ * A wrapping TextBlock. The shared messages quote commands in `backticks` (right for chat text); Adaptive Card
+ * markdown has no code spans, so in cards they become bold.
+ */
 export function text(value: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock {
-  return { type: 'TextBlock', text: value, wrap: true, ...options };
+  return { type: 'TextBlock', text: value.replace(/`([^`]+)`/g, '**$1**'), wrap: true, ...options };
 }
 
 export function heading(value: string, color?: TextColor): TextBlock {

@@ -17,7 +17,7 @@ describe('typed commands (TestAdapter)', () => {
     const { replies } = await bot.say('snyc connector cas01 full');
     const card = textOf(cardOf(replies[0]));
     expect(card).toContain('did not understand');
-    expect(card).toContain('Did you mean `sync connector cas01 full`?');
+    expect(card).toContain('Did you mean **sync connector cas01 full**?');
   });
 
   it('lists connectors with status, type, server and last sync', async () => {

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import WebSocket from 'ws';
+import { startApp } from './src/app';
+import { loadConfig } from './src/config';
+import { createLogger } from './src/logger';
+(async () => {
+  const app = await startApp(loadConfig({ PORT: '0' }), createLogger('warn'));
+  const pg = spawn(process.execPath, ['node_modules/@microsoft/m365agentsplayground/cli.js', '-e', `${app.server.url}/api/messages`, '-p', '0', '-c', 'msteams', '--disable-telemetry'], { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: '.m365agentsplayground.yml', M365_AGENTS_PLAYGROUND_LOGFILE: '/tmp/pg-debug.log' } });
+  const port: string = await new Promise((resolve) => pg.stdout.on('data', (c) => { const m = /Listening on (\d+)/.exec(String(c)); if (m) resolve(m[1]!); }));
+  const base = `http://127.0.0.1:${port}`;
+  const cfg = await (await fetch(`${base}/_internal/v1/config`)).json();
+  console.log(JSON.stringify(cfg).slice(0, 300));
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+  ws.on('message', (d) => console.log('WS', String(d).slice(0, 600)));
+  await new Promise((r) => ws.on('open', r));
+  const r = await fetch(`${base}/_conversation/v1/conversations/${encodeURIComponent('a:personal-ada-connector-sync')}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: '29:ada-admin' }, text: 'sync connector cas01 full', textFormat: 'plain' }) });
+  console.log('send', r.status, (await r.text()).slice(0, 300));
+  await new Promise((r) => setTimeout(r, 1500));
+  ws.close(); pg.kill(); await app.stop();
+})();
