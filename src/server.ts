@@ -29,6 +29,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     await deps.adapter.process(req, res, deps.onTurn);
   });
 
+  // Clients (the Agents Playground among them) probe the endpoint with HEAD before they post.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
+    return Promise.resolve();
+  });
+
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
     return Promise.resolve();
