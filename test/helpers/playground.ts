@@ -8,7 +8,8 @@ import { ROOT } from './processes';
 
 /** A bot message as the Playground's own UI receives it over its WebSocket stream. */
 export interface StreamEvent {
-  action: 'createMessage' | 'updateMessage' | string;
+  /** 'createMessage' or 'updateMessage'. */
+  action: string;
   actionConversationId: string;
   message: {
     messageId: string;
