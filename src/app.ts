@@ -1,7 +1,10 @@
 import type { Storage } from 'botbuilder';
 import { createAdapter, createStorage } from './bot/adapter';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
-import { FixedTokens, NoTokens, type UserTokens } from './bot/userTokens';
+import { PendingSignIns } from './bot/pendingSignIns';
+import { SsoSignIn } from './bot/signIn';
+import { SignInFlow } from './bot/signInFlow';
+import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
 import { ConnectorDirectory } from './commands/connectorDirectory';
 import type { Config } from './config';
 import { GraphConnectorClient } from './graph/connectorClient';
@@ -15,7 +18,6 @@ import { SyncService } from './sync/syncService';
 export interface AppOverrides {
   storage?: Storage;
   graph?: ConnectorGraph;
-  tokens?: UserTokens;
   now?: () => Date;
 }
 
@@ -39,18 +41,20 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     graphBaseUrl = config.graph.baseUrl;
   }
 
+  const storage = overrides.storage ?? createStorage();
   const graph = overrides.graph ?? new GraphConnectorClient(graphBaseUrl);
-  const tokens =
-    overrides.tokens ?? (config.graph.kind === 'teams' ? new NoTokens() : new FixedTokens(config.graph.token));
+  const tokens: UserTokens =
+    config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
   const sync = new SyncService({
-    confirmations: new ConfirmationStore(overrides.storage ?? createStorage()),
+    confirmations: new ConfirmationStore(storage),
     graph,
     ttlMs: config.confirmationTtlMs,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const directory = new ConnectorDirectory(graph, config.connectorCacheMs);
-  const bot = new ConnectorSyncBot({ graph, sync, directory, tokens, logger });
-  const adapter = createAdapter(config.bot, logger);
+  const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger);
+  const bot = new ConnectorSyncBot({ graph, sync, directory, tokens, signInFlow, logger });
+  const adapter = createAdapter(config.bot, config.tokens, storage, logger);
 
   const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);
   return {

@@ -13,20 +13,27 @@ export type AppType = (typeof APP_TYPES)[number];
 export const DEFAULT_LOCAL_GRAPH_TOKEN = 'local-dev-token';
 export const TEAMS_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
-/** Where Graph is and which token reaches it. */
-export type GraphMode =
+/** Where Graph is. */
+export type GraphTarget =
   /** Local mode without GRAPH_BASE_URL: the bot starts its own simulator. */
-  | { kind: 'embeddedSimulator'; token: string }
-  /** Local mode with GRAPH_BASE_URL: a simulator (or anything Graph-shaped) the developer runs. */
-  | { kind: 'external'; baseUrl: string; token: string }
-  /** Teams mode: real Graph, each user's own token through Teams SSO. */
-  | { kind: 'teams'; baseUrl: string; oauthConnectionName: string };
+  | { kind: 'embeddedSimulator' }
+  /** GRAPH_BASE_URL, or real Graph in Teams mode. */
+  | { kind: 'url'; baseUrl: string };
+
+/** Where each user's Graph token comes from. */
+export type TokenMode =
+  /** Local mode without OAUTH_CONNECTION_NAME: one development token for everybody. */
+  | { kind: 'localToken'; token: string }
+  /** Teams single sign-on through the Bot Framework token service and this OAuth connection. */
+  | { kind: 'sso'; connectionName: string };
 
 export interface BotIdentity {
   MicrosoftAppId: string;
   MicrosoftAppPassword: string;
   MicrosoftAppType: AppType;
   MicrosoftAppTenantId: string;
+  /** botbuilder's token service URL; only ever set in local mode, to reach a loopback token service. */
+  OAuthUrl?: string;
 }
 
 export interface Config {
@@ -36,7 +43,8 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   bot: BotIdentity;
-  graph: GraphMode;
+  graph: GraphTarget;
+  tokens: TokenMode;
   confirmationTtlMs: number;
   connectorCacheMs: number;
 }
@@ -74,17 +82,26 @@ export function loadConfig(env: Env): Config {
   const graphBaseUrl = value('GRAPH_BASE_URL');
   if (graphBaseUrl) checkGraphBaseUrl(graphBaseUrl, local, problems);
 
+  const oauthUrl = value('OAuthUrl');
+  const connectionName = value('OAUTH_CONNECTION_NAME');
+  if (oauthUrl && !local) {
+    problems.push('OAuthUrl is for local tests against a loopback token service; remove it when MicrosoftAppId is set (setting it drops botbuilder\'s public-cloud defaults)');
+  }
   const bot: BotIdentity = {
     MicrosoftAppId: appId,
     MicrosoftAppPassword: value('MicrosoftAppPassword'),
     MicrosoftAppType: appType ?? 'MultiTenant',
     MicrosoftAppTenantId: value('MicrosoftAppTenantId'),
+    ...(oauthUrl && local ? { OAuthUrl: oauthUrl } : {}),
   };
 
-  let graph: GraphMode;
+  let graph: GraphTarget;
+  let tokens: TokenMode;
   if (local) {
-    const token = value('LOCAL_GRAPH_TOKEN') || DEFAULT_LOCAL_GRAPH_TOKEN;
-    graph = graphBaseUrl ? { kind: 'external', baseUrl: graphBaseUrl, token } : { kind: 'embeddedSimulator', token };
+    graph = graphBaseUrl ? { kind: 'url', baseUrl: graphBaseUrl } : { kind: 'embeddedSimulator' };
+    tokens = connectionName
+      ? { kind: 'sso', connectionName }
+      : { kind: 'localToken', token: value('LOCAL_GRAPH_TOKEN') || DEFAULT_LOCAL_GRAPH_TOKEN };
   } else {
     if (bot.MicrosoftAppType !== 'UserAssignedMsi' && !bot.MicrosoftAppPassword) {
       problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set (the client secret of the bot\'s app registration)');
@@ -92,11 +109,11 @@ export function loadConfig(env: Env): Config {
     if (bot.MicrosoftAppType !== 'MultiTenant' && !bot.MicrosoftAppTenantId) {
       problems.push(`MicrosoftAppTenantId is required for MicrosoftAppType=${bot.MicrosoftAppType} (your Entra tenant id)`);
     }
-    const oauthConnectionName = value('OAUTH_CONNECTION_NAME');
-    if (!oauthConnectionName) {
+    if (!connectionName) {
       problems.push('OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on');
     }
-    graph = { kind: 'teams', baseUrl: graphBaseUrl || TEAMS_GRAPH_BASE_URL, oauthConnectionName };
+    graph = { kind: 'url', baseUrl: graphBaseUrl || TEAMS_GRAPH_BASE_URL };
+    tokens = { kind: 'sso', connectionName };
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -107,6 +124,7 @@ export function loadConfig(env: Env): Config {
     logLevel: logLevel as LogLevel,
     bot: Object.freeze(bot),
     graph: Object.freeze(graph),
+    tokens: Object.freeze(tokens),
     confirmationTtlMs: ttlSeconds * 1000,
     connectorCacheMs: cacheSeconds * 1000,
   });

@@ -7,8 +7,13 @@ import { createLogger } from './logger';
 function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
   if (!config.local) {
-    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, tokens through Teams SSO (${config.graph.kind === 'teams' ? config.graph.oauthConnectionName : ''})`;
+    const connection = config.tokens.kind === 'sso' ? config.tokens.connectionName : '';
+    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")`;
   }
+  const tokens =
+    config.tokens.kind === 'sso'
+      ? `Teams SSO through OAuth connection "${config.tokens.connectionName}"${config.bot.OAuthUrl ? ` at ${config.bot.OAuthUrl}` : ''}`
+      : 'LOCAL_GRAPH_TOKEN (development token, same for every user)';
   const graph = config.graph.kind === 'embeddedSimulator' ? `${graphBaseUrl} (embedded simulator, 4 sample connectors)` : graphBaseUrl;
   return [
     '',
@@ -16,7 +21,7 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
     `  Bot endpoint   ${endpoint}`,
     '  Auth           disabled (no MicrosoftAppId): for this machine only',
     `  Graph          ${graph}`,
-    '  Graph token    LOCAL_GRAPH_TOKEN (development token, same for every user)',
+    `  Graph token    ${tokens}`,
     '  Chat with it   npm run playground   (Microsoft 365 Agents Playground in your browser)',
     '  Try            sync connector CAS01 full · list connectors · help',
     '',

@@ -1,15 +1,45 @@
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from 'botbuilder';
-import type { BotIdentity } from '../config';
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MemoryStorage,
+  TeamsSSOTokenExchangeMiddleware,
+  type Storage,
+} from 'botbuilder';
+import { ClaimsIdentity, type UserTokenClient } from 'botframework-connector';
+import type { BotIdentity, TokenMode } from '../config';
 import { messagesFor, localeOf } from '../i18n';
 import type { Logger } from '../logger';
 import { sendInvokeResponse } from './invokeResponses';
+
+/** The audience local mode presents to the token service, which needs one to build sign-in state. */
+export const LOCAL_BOT_AUDIENCE = 'connector-sync-bot-local';
+
+/**
+ * Local mode (no app id) authenticates nobody, so the turn's identity has no `aud` claim and botbuilder's
+ * UserTokenClient refuses to build sign-in state ("appId Required", facts.md §2). Giving it a local audience makes
+ * the whole SSO path runnable against a loopback token service. Teams mode never uses this class.
+ */
+class LocalBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+    const hasAudience = identity.claims.some((claim) => claim.type === 'aud' && claim.value);
+    const withAudience = hasAudience ? identity : new ClaimsIdentity([...identity.claims, { type: 'aud', value: LOCAL_BOT_AUDIENCE }], true);
+    return super.createUserTokenClient(withAudience);
+  }
+}
 
 /**
  * The Bot Framework adapter. With an empty MicrosoftAppId botbuilder disables inbound authentication (local mode);
  * with one, every request must carry a valid Bot Framework token or is answered 401.
  */
-export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...identity }));
+export function createAdapter(identity: BotIdentity, tokens: TokenMode, storage: Storage, logger: Logger): CloudAdapter {
+  const local = identity.MicrosoftAppId === '';
+  const auth = local ? new LocalBotFrameworkAuthentication({ ...identity }) : new ConfigurationBotFrameworkAuthentication({ ...identity });
+  const adapter = new CloudAdapter(auth);
+  if (tokens.kind === 'sso') {
+    // Every signed-in Teams client sends the same exchange: handled once, through the bot's (shared) storage.
+    adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, tokens.connectionName));
+  }
   adapter.onTurnError = async (context, error) => {
     const { activity } = context;
     logger.error({ err: error, activityId: activity.id, type: activity.type, name: activity.name }, 'turn failed');

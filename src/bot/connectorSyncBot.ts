@@ -1,6 +1,5 @@
-import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
-import { looksLikeCardAction, parseCardAction } from '../cards/actions';
-import type { AdaptiveCard } from '../cards/schema';
+import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
 import type { CardActionDeps } from '../commands/handleCardAction';
 import { handleCardAction } from '../commands/handleCardAction';
@@ -9,11 +8,15 @@ import { parseCommand } from '../commands/parse';
 import type { ActionOutcome, Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
 import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
+import type { PendingWork } from './pendingSignIns';
+import { replaceCard, sendCard, sendText } from './replies';
+import type { SignInFlow } from './signInFlow';
 import { isAddressedToBot, turnInputOf } from './turnInput';
 import type { UserTokens } from './userTokens';
 
 export interface BotDeps extends CardActionDeps {
   tokens: UserTokens;
+  signInFlow: SignInFlow;
   logger: Logger;
 }
 
@@ -44,13 +47,26 @@ export class ConnectorSyncBot {
   }
 
   private async onInvoke(context: TurnContext): Promise<void> {
-    const { activity } = context;
-    if (activity.name !== ADAPTIVE_CARD_ACTION) {
-      await sendInvokeResponse(context, 501);
-      return;
+    switch (context.activity.name) {
+      case ADAPTIVE_CARD_ACTION:
+        return this.onExecute(context);
+      case 'signin/tokenExchange':
+        return this.onTokenExchange(context);
+      case 'signin/verifyState':
+        return this.onVerifyState(context);
+      case 'signin/failure':
+        return this.onSignInFailure(context);
+      default:
+        await sendInvokeResponse(context, 501);
     }
+  }
+
+  // --- Action.Execute -------------------------------------------------------------------------------------------
+
+  private async onExecute(context: TurnContext): Promise<void> {
+    const { activity } = context;
     const input = this.input(context);
-    const value = (activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
+    const value = (activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown }; authentication?: { token?: unknown }; state?: unknown };
     const verb = typeof value.action?.verb === 'string' ? value.action.verb : undefined;
     const action = parseCardAction(verb, value.action?.data);
     if (!action) {
@@ -59,29 +75,44 @@ export class ConnectorSyncBot {
       return;
     }
     try {
+      // Teams sends the click again after its own sign-in: with an SSO token to exchange, or a magic code.
+      const signIn = this.deps.tokens.signIn;
+      if (signIn && typeof value.authentication?.token === 'string') await signIn.exchange(context, value.authentication.token);
+      if (signIn && typeof value.state === 'string') await signIn.token(context, value.state);
       const outcome = await handleCardAction(action, input, this.deps);
-      await this.answerInvoke(context, outcome, input);
+      await this.answerExecute(context, outcome, input);
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
       await sendInvokeResponse(context, 200, messageBody(input.m.unexpectedError));
     }
   }
 
-  private async answerInvoke(context: TurnContext, outcome: ActionOutcome, input: TurnInput): Promise<void> {
+  private async answerExecute(context: TurnContext, outcome: ActionOutcome, input: TurnInput): Promise<void> {
     switch (outcome.kind) {
       case 'replaceCard':
         // The invoke answer replaces the card for the clicker only; the update replaces it for everyone else.
-        await this.replaceCardForEveryone(context, outcome.card);
+        await replaceCard(context, context.activity.replyToId, outcome.card);
+        if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain));
         await sendInvokeResponse(context, 200, cardBody(outcome.card));
         return;
       case 'notice':
         await sendInvokeResponse(context, 200, messageBody(outcome.text));
         return;
-      case 'signInRequired':
-        await sendInvokeResponse(context, 200, messageBody(input.m.graphFailure.unauthorized));
+      case 'signInRequired': {
+        const signIn = this.deps.tokens.signIn;
+        if (!signIn) {
+          await sendInvokeResponse(context, 200, messageBody(input.m.graphFailure.unauthorized));
+          return;
+        }
+        if (outcome.staleToken) await signIn.signOut(context);
+        // Teams answers this by signing the user in (silently where it can) and sending the click again.
+        await sendInvokeResponse(context, 200, await signIn.loginRequest(context, input.m));
         return;
+      }
     }
   }
+
+  // --- Messages: typed commands and Action.Submit -----------------------------------------------------------------
 
   private async onMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
@@ -90,15 +121,43 @@ export class ConnectorSyncBot {
       this.deps.logger.debug({ activityId: activity.id }, 'message without a mention of the bot ignored');
       return;
     }
-    const input = this.input(context);
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    await this.runCommand(context, text, 0);
+  }
+
+  private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
+    const input = this.input(context);
     const parsed = parseCommand(text);
-    const reply = parsed.ok ? await handleCommand(parsed.command, input, this.deps) : explainParseError(parsed.error, input);
+    const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps) : explainParseError(parsed.error, input);
     this.deps.logger.info(
-      { activityId: activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },
+      { activityId: context.activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },
       'command handled',
     );
-    await this.sendReply(context, reply, input);
+    await this.sendReply(context, reply, input, attempt);
+  }
+
+  private async sendReply(context: TurnContext, reply: Reply, input: TurnInput, attempt: number): Promise<void> {
+    switch (reply.kind) {
+      case 'text':
+        return sendText(context, reply.text);
+      case 'card':
+        return sendCard(context, reply.card);
+      case 'signOut':
+        return this.signOut(context, input);
+      case 'signInRequired':
+        return this.deps.signInFlow.ask(context, input, reply, this.retryWork(reply), attempt);
+    }
+  }
+
+  private retryWork(reply: { retryText?: string }): { kind: 'command'; text: string } | null {
+    return reply.retryText ? { kind: 'command', text: reply.retryText } : null;
+  }
+
+  private async signOut(context: TurnContext, input: TurnInput): Promise<void> {
+    const signIn = this.deps.tokens.signIn;
+    if (!signIn) return sendText(context, input.m.nothingToSignOut);
+    await signIn.signOut(context);
+    await sendText(context, input.m.signedOut);
   }
 
   /** Action.Submit: the same actions as Action.Execute, answered by updating the card message in place. */
@@ -107,52 +166,74 @@ export class ConnectorSyncBot {
     const action = parseCardAction(undefined, context.activity.value);
     if (!action) {
       this.deps.logger.warn({ activityId: context.activity.id }, 'card submit rejected: malformed data');
-      await context.sendActivity(input.m.invalidAction);
+      await sendText(context, input.m.invalidAction);
       return;
     }
+    await this.runCardAction(context, action, context.activity.replyToId ?? null, 0);
+  }
+
+  private async runCardAction(context: TurnContext, action: CardActionData, cardMessageId: string | null, attempt: number): Promise<void> {
+    const input = this.input(context);
     const outcome = await handleCardAction(action, input, this.deps);
-    if (outcome.kind === 'replaceCard') {
-      const replaced = await this.replaceCardForEveryone(context, outcome.card);
-      if (!replaced) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
-      if (outcome.notice) await context.sendActivity(outcome.notice);
-    } else if (outcome.kind === 'notice') {
-      await context.sendActivity(outcome.text);
-    } else {
-      await this.sendReply(context, outcome, input);
-    }
-  }
-
-  private async replaceCardForEveryone(context: TurnContext, card: AdaptiveCard): Promise<boolean> {
-    const cardMessageId = context.activity.replyToId;
-    if (!cardMessageId) return false;
-    const update: Partial<Activity> = {
-      type: ActivityTypes.Message,
-      id: cardMessageId,
-      attachments: [CardFactory.adaptiveCard(card)],
-    };
-    await context.updateActivity(update);
-    return true;
-  }
-
-  private async sendReply(context: TurnContext, reply: Reply, input: TurnInput): Promise<void> {
-    switch (reply.kind) {
-      case 'text':
-        await context.sendActivity({ type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' });
+    switch (outcome.kind) {
+      case 'replaceCard':
+        if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+        if (outcome.notice) await sendText(context, outcome.notice);
+        if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain), attempt);
         return;
-      case 'card':
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reply.card)] });
-        return;
+      case 'notice':
+        return sendText(context, outcome.text);
       case 'signInRequired':
-        await context.sendActivity(input.m.graphFailure.unauthorized);
-        return;
+        return this.deps.signInFlow.ask(context, input, outcome, { kind: 'cardAction', action, replyToId: cardMessageId }, attempt);
     }
+  }
+
+  // --- Sign-in invokes ----------------------------------------------------------------------------------------------
+
+  /** Reached only after TeamsSSOTokenExchangeMiddleware exchanged the token and let the first copy through. */
+  private async onTokenExchange(context: TurnContext): Promise<void> {
+    const signIn = this.deps.tokens.signIn;
+    const token = signIn ? await signIn.token(context) : null;
+    if (!signIn || !token) {
+      const id = (context.activity.value as { id?: string } | undefined)?.id;
+      await sendInvokeResponse(context, 412, { id, connectionName: signIn?.connectionName, failureDetail: 'The bot could not get a token.' });
+      return;
+    }
+    await sendInvokeResponse(context, 200);
+    await this.resume(context);
+  }
+
+  /** The sign-in link was used (channels, or where silent SSO failed): Teams passes the magic code. */
+  private async onVerifyState(context: TurnContext): Promise<void> {
+    const signIn = this.deps.tokens.signIn;
+    const code = (context.activity.value as { state?: unknown } | undefined)?.state;
+    const token = signIn && typeof code === 'string' ? await signIn.token(context, code) : null;
+    await sendInvokeResponse(context, 200);
+    if (!token) return sendText(context, this.input(context).m.signInFailed);
+    await this.resume(context);
+  }
+
+  private async onSignInFailure(context: TurnContext): Promise<void> {
+    const failure = (context.activity.value ?? {}) as { code?: string; message?: string };
+    this.deps.logger.warn({ activityId: context.activity.id, code: failure.code, message: failure.message }, 'Teams reported a sign-in failure');
+    await sendInvokeResponse(context, 200);
+    const { m } = this.input(context);
+    await sendText(context, failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed);
+  }
+
+  /** Runs what the user asked for before they had to sign in; they do not type it again. */
+  private async resume(context: TurnContext): Promise<void> {
+    const work: PendingWork | null = await this.deps.signInFlow.takePending(context);
+    if (!work) return;
+    this.deps.logger.info({ activityId: context.activity.id, work: work.kind }, 'resuming after sign-in');
+    if (work.kind === 'command') await this.runCommand(context, work.text, work.attempt);
+    else await this.runCardAction(context, work.action, work.replyToId, work.attempt);
   }
 
   private async onConversationUpdate(context: TurnContext): Promise<void> {
     const { activity } = context;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
     if (!botAdded) return;
-    const input = this.input(context);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(input.m))] });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(this.input(context).m))] });
   }
 }

@@ -1,13 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import type { TokenSource } from '../sync/syncService';
+import type { SsoSignIn } from './signIn';
 
-/** Where a turn's Graph token comes from. Teams SSO implements this too; nothing else changes. */
+/** Where a turn's Graph token comes from, and how a user signs in when there is none. */
 export interface UserTokens {
   forTurn(context: TurnContext): TokenSource;
+  /** Null when there is no sign-in (local mode's fixed development token). */
+  readonly signIn: SsoSignIn | null;
 }
 
 /** Local mode: one configured development token for every user (LOCAL_GRAPH_TOKEN). */
 export class FixedTokens implements UserTokens {
+  readonly signIn = null;
   constructor(private readonly token: string) {}
 
   forTurn(): TokenSource {
@@ -15,9 +19,12 @@ export class FixedTokens implements UserTokens {
   }
 }
 
-/** Teams mode until sign-in is wired: no user has a token, so nothing reaches Graph. */
-export class NoTokens implements UserTokens {
-  forTurn(): TokenSource {
-    return () => Promise.resolve(null);
+/** Teams SSO: the token of the user who sent this activity, fetched at most once per turn. */
+export class SsoTokens implements UserTokens {
+  constructor(readonly signIn: SsoSignIn) {}
+
+  forTurn(context: TurnContext): TokenSource {
+    let fetched: Promise<string | null> | undefined;
+    return () => (fetched ??= this.signIn.token(context));
   }
 }

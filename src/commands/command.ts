@@ -4,6 +4,7 @@ import type { SyncType } from '../graph/types';
 export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
+  | { kind: 'signOut' }
   | { kind: 'status'; target: string }
   /** `syncType: null` when the user named no mode: the bot then offers both. */
   | { kind: 'sync'; target: string; syncType: SyncType | null };

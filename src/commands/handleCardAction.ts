@@ -1,7 +1,7 @@
 import type { CardActionData } from '../cards/actions';
 import { VERBS } from '../cards/actions';
 import { confirmationCard } from '../cards/confirmationCard';
-import { snapshotOf } from '../cards/format';
+import { snapshotOf, syncCommand } from '../cards/format';
 import { GraphRequestError } from '../graph/errors';
 import type { ClickResult } from '../sync/syncService';
 import type { CommandDeps } from './handleCommand';
@@ -20,19 +20,26 @@ export async function handleCardAction(action: CardActionData, input: TurnInput,
     case VERBS.confirm: {
       const result = await deps.sync.confirm(action.confirmationId, user, input.token);
       if (result.kind === 'failed' && result.error.kind === 'notFound') deps.directory.invalidate(user.aadObjectId ?? user.id);
-      return outcomeOf(result, input);
+      const outcome = outcomeOf(result, input);
+      if (result.kind === 'failed' && result.error.kind === 'unauthorized' && outcome.kind === 'replaceCard') {
+        // The token went stale: after a fresh sign-in the user gets a new confirmation card for the same sync.
+        const { connector, syncType } = result.confirmation;
+        return { ...outcome, signInAgain: { kind: 'signInRequired', staleToken: true, retryText: syncCommand(connector.id, syncType) } };
+      }
+      return outcome;
     }
     case VERBS.cancel:
       return outcomeOf(await deps.sync.cancel(action.confirmationId, user), input);
     case VERBS.prepare: {
       const token = await input.token();
-      if (!token) return { kind: 'signInRequired' };
+      if (!token) return { kind: 'signInRequired', staleToken: false };
       try {
         // The chooser card's connector id is only a hint: Graph must confirm it exists for this user.
         const connector = await deps.graph.get(token, action.connectorId);
         const confirmation = await deps.sync.propose(snapshotOf(connector), action.syncType, user);
         return { kind: 'replaceCard', card: confirmationCard(confirmation, m) };
       } catch (error) {
+        if (error instanceof GraphRequestError && error.kind === 'unauthorized') return { kind: 'signInRequired', staleToken: true };
         if (error instanceof GraphRequestError) return { kind: 'notice', text: graphFailureText(error, m) };
         throw error;
       }
@@ -54,6 +61,6 @@ function outcomeOf(result: ClickResult, { m }: TurnInput): ActionOutcome {
     case 'notFound':
       return { kind: 'notice', text: m.confirmationNotFound };
     case 'signInRequired':
-      return { kind: 'signInRequired' };
+      return { kind: 'signInRequired', staleToken: false };
   }
 }

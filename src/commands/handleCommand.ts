@@ -22,22 +22,29 @@ export interface CommandDeps {
   sync: SyncService;
 }
 
-/** Answers one parsed command. Graph failures become a friendly text; anything else is a bug and propagates. */
-export async function handleCommand(command: Command, input: TurnInput, deps: CommandDeps): Promise<Reply> {
+/**
+ * Answers one parsed command. `text` is what the user typed, kept to resume the command after a sign-in.
+ * A Graph 401 asks for a fresh sign-in; other Graph failures become a friendly text; anything else propagates.
+ */
+export async function handleCommand(command: Command, text: string, input: TurnInput, deps: CommandDeps): Promise<Reply> {
   try {
-    return await answer(command, input, deps);
+    return await answer(command, text, input, deps);
   } catch (error) {
+    if (error instanceof GraphRequestError && error.kind === 'unauthorized') {
+      return { kind: 'signInRequired', staleToken: true, retryText: text };
+    }
     if (error instanceof GraphRequestError) return { kind: 'text', text: graphFailureText(error, input.m) };
     throw error;
   }
 }
 
-async function answer(command: Command, input: TurnInput, deps: CommandDeps): Promise<Reply> {
+async function answer(command: Command, text: string, input: TurnInput, deps: CommandDeps): Promise<Reply> {
   const { m, user } = input;
   if (command.kind === 'help') return { kind: 'card', card: helpCard(m) };
+  if (command.kind === 'signOut') return { kind: 'signOut' };
 
   const token = await input.token();
-  if (!token) return { kind: 'signInRequired' };
+  if (!token) return { kind: 'signInRequired', staleToken: false, retryText: text };
   const userKey = user.aadObjectId ?? user.id;
 
   if (command.kind === 'list') {

@@ -7,6 +7,7 @@ import {
   CONNECTOR_NOUNS,
   HELP_WORDS,
   LIST_PHRASES,
+  SIGN_OUT_PHRASES,
   STATUS_WORDS,
   SYNC_TYPE_WORDS,
   SYNC_VERBS,
@@ -24,6 +25,7 @@ export function parseCommand(text: string): ParseResult {
 
   if (first === undefined || HELP_WORDS.includes(phrase)) return { ok: true, command: { kind: 'help' } };
   if (LIST_PHRASES.includes(phrase)) return { ok: true, command: { kind: 'list' } };
+  if (SIGN_OUT_PHRASES.includes(phrase)) return { ok: true, command: { kind: 'signOut' } };
 
   if (STATUS_WORDS.includes(first) && !tokens[0]?.quoted) {
     const rest = dropConnectorNoun(tokens.slice(1));
@@ -87,7 +89,7 @@ function suggestCommand(tokens: Token[]): string | null {
   if (distance(word, best) > Math.max(1, Math.floor(best.length / 2))) return null;
   const command = COMMAND_KEYWORDS[best] ?? best;
   const remaining = dropConnectorNoun(rest).map((token) => (token.text.includes(' ') ? `"${token.text}"` : token.text));
-  return command.endsWith('connectors') || command.startsWith('hilfe') || command === 'help'
+  return ['list connectors', 'help', 'hilfe', 'logout'].includes(command)
     ? command
     : [command, ...remaining].join(' ');
 }

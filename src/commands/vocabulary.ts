@@ -21,6 +21,8 @@ export const LIST_PHRASES = [
   'konnektoren',
 ];
 
+export const SIGN_OUT_PHRASES = ['logout', 'log out', 'sign out', 'signout', 'abmelden', 'ausloggen'];
+
 /** Sync type words, compared after lower-casing and removing spaces, dashes and underscores. */
 export const SYNC_TYPE_WORDS: Record<string, SyncType> = {
   full: 'fullSync',
@@ -46,4 +48,5 @@ export const COMMAND_KEYWORDS: Record<string, string> = {
   connectors: 'list connectors',
   help: 'help',
   hilfe: 'hilfe',
+  logout: 'logout',
 };

@@ -96,4 +96,14 @@ export const de: Messages = {
     `„${words}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,
   invalidAction: 'Diese Schaltfläche enthält keine gültige Anfrage. Bitte den Befehl erneut eingeben.',
   unexpectedError: 'Bei mir ist etwas schiefgelaufen; es wurde nichts synchronisiert. Bitte erneut versuchen.',
+
+  signInButton: 'Anmelden',
+  signInText: 'Bitte melden Sie sich an, damit ich mit Ihren eigenen Intune-Berechtigungen handeln kann. Danach mache ich dort weiter, wo Sie aufgehört haben.',
+  signedOut: 'Sie sind abgemeldet. Beim nächsten Mal bitte ich Sie erneut um Anmeldung.',
+  nothingToSignOut: 'Dieser Bot läuft im lokalen Modus mit einem Entwicklungstoken; es gibt nichts abzumelden.',
+  signInFailed: 'Die Anmeldung wurde nicht abgeschlossen. Geben Sie den Befehl erneut ein, um eine neue Anmeldekarte zu erhalten.',
+  signInResourceMismatch:
+    'Die Anmeldung ist fehlgeschlagen, weil die App-Registrierung des Bots nicht zu seiner Teams-App passt: der Anwendungs-ID-URI muss api://botid-<App-ID> lauten. Bitte wenden Sie sich an Ihre Teams-Administration.',
+  signInStillRefused:
+    'Microsoft Graph lehnt Ihre Anmeldung weiterhin ab. Prüfen Sie, ob Ihr Konto eine Intune-Administratorrolle hat und die Administratorzustimmung für DeviceManagementServiceConfig.ReadWrite.All erteilt wurde.',
 };

@@ -94,4 +94,14 @@ export const en: Messages = {
     `I did not expect “${words}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,
   invalidAction: 'That button did not carry a request I can act on. Type the command again to get a fresh card.',
   unexpectedError: 'Something went wrong on my side; nothing was synced. Please try again.',
+
+  signInButton: 'Sign in',
+  signInText: 'Sign in so I can act with your own Intune permissions. I will continue where you left off.',
+  signedOut: 'You are signed out. I will ask you to sign in again next time.',
+  nothingToSignOut: 'This bot runs in local mode with a development token; there is nothing to sign out of.',
+  signInFailed: 'Sign-in did not complete. Type your command again to get a new sign-in card.',
+  signInResourceMismatch:
+    'Sign-in failed because the bot\'s app registration is set up differently from its Teams app: its Application ID URI must be api://botid-<app id>. Please tell your Teams administrator.',
+  signInStillRefused:
+    'Microsoft Graph still refuses your sign-in. Check that your account has an Intune Administrator role and that admin consent was given for DeviceManagementServiceConfig.ReadWrite.All.',
 };

@@ -52,6 +52,14 @@ export interface Messages {
   extraWords: (words: string) => string;
   invalidAction: string;
   unexpectedError: string;
+
+  signInButton: string;
+  signInText: string;
+  signedOut: string;
+  nothingToSignOut: string;
+  signInFailed: string;
+  signInResourceMismatch: string;
+  signInStillRefused: string;
 }
 
 export type Locale = 'en' | 'de';

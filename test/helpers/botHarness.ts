@@ -1,5 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
+import { PendingSignIns } from '../../src/bot/pendingSignIns';
+import { SignInFlow } from '../../src/bot/signInFlow';
 import { FixedTokens } from '../../src/bot/userTokens';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { ConnectorDirectory } from '../../src/commands/connectorDirectory';
@@ -42,12 +44,15 @@ export class BotHarness {
       ttlMs: 10 * 60_000,
       now: () => this.clock,
     });
+    const storage = new MemoryStorage();
+    const logger = createLogger('silent');
     this.bot = new ConnectorSyncBot({
       graph,
       sync,
       directory: new ConnectorDirectory(graph, 60_000),
       tokens: new FixedTokens('turn-test-token'),
-      logger: createLogger('silent'),
+      signInFlow: new SignInFlow(null, new PendingSignIns(storage), logger),
+      logger,
     });
     return this;
   }

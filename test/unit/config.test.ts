@@ -19,18 +19,23 @@ describe('loadConfig', () => {
       port: 3978,
       host: '127.0.0.1',
       logLevel: 'info',
-      graph: { kind: 'embeddedSimulator', token: DEFAULT_LOCAL_GRAPH_TOKEN },
+      graph: { kind: 'embeddedSimulator' },
+      tokens: { kind: 'localToken', token: DEFAULT_LOCAL_GRAPH_TOKEN },
       confirmationTtlMs: 600_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('uses GRAPH_BASE_URL and LOCAL_GRAPH_TOKEN in local mode, plain http included', () => {
-    expect(loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4010/v1.0', LOCAL_GRAPH_TOKEN: 'abc' }).graph).toEqual({
-      kind: 'external',
-      baseUrl: 'http://127.0.0.1:4010/v1.0',
-      token: 'abc',
-    });
+    const config = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4010/v1.0', LOCAL_GRAPH_TOKEN: 'abc' });
+    expect(config.graph).toEqual({ kind: 'url', baseUrl: 'http://127.0.0.1:4010/v1.0' });
+    expect(config.tokens).toEqual({ kind: 'localToken', token: 'abc' });
+  });
+
+  it('uses Teams SSO in local mode once OAUTH_CONNECTION_NAME is set, against a loopback OAuthUrl', () => {
+    const config = loadConfig({ OAUTH_CONNECTION_NAME: 'graph', OAuthUrl: 'http://127.0.0.1:4011', LOCAL_GRAPH_TOKEN: 'abc' });
+    expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
+    expect(config.bot.OAuthUrl).toBe('http://127.0.0.1:4011');
   });
 
   it('never uses the simulator or a development token once an app id is set', () => {
@@ -42,7 +47,9 @@ describe('loadConfig', () => {
     });
     expect(config.local).toBe(false);
     expect(config.host).toBe('0.0.0.0');
-    expect(config.graph).toEqual({ kind: 'teams', baseUrl: 'https://graph.microsoft.com/v1.0', oauthConnectionName: 'graph' });
+    expect(config.graph).toEqual({ kind: 'url', baseUrl: 'https://graph.microsoft.com/v1.0' });
+    expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
+    expect(config.bot.OAuthUrl).toBeUndefined();
   });
 
   it('lists every problem at once, each with what to set', () => {
@@ -53,8 +60,10 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'SingleTenant',
       GRAPH_BASE_URL: 'http://graph.example/v1.0',
       CONFIRMATION_TTL_SECONDS: '-1',
+      OAuthUrl: 'http://127.0.0.1:1',
     });
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
+    expect(problems.join('\n')).toMatch(/OAuthUrl is for local tests/);
     expect(problems.join('\n')).toMatch(/PORT="eighty".*TCP port/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL="loud"/);
     expect(problems.join('\n')).toMatch(/MicrosoftAppPassword is required/);
