@@ -11,6 +11,26 @@ export interface ServerDeps {
 /** Bot Framework activities are small; anything larger is refused with 413 before it reaches the adapter. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+const PRIVACY = [
+  'Connector Sync: privacy',
+  '',
+  'The bot acts for the signed-in user with their own Microsoft Graph permissions. It keeps, in its own storage:',
+  'confirmation records (connector, sync type, who asked and clicked, times, outcome, Graph request-id) and, while',
+  'a user signs in, the command they typed. It never stores or logs access tokens. Nothing is sent anywhere but',
+  'Microsoft Graph and the Bot Framework services of your tenant.',
+].join('\n');
+const TERMS = [
+  'Connector Sync: terms of use',
+  '',
+  'Provided by your IT department for Intune administrators of your organisation. Every sync runs with your own',
+  'permissions and is recorded in Intune\'s audit log under your name.',
+].join('\n');
+
+function sendPlain(res: restify.Response, body: string): void {
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.sendRaw(200, body);
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -37,6 +57,16 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
+    return Promise.resolve();
+  });
+
+  // The Teams app manifest links to these two pages.
+  server.get('/privacy', async (_req, res) => {
+    sendPlain(res, PRIVACY);
+    return Promise.resolve();
+  });
+  server.get('/terms', async (_req, res) => {
+    sendPlain(res, TERMS);
     return Promise.resolve();
   });
 
