@@ -41,7 +41,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     graphBaseUrl = config.graph.baseUrl;
   }
 
-  const storage = overrides.storage ?? createStorage();
+  const storage = overrides.storage ?? createStorage(config.storage);
   const graph = overrides.graph ?? new GraphConnectorClient(graphBaseUrl);
   const tokens: UserTokens =
     config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
@@ -54,7 +54,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const directory = new ConnectorDirectory(graph, config.connectorCacheMs);
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger);
   const bot = new ConnectorSyncBot({ graph, sync, directory, tokens, signInFlow, logger });
-  const adapter = createAdapter(config.bot, config.tokens, storage, logger);
+  const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, storage, logger });
 
   const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);
   return {

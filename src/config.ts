@@ -27,6 +27,9 @@ export type TokenMode =
   /** Teams single sign-on through the Bot Framework token service and this OAuth connection. */
   | { kind: 'sso'; connectionName: string };
 
+/** Where confirmations, pending sign-ins and the SSO dedupe live. Blob storage lets several instances share them. */
+export type StorageMode = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
+
 export interface BotIdentity {
   MicrosoftAppId: string;
   MicrosoftAppPassword: string;
@@ -45,6 +48,9 @@ export interface Config {
   bot: BotIdentity;
   graph: GraphTarget;
   tokens: TokenMode;
+  storage: StorageMode;
+  /** Tenants whose activities the bot serves; empty = any tenant (local mode's default). */
+  allowedTenantIds: readonly string[];
   confirmationTtlMs: number;
   connectorCacheMs: number;
 }
@@ -116,6 +122,12 @@ export function loadConfig(env: Env): Config {
     tokens = { kind: 'sso', connectionName };
   }
 
+  const storage = storageMode(value, problems);
+  const allowedTenantIds = value('ALLOWED_TENANT_IDS')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     local,
@@ -125,9 +137,27 @@ export function loadConfig(env: Env): Config {
     bot: Object.freeze(bot),
     graph: Object.freeze(graph),
     tokens: Object.freeze(tokens),
+    storage: Object.freeze(storage),
+    allowedTenantIds: Object.freeze(allowedTenantIds),
     confirmationTtlMs: ttlSeconds * 1000,
     connectorCacheMs: cacheSeconds * 1000,
   });
+}
+
+function storageMode(value: (key: string) => string, problems: string[]): StorageMode {
+  const kind = (value('BOT_STORAGE') || 'memory').toLowerCase();
+  if (kind === 'memory') return { kind: 'memory' };
+  if (kind !== 'blob') {
+    problems.push(`BOT_STORAGE="${value('BOT_STORAGE')}" is not valid; use memory (one instance) or blob (Azure Blob Storage, several instances)`);
+    return { kind: 'memory' };
+  }
+  const connectionString = value('AZURE_STORAGE_CONNECTION_STRING');
+  if (!connectionString) problems.push('AZURE_STORAGE_CONNECTION_STRING is required when BOT_STORAGE=blob (the storage account\'s connection string)');
+  const container = value('AZURE_STORAGE_CONTAINER') || 'botstate';
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
+    problems.push(`AZURE_STORAGE_CONTAINER="${container}" is not a valid container name (3-63 lower-case letters, digits and single hyphens)`);
+  }
+  return { kind: 'blob', connectionString, container };
 }
 
 function integer(raw: string, fallback: number, min: number, max: number, key: string, hint: string, problems: string[]): number {

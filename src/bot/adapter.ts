@@ -7,10 +7,12 @@ import {
   type Storage,
 } from 'botbuilder';
 import { ClaimsIdentity, type UserTokenClient } from 'botframework-connector';
-import type { BotIdentity, TokenMode } from '../config';
+import type { BotIdentity, StorageMode, TokenMode } from '../config';
+import { BlobStorage } from './blobStorage';
 import { messagesFor, localeOf } from '../i18n';
 import type { Logger } from '../logger';
 import { sendInvokeResponse } from './invokeResponses';
+import { TenantGuard } from './tenantGuard';
 
 /** The audience local mode presents to the token service, which needs one to build sign-in state. */
 export const LOCAL_BOT_AUDIENCE = 'connector-sync-bot-local';
@@ -32,10 +34,19 @@ class LocalBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentic
  * The Bot Framework adapter. With an empty MicrosoftAppId botbuilder disables inbound authentication (local mode);
  * with one, every request must carry a valid Bot Framework token or is answered 401.
  */
-export function createAdapter(identity: BotIdentity, tokens: TokenMode, storage: Storage, logger: Logger): CloudAdapter {
+export interface AdapterOptions {
+  identity: BotIdentity;
+  tokens: TokenMode;
+  allowedTenantIds: readonly string[];
+  storage: Storage;
+  logger: Logger;
+}
+
+export function createAdapter({ identity, tokens, allowedTenantIds, storage, logger }: AdapterOptions): CloudAdapter {
   const local = identity.MicrosoftAppId === '';
   const auth = local ? new LocalBotFrameworkAuthentication({ ...identity }) : new ConfigurationBotFrameworkAuthentication({ ...identity });
   const adapter = new CloudAdapter(auth);
+  adapter.use(new TenantGuard(allowedTenantIds, logger));
   if (tokens.kind === 'sso') {
     // Every signed-in Teams client sends the same exchange: handled once, through the bot's (shared) storage.
     adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, tokens.connectionName));
@@ -54,6 +65,6 @@ export function createAdapter(identity: BotIdentity, tokens: TokenMode, storage:
   return adapter;
 }
 
-export function createStorage(): Storage {
-  return new MemoryStorage();
+export function createStorage(mode: StorageMode): Storage {
+  return mode.kind === 'blob' ? new BlobStorage(mode.connectionString, mode.container) : new MemoryStorage();
 }

@@ -66,14 +66,18 @@ export class GraphSimulator {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Starts listening; resolves with the Graph root to configure as GRAPH_BASE_URL (`http://host:port/v1.0`). */
+  /** The Graph root to configure as GRAPH_BASE_URL (`http://host:port/v1.0`), once started. */
+  baseUrl = '';
+
+  /** Starts listening; resolves with the Graph root. */
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
     const address = this.server.address() as AddressInfo;
-    return `http://${host}:${address.port}/v1.0`;
+    this.baseUrl = `http://${host}:${address.port}/v1.0`;
+    return this.baseUrl;
   }
 
   async stop(): Promise<void> {

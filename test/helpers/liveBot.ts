@@ -25,15 +25,23 @@ export interface HttpAnswer {
  * HTTP to a Graph simulator and a fake Bot Connector, with every log line captured.
  */
 export class LiveBot {
-  readonly sim = new GraphSimulator({ syncCompletesAfterMs: 60_000 });
-  readonly connector = new FakeConnector();
+  readonly sim: GraphSimulator;
+  readonly connector: FakeConnector;
   readonly logLines: string[] = [];
   clock: Date | null = null;
   private app!: RunningApp;
+  private readonly ownsPeers: boolean;
+
+  /** With `peers`, several bot instances share one Graph simulator and one Bot Connector (scale-out tests). */
+  constructor(peers?: { sim: GraphSimulator; connector: FakeConnector }) {
+    this.sim = peers?.sim ?? new GraphSimulator({ syncCompletesAfterMs: 60_000 });
+    this.connector = peers?.connector ?? new FakeConnector();
+    this.ownsPeers = !peers;
+  }
 
   async start(env: Record<string, string> = {}): Promise<this> {
-    const graphBaseUrl = await this.sim.start();
-    await this.connector.start();
+    const graphBaseUrl = this.ownsPeers ? await this.sim.start() : this.sim.baseUrl;
+    if (this.ownsPeers) await this.connector.start();
     const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', ...env });
     const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
     this.app = await startApp(config, logger, { now: () => this.clock ?? new Date() });
@@ -41,7 +49,8 @@ export class LiveBot {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.app?.stop(), this.sim.stop(), this.connector.stop()]);
+    await this.app?.stop();
+    if (this.ownsPeers) await Promise.allSettled([this.sim.stop(), this.connector.stop()]);
   }
 
   get url(): string {
