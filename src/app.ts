@@ -8,6 +8,7 @@ import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
 import { ConnectorDirectory } from './commands/connectorDirectory';
 import type { Config } from './config';
 import { GraphConnectorClient } from './graph/connectorClient';
+import type { RetryPolicy } from './graph/retry';
 import type { ConnectorGraph } from './graph/types';
 import type { Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
@@ -18,6 +19,8 @@ import { SyncService } from './sync/syncService';
 export interface AppOverrides {
   storage?: Storage;
   graph?: ConnectorGraph;
+  /** Tests shorten Graph's retry waits. */
+  retryPolicy?: RetryPolicy;
   now?: () => Date;
 }
 
@@ -42,7 +45,12 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   const storage = overrides.storage ?? createStorage(config.storage);
-  const graph = overrides.graph ?? new GraphConnectorClient(graphBaseUrl);
+  const graph =
+    overrides.graph ??
+    new GraphConnectorClient(graphBaseUrl, overrides.retryPolicy, {
+      onRetry: ({ attempt, delayMs, error }) =>
+        logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying'),
+    });
   const tokens: UserTokens =
     config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
   const sync = new SyncService({

@@ -1,6 +1,7 @@
 import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { BearerTokenMiddleware, BearerTokenOption } from './bearerToken';
 import { GraphRequestError, kindForStatus } from './errors';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryHooks, type RetryPolicy } from './retry';
 import type { Connector, ConnectorGraph, SyncType } from './types';
 
 interface ODataPage<T> {
@@ -17,9 +18,15 @@ const MAX_PAGES = 100;
  */
 export class GraphConnectorClient implements ConnectorGraph {
   private readonly client: Client;
+  private readonly retryPolicy: RetryPolicy;
 
   /** `baseUrl` ends in the version segment: `https://graph.microsoft.com/v1.0`, `http://127.0.0.1:4010/beta`. */
-  constructor(baseUrl: string) {
+  constructor(
+    baseUrl: string,
+    retryPolicy: RetryPolicy | undefined = undefined,
+    private readonly retryHooks: RetryHooks = {},
+  ) {
+    this.retryPolicy = retryPolicy ?? DEFAULT_RETRY_POLICY;
     const url = new URL(baseUrl);
     const version = url.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0';
     const auth = new BearerTokenMiddleware();
@@ -44,14 +51,15 @@ export class GraphConnectorClient implements ConnectorGraph {
   }
 
   async sync(token: string, id: string, syncType: SyncType): Promise<{ requestId: string | null }> {
-    const response = (await this.call(token, `${this.connectorUrl(id)}/sync`, (request) =>
-      request.responseType(ResponseType.RAW).post({ syncType }),
-    )) as Response;
-    // A RAW response is handed back whatever its status, so failures are recognised here.
-    if (!response.ok) {
-      await response.text().catch(() => ''); // drain, so the connection returns to the pool
-      throw errorFromStatus(response.status, response.headers);
-    }
+    const response = (await this.call(token, `${this.connectorUrl(id)}/sync`, async (request) => {
+      const raw = (await request.responseType(ResponseType.RAW).post({ syncType })) as Response;
+      // A RAW response is handed back whatever its status, so failures are recognised here (and retried).
+      if (!raw.ok) {
+        await raw.text().catch(() => ''); // drain, so the connection returns to the pool
+        throw errorFromStatus(raw.status, raw.headers);
+      }
+      return raw;
+    })) as Response;
     return { requestId: response.headers.get('request-id') };
   }
 
@@ -64,11 +72,13 @@ export class GraphConnectorClient implements ConnectorGraph {
     url: string,
     send: (request: ReturnType<Client['api']>) => Promise<unknown>,
   ): Promise<unknown> {
-    try {
-      return await send(this.client.api(url).middlewareOptions([new BearerTokenOption(token)]));
-    } catch (error) {
-      throw toGraphRequestError(error);
-    }
+    return withRetries(async () => {
+      try {
+        return await send(this.client.api(url).middlewareOptions([new BearerTokenOption(token)]));
+      } catch (error) {
+        throw toGraphRequestError(error);
+      }
+    }, this.retryPolicy, this.retryHooks);
   }
 }
 

@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { ConnectorDirectory } from '../../src/commands/connectorDirectory';
 import { GraphConnectorClient } from '../../src/graph/connectorClient';
 import { createLogger } from '../../src/logger';
+import { FAST_RETRIES } from './liveBot';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { ConfirmationStore } from '../../src/sync/confirmationStore';
 import { SyncService } from '../../src/sync/syncService';
@@ -37,7 +38,7 @@ export class BotHarness {
   private bot!: ConnectorSyncBot;
 
   async start(): Promise<this> {
-    const graph = new GraphConnectorClient(await this.sim.start());
+    const graph = new GraphConnectorClient(await this.sim.start(), FAST_RETRIES);
     const sync = new SyncService({
       confirmations: new ConfirmationStore(new MemoryStorage()),
       graph,

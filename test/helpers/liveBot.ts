@@ -12,6 +12,8 @@ export const USERS = {
   ada: { id: '29:1ada', aadObjectId: '00000000-0000-0000-0000-00000000a0a0', name: 'Ada Admin' },
   ben: { id: '29:1ben', aadObjectId: '00000000-0000-0000-0000-00000000b0b0', name: 'Ben Builder' },
 };
+/** Graph retries as in production, with waits shortened so the suite stays fast. */
+export const FAST_RETRIES = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 };
 export const BOT = { id: '28:connector-sync-bot', name: 'Connector Sync' };
 export type User = (typeof USERS)[keyof typeof USERS];
 
@@ -44,7 +46,7 @@ export class LiveBot {
     if (this.ownsPeers) await this.connector.start();
     const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', ...env });
     const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
-    this.app = await startApp(config, logger, { now: () => this.clock ?? new Date() });
+    this.app = await startApp(config, logger, { now: () => this.clock ?? new Date(), retryPolicy: FAST_RETRIES });
     return this;
   }
 

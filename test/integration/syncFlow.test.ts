@@ -100,25 +100,44 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
 
 describe('Graph failures reach the user as clear answers', () => {
   it.each([
-    ['401 expired token', simulatedErrors.expiredToken(), 'Sign in again'],
-    ['403 missing scope', simulatedErrors.missingScope(), 'Intune Administrator role'],
-    ['403 missing role', simulatedErrors.missingRole(), 'Intune Administrator role'],
-    ['400 bad request', simulatedErrors.badRequest('Invalid'), 'rejected the request as invalid'],
-    ['429 with Retry-After', simulatedErrors.throttled(30), 'Intune asks to wait 30 s'],
-    ['429 without Retry-After', simulatedErrors.throttled(null), 'throttling'],
-    ['503', simulatedErrors.unavailable(503), 'temporarily unavailable'],
-    ['504', simulatedErrors.unavailable(504), 'temporarily unavailable'],
-  ])('on confirm: %s', async (_name, error, words) => {
+    ['401 expired token', simulatedErrors.expiredToken(), 'Sign in again', 1],
+    ['403 missing scope', simulatedErrors.missingScope(), 'Intune Administrator role', 1],
+    ['403 missing role', simulatedErrors.missingRole(), 'Intune Administrator role', 1],
+    ['400 bad request', simulatedErrors.badRequest('Invalid'), 'rejected the request as invalid', 1],
+    ['429 asking for longer than the retry budget', simulatedErrors.throttled(30), 'Intune asks to wait 30 s', 1],
+    ['429 without Retry-After, three times', simulatedErrors.throttled(null), 'throttling', 3],
+    ['503, three times', simulatedErrors.unavailable(503), 'temporarily unavailable', 3],
+    ['504, three times', simulatedErrors.unavailable(504), 'temporarily unavailable', 3],
+  ])('on confirm: %s', async (_name, error, words, attempts) => {
     const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
-    live.sim.addFault({ operation: 'sync', error, times: 1 });
+    live.sim.addFault({ operation: 'sync', error, times: 3 });
     const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
     expect(card).toContain('The sync was not requested');
     expect(card).toContain(words);
     expect(card).toMatch(/Graph request-id: [0-9a-f-]{36}/);
-    expect(live.sim.syncCalls()).toHaveLength(1);
+    expect(live.sim.syncCalls()).toHaveLength(attempts); // retried only where Graph did not act on the request
     const again = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
     expect(again).toContain('already handled');
-    expect(live.sim.syncCalls()).toHaveLength(1);
+    expect(live.sim.syncCalls()).toHaveLength(attempts);
+  });
+
+  it('429 with Retry-After: 1, then success: one logical request after the wait, and the card says requested', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas02 delta');
+    live.sim.addFault({ operation: 'sync', error: simulatedErrors.throttled(1), times: 1 });
+    const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(card).toContain('Delta sync requested');
+    const [throttled, accepted] = live.sim.syncCalls();
+    expect([throttled?.status, accepted?.status]).toEqual([429, 204]);
+    expect(Date.parse(accepted!.at) - Date.parse(throttled!.at)).toBeGreaterThanOrEqual(1_000);
+    expect(live.logs()).toContain('Graph asked to wait; retrying');
+  });
+
+  it('429 without Retry-After, then success: backs off and the card says requested', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
+    live.sim.addFault({ operation: 'sync', error: simulatedErrors.throttled(null), times: 2 });
+    const card = json(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value);
+    expect(card).toContain('Full sync requested');
+    expect(live.sim.syncCalls().map((call) => call.status)).toEqual([429, 429, 204]);
   });
 
   it('on confirm: 404, the connector was removed after the card was sent', async () => {
@@ -140,10 +159,10 @@ describe('Graph failures reach the user as clear answers', () => {
 
   it.each([
     ['list connectors', simulatedErrors.missingRole(), 'Intune Administrator role'],
-    ['sync connector cas01 full', simulatedErrors.throttled(5), 'Intune asks to wait 5 s'],
+    ['sync connector cas01 full', simulatedErrors.throttled(25), 'Intune asks to wait 25 s'],
     ['status cas01', simulatedErrors.unavailable(), 'temporarily unavailable'],
   ])('on %j: a friendly text with the request-id', async (text, error, words) => {
-    live.sim.addFault({ operation: 'list', error, times: 1 });
+    live.sim.addFault({ operation: 'list', error, times: 3 });
     // A user the bot has not seen yet, so no cached connector list hides the failure.
     const newcomer = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'New Admin' };
     const [reply] = await live.say(text, newcomer);

@@ -128,7 +128,7 @@ describe('card actions (TestAdapter)', () => {
     ['unavailable', simulatedErrors.unavailable(), 'temporarily unavailable'],
   ])('a Graph failure (%s) lands on the card with the request-id', async (_name, error, words) => {
     const { confirmationId } = await confirmationFor('sync connector cas01 full');
-    bot.sim.addFault({ operation: 'sync', error, times: 1 });
+    bot.sim.addFault({ operation: 'sync', error, times: 3 });
     const card = textOf(invokeCard(await bot.execute('sync.confirm', { confirmationId })));
     expect(card).toContain('The sync was not requested');
     expect(card).toContain(words);

@@ -4,6 +4,7 @@ import { GraphConnectorClient } from '../../src/graph/connectorClient';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { seedConnectors } from '../../src/simulator/seed';
+import { FAST_RETRIES } from '../helpers/liveBot';
 
 const sim = new GraphSimulator({ syncCompletesAfterMs: 50 });
 let client: GraphConnectorClient;
@@ -12,7 +13,7 @@ const [cas01] = seedConnectors();
 
 beforeAll(async () => {
   baseUrl = await sim.start();
-  client = new GraphConnectorClient(baseUrl);
+  client = new GraphConnectorClient(baseUrl, FAST_RETRIES);
 });
 afterAll(() => sim.stop());
 beforeEach(() => {
@@ -55,10 +56,10 @@ describe('GraphConnectorClient against the simulator', () => {
     ['missing scope', simulatedErrors.missingScope(), 'forbidden', 403],
     ['missing Intune role', simulatedErrors.missingRole(), 'forbidden', 403],
     ['bad request', simulatedErrors.badRequest('nope'), 'badRequest', 400],
-    ['throttled', simulatedErrors.throttled(7), 'throttled', 429],
+    ['throttled beyond the retry budget', simulatedErrors.throttled(7), 'throttled', 429],
     ['unavailable', simulatedErrors.unavailable(), 'unavailable', 503],
   ] as const)('turns %s into a typed error with the request-id', async (_name, error, kind, status) => {
-    sim.addFault({ operation: 'sync', error, times: 1 });
+    sim.addFault({ operation: 'sync', error, times: 3 });
     const caught = await failure(client.sync('t', cas01!.id, 'fullSync'));
     expect(caught).toMatchObject({ kind, status });
     expect(caught.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -71,7 +72,7 @@ describe('GraphConnectorClient against the simulator', () => {
   });
 
   it('reports a Graph it cannot reach as unreachable', async () => {
-    const nowhere = new GraphConnectorClient('http://127.0.0.1:9/v1.0');
+    const nowhere = new GraphConnectorClient('http://127.0.0.1:9/v1.0', FAST_RETRIES);
     expect(await failure(nowhere.list('t'))).toMatchObject({ kind: 'unreachable', status: null, requestId: null });
   });
 });
