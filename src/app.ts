@@ -3,6 +3,7 @@ import { createAdapter, createStorage } from './bot/adapter';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
 import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
+import { InFlight } from './bot/inFlight';
 import { SignInFlow } from './bot/signInFlow';
 import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
 import { ConnectorDirectory } from './commands/connectorDirectory';
@@ -19,6 +20,8 @@ import { SyncService } from './sync/syncService';
 export interface AppOverrides {
   storage?: Storage;
   graph?: ConnectorGraph;
+  /** Tests shorten the click deadline. */
+  answerDeadlineMs?: number;
   /** Tests shorten Graph's retry waits. */
   retryPolicy?: RetryPolicy;
   now?: () => Date;
@@ -30,7 +33,7 @@ export interface RunningApp {
   graphBaseUrl: string;
   /** Set when local mode started its own simulator. */
   simulator: GraphSimulator | null;
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Wires the bot from a validated config and starts it. Used by `npm start` and by the integration tests. */
@@ -61,16 +64,30 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   const directory = new ConnectorDirectory(graph, config.connectorCacheMs);
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger);
-  const bot = new ConnectorSyncBot({ graph, sync, directory, tokens, signInFlow, logger });
   const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, storage, logger });
+  const inFlight = new InFlight(logger);
+  const bot = new ConnectorSyncBot({
+    graph,
+    sync,
+    directory,
+    tokens,
+    signInFlow,
+    logger,
+    answerDeadlineMs: overrides.answerDeadlineMs ?? config.answerDeadlineMs,
+    inFlight,
+    proactive: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
+  });
 
   const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);
   return {
     server,
     graphBaseUrl,
     simulator,
-    async stop() {
-      await server.close();
+    /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
+    async stop(graceMs = 8_000) {
+      const started = Date.now();
+      await server.close(Math.min(graceMs, 5_000));
+      await inFlight.drain(Math.max(0, graceMs - (Date.now() - started)));
       await simulator?.stop();
     },
   };

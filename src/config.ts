@@ -53,6 +53,8 @@ export interface Config {
   allowedTenantIds: readonly string[];
   confirmationTtlMs: number;
   connectorCacheMs: number;
+  /** A click waits this long for Graph before the card says "sending" and is updated afterwards. */
+  answerDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +85,7 @@ export function loadConfig(env: Env): Config {
   if (!appType) problems.push(`MicrosoftAppType="${appTypeRaw}" is not valid; use ${APP_TYPES.join(', ')}`);
 
   const ttlSeconds = integer(value('CONFIRMATION_TTL_SECONDS'), 600, 5, 86_400, 'CONFIRMATION_TTL_SECONDS', 'seconds from 5 to 86400, e.g. 600', problems);
+  const answerDeadlineMs = integer(value('CARD_ANSWER_DEADLINE_MS'), 3_000, 100, 4_500, 'CARD_ANSWER_DEADLINE_MS', 'milliseconds from 100 to 4500 (Teams allows an invoke about 5 s), e.g. 3000', problems);
   const cacheSeconds = integer(value('CONNECTOR_CACHE_SECONDS'), 60, 0, 3_600, 'CONNECTOR_CACHE_SECONDS', 'seconds from 0 to 3600, e.g. 60', problems);
 
   const graphBaseUrl = value('GRAPH_BASE_URL');
@@ -141,6 +144,7 @@ export function loadConfig(env: Env): Config {
     allowedTenantIds: Object.freeze(allowedTenantIds),
     confirmationTtlMs: ttlSeconds * 1000,
     connectorCacheMs: cacheSeconds * 1000,
+    answerDeadlineMs,
   });
 }
 

@@ -34,7 +34,8 @@ function sendPlain(res: restify.Response, body: string): void {
 export interface RunningServer {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /** Stops accepting; requests in flight get up to `graceMs` to finish before their connections are cut. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -87,10 +88,14 @@ export async function listen(server: restify.Server, port: number, host: string)
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
-        server.server.closeAllConnections();
-        server.close(() => resolve());
+        const force = setTimeout(() => server.server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.server.closeIdleConnections();
       }),
   };
 }

@@ -2,7 +2,6 @@ import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  MemoryStorage,
   TeamsSSOTokenExchangeMiddleware,
   type Storage,
 } from 'botbuilder';
@@ -12,6 +11,8 @@ import { BlobStorage } from './blobStorage';
 import { messagesFor, localeOf } from '../i18n';
 import type { Logger } from '../logger';
 import { sendInvokeResponse } from './invokeResponses';
+import { BoundedMemoryStorage } from './boundedMemoryStorage';
+import { RedeliveryGuard } from './redeliveryGuard';
 import { TenantGuard } from './tenantGuard';
 
 /** The audience local mode presents to the token service, which needs one to build sign-in state. */
@@ -47,6 +48,7 @@ export function createAdapter({ identity, tokens, allowedTenantIds, storage, log
   const auth = local ? new LocalBotFrameworkAuthentication({ ...identity }) : new ConfigurationBotFrameworkAuthentication({ ...identity });
   const adapter = new CloudAdapter(auth);
   adapter.use(new TenantGuard(allowedTenantIds, logger));
+  adapter.use(new RedeliveryGuard(storage, logger));
   if (tokens.kind === 'sso') {
     // Every signed-in Teams client sends the same exchange: handled once, through the bot's (shared) storage.
     adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, tokens.connectionName));
@@ -66,5 +68,5 @@ export function createAdapter({ identity, tokens, allowedTenantIds, storage, log
 }
 
 export function createStorage(mode: StorageMode): Storage {
-  return mode.kind === 'blob' ? new BlobStorage(mode.connectionString, mode.container) : new MemoryStorage();
+  return mode.kind === 'blob' ? new BlobStorage(mode.connectionString, mode.container) : new BoundedMemoryStorage();
 }

@@ -1,4 +1,6 @@
-import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/schema';
+import type { InFlight } from './inFlight';
 import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
 import type { CardActionDeps } from '../commands/handleCardAction';
@@ -14,11 +16,21 @@ import type { SignInFlow } from './signInFlow';
 import { isAddressedToBot, turnInputOf } from './turnInput';
 import type { UserTokens } from './userTokens';
 
+/** Continues a conversation outside a turn (botbuilder's continueConversationAsync). */
+export type Proactive = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
 export interface BotDeps extends CardActionDeps {
   tokens: UserTokens;
   signInFlow: SignInFlow;
   logger: Logger;
+  /** How long a click may wait for Graph before the card says "sending" and is updated afterwards. */
+  answerDeadlineMs: number;
+  inFlight: InFlight;
+  proactive: Proactive;
 }
+
+/** A click's answer: the outcome, or, when Graph is slow, the card to show while the request is on its way. */
+type ClickAnswer = ActionOutcome | { kind: 'sending'; card: AdaptiveCard };
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
@@ -79,16 +91,20 @@ export class ConnectorSyncBot {
       const signIn = this.deps.tokens.signIn;
       if (signIn && typeof value.authentication?.token === 'string') await signIn.exchange(context, value.authentication.token);
       if (signIn && typeof value.state === 'string') await signIn.token(context, value.state);
-      const outcome = await handleCardAction(action, input, this.deps);
-      await this.answerExecute(context, outcome, input);
+      const answer = await this.clickWithDeadline(context, action, input);
+      await this.answerExecute(context, answer, input);
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
       await sendInvokeResponse(context, 200, messageBody(input.m.unexpectedError));
     }
   }
 
-  private async answerExecute(context: TurnContext, outcome: ActionOutcome, input: TurnInput): Promise<void> {
+  private async answerExecute(context: TurnContext, outcome: ClickAnswer, input: TurnInput): Promise<void> {
     switch (outcome.kind) {
+      case 'sending':
+        await replaceCard(context, context.activity.replyToId, outcome.card);
+        await sendInvokeResponse(context, 200, cardBody(outcome.card));
+        return;
       case 'replaceCard':
         // The invoke answer replaces the card for the clicker only; the update replaces it for everyone else.
         await replaceCard(context, context.activity.replyToId, outcome.card);
@@ -174,8 +190,11 @@ export class ConnectorSyncBot {
 
   private async runCardAction(context: TurnContext, action: CardActionData, cardMessageId: string | null, attempt: number): Promise<void> {
     const input = this.input(context);
-    const outcome = await handleCardAction(action, input, this.deps);
+    const outcome = await this.clickWithDeadline(context, action, input, cardMessageId);
     switch (outcome.kind) {
+      case 'sending':
+        if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+        return;
       case 'replaceCard':
         if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
         if (outcome.notice) await sendText(context, outcome.notice);
@@ -185,6 +204,45 @@ export class ConnectorSyncBot {
         return sendText(context, outcome.text);
       case 'signInRequired':
         return this.deps.signInFlow.ask(context, input, outcome, { kind: 'cardAction', action, replyToId: cardMessageId }, attempt);
+    }
+  }
+
+  // --- Slow Graph: answer in time, finish after the turn ------------------------------------------------------------
+
+  /**
+   * Teams gives an invoke about 5 s and redelivers a message turn after 15 s. If Graph has not answered by the
+   * deadline, the click is answered with a "sending" card and the card is updated with the outcome afterwards.
+   */
+  private async clickWithDeadline(
+    context: TurnContext,
+    action: CardActionData,
+    input: TurnInput,
+    cardMessageId: string | null | undefined = context.activity.replyToId,
+  ): Promise<ClickAnswer> {
+    const claimed: { card: AdaptiveCard | null } = { card: null };
+    const work = handleCardAction(action, input, this.deps, (card) => (claimed.card = card));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.deps.answerDeadlineMs)));
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== 'late') return first;
+    if (!claimed.card) return work; // not even claimed yet: there is nothing honest to show but the result
+    const reference = TurnContext.getConversationReference(context.activity);
+    const details = { activityId: context.activity.id, verb: action.verb, ...('confirmationId' in action ? { confirmationId: action.confirmationId } : {}) };
+    this.deps.logger.info(details, 'Graph is slow: answered with a sending card, the outcome follows');
+    this.deps.inFlight.track(
+      work.then((outcome) => this.deps.proactive(reference, (later) => this.finishLate(later, cardMessageId ?? null, outcome))),
+      details,
+    );
+    return { kind: 'sending', card: claimed.card };
+  }
+
+  private async finishLate(context: TurnContext, cardMessageId: string | null, outcome: ActionOutcome): Promise<void> {
+    if (outcome.kind === 'replaceCard') {
+      if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+      if (outcome.notice) await sendText(context, outcome.notice);
+    } else if (outcome.kind === 'notice') {
+      await sendText(context, outcome.text);
     }
   }
 

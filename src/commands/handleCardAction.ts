@@ -1,6 +1,7 @@
 import type { CardActionData } from '../cards/actions';
 import { VERBS } from '../cards/actions';
 import { confirmationCard } from '../cards/confirmationCard';
+import type { AdaptiveCard } from '../cards/schema';
 import { snapshotOf, syncCommand } from '../cards/format';
 import { GraphRequestError } from '../graph/errors';
 import type { ClickResult } from '../sync/syncService';
@@ -13,12 +14,20 @@ export interface CardActionDeps extends CommandDeps {
   graph: ConnectorGraph;
 }
 
-/** A button press, from Action.Execute or Action.Submit alike. */
-export async function handleCardAction(action: CardActionData, input: TurnInput, deps: CardActionDeps): Promise<ActionOutcome> {
+/**
+ * A button press, from Action.Execute or Action.Submit alike. `onClaimed` receives the card to show while the
+ * sync request is on its way, once this click has won the claim.
+ */
+export async function handleCardAction(
+  action: CardActionData,
+  input: TurnInput,
+  deps: CardActionDeps,
+  onClaimed?: (sendingCard: AdaptiveCard) => void,
+): Promise<ActionOutcome> {
   const { m, user } = input;
   switch (action.verb) {
     case VERBS.confirm: {
-      const result = await deps.sync.confirm(action.confirmationId, user, input.token);
+      const result = await deps.sync.confirm(action.confirmationId, user, input.token, (claimed) => onClaimed?.(confirmationCard(claimed, m)));
       if (result.kind === 'failed' && result.error.kind === 'notFound') deps.directory.invalidate(user.aadObjectId ?? user.id);
       const outcome = outcomeOf(result, input);
       if (result.kind === 'failed' && result.error.kind === 'unauthorized' && outcome.kind === 'replaceCard') {

@@ -57,7 +57,8 @@ export class SyncService {
     return confirmation;
   }
 
-  async confirm(id: string, clicker: Person, token: TokenSource): Promise<ClickResult> {
+  /** `onClaimed` runs once this click has won the claim, before Graph is called (the bot may answer early). */
+  async confirm(id: string, clicker: Person, token: TokenSource, onClaimed?: (claimed: Confirmation) => void): Promise<ClickResult> {
     const current = await this.deps.confirmations.get(id);
     const refusal = await this.refusal(current, clicker);
     if (refusal || !current) return refusal ?? { kind: 'notFound' };
@@ -70,6 +71,7 @@ export class SyncService {
     if (!(await this.deps.confirmations.replace(current, claimed))) return this.lostRace(id);
     const claimedVersion = await this.deps.confirmations.get(id);
     if (!claimedVersion) return { kind: 'notFound' };
+    onClaimed?.(claimed);
 
     try {
       const { requestId } = await this.deps.graph.sync(accessToken, claimed.connector.id, claimed.syncType);

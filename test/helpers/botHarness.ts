@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
+import { InFlight } from '../../src/bot/inFlight';
 import { PendingSignIns } from '../../src/bot/pendingSignIns';
 import { SignInFlow } from '../../src/bot/signInFlow';
 import { FixedTokens } from '../../src/bot/userTokens';
@@ -54,6 +55,9 @@ export class BotHarness {
       tokens: new FixedTokens('turn-test-token'),
       signInFlow: new SignInFlow(null, new PendingSignIns(storage), logger),
       logger,
+      answerDeadlineMs: 3_000,
+      inFlight: new InFlight(logger),
+      proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
     });
     return this;
   }

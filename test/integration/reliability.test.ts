@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { FakeConnector } from '../helpers/fakeConnector';
+import { LiveBot, USERS, cardIn, invokeBody, personalChat } from '../helpers/liveBot';
+import { killAll, startBotProcess, waitForOutput } from '../helpers/processes';
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('slow Graph and redelivery', () => {
+  const live = new LiveBot();
+  beforeAll(() => live.start({ CARD_ANSWER_DEADLINE_MS: '300' }));
+  afterAll(() => live.stop());
+
+  it('Action.Execute: answered with a "sending" card before Graph has answered; the card is updated with the outcome afterwards', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    live.sim.addFault({ operation: 'sync', delayMs: 1_500, times: 1 });
+    const answer = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(json(answer.value)).toContain('Sending the sync request');
+    expect(live.sim.syncCalls().map((call) => call.status)).toEqual([0]); // Graph is still working on it
+
+    await until(() => live.connector.calls.some((call) => call.kind === 'update' && call.activityId === messageId && json(call.body).includes('Full sync requested')));
+    expect(live.sim.syncCalls().map((call) => call.status)).toEqual([204]);
+  });
+
+  it('Action.Submit: the same, through the card message', async () => {
+    live.sim.calls.length = 0;
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas02 delta');
+    live.sim.addFault({ operation: 'sync', delayMs: 1_000, times: 1 });
+    const before = live.connector.calls.length;
+    await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId);
+    expect(json(cardIn(live.connector.since(before)[0]))).toContain('Sending the sync request');
+    await until(() => live.connector.since(before).some((call) => json(call.body).includes('Delta sync requested')));
+    expect(live.sim.syncCalls()).toHaveLength(1);
+  });
+
+  it('a redelivered activity (same id) causes no second side effect', async () => {
+    const activity = live.activity(USERS.ada, { type: 'message', text: 'sync connector exo full' });
+    const before = live.connector.calls.length;
+    await live.post(activity);
+    await live.post(activity);
+    expect(live.connector.since(before)).toHaveLength(1);
+    const { confirmationId } = cardIn(live.connector.since(before)[0]).actions?.[1]?.data ?? {};
+    live.sim.calls.length = 0;
+    const click = live.activity(USERS.ada, { type: 'message', value: { verb: 'sync.confirm', confirmationId }, replyToId: live.connector.since(before)[0]?.id });
+    await Promise.all([live.post(click), live.post(click)]);
+    expect(live.sim.syncCalls()).toHaveLength(1);
+    expect(live.logs()).toContain('redelivered activity ignored');
+  });
+});
+
+describe('SIGTERM during a slow sync', () => {
+  const sim = new GraphSimulator({ syncCompletesAfterMs: 60_000 });
+  const connector = new FakeConnector();
+  beforeAll(async () => {
+    await sim.start();
+    await connector.start();
+  });
+  afterAll(async () => {
+    await sim.stop();
+    await connector.stop();
+  });
+  afterEach(killAll);
+
+  it('stops accepting, finishes the Graph call, updates the card, and exits 0 within 10 s', async () => {
+    const bot = startBotProcess({ PORT: '0', GRAPH_BASE_URL: sim.baseUrl, CARD_ANSWER_DEADLINE_MS: '200', LOG_LEVEL: 'info' });
+    const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(http:\/\/127\.0\.0\.1:\d+\/api\/messages)/);
+    const post = (activity: Record<string, unknown>) =>
+      fetch(endpoint!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    const base = { channelId: 'msteams', serviceUrl: connector.url, from: USERS.ada, recipient: { id: '28:bot' }, conversation: personalChat(USERS.ada) };
+    await post({ ...base, type: 'message', id: 'm1', text: 'sync connector cas01 full' });
+    const card = cardIn(connector.calls[0]);
+    const confirmationId = card.actions?.[0]?.data.confirmationId;
+
+    sim.addFault({ operation: 'sync', delayMs: 2_000, times: 1 });
+    const click = await post({ ...base, type: 'invoke', id: 'i1', name: 'adaptiveCard/action', replyToId: connector.calls[0]?.id, value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } } } });
+    expect(json(await click.json())).toContain('Sending the sync request');
+
+    const stoppedAt = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    expect(sim.syncCalls().map((call) => call.status)).toEqual([204]);
+    expect(connector.calls.some((call) => call.kind === 'update' && json(call.body).includes('Full sync requested'))).toBe(true);
+    await expect(post({ ...base, type: 'message', id: 'm2', text: 'help' })).rejects.toThrow();
+  });
+});
