@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
 import { GraphSimulator } from './simulator/graphSimulator';
 import { ConfirmationStore } from './sync/confirmationStore';
+import { AuditLog } from './sync/auditLog';
 import { SyncService } from './sync/syncService';
 
 export interface AppOverrides {
@@ -56,8 +57,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     });
   const tokens: UserTokens =
     config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
+  const audit = new AuditLog(
+    storage,
+    (entry) => logger.info({ audit: entry }, 'sync audit'),
+    (error, entry) => logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
+  );
   const sync = new SyncService({
     confirmations: new ConfirmationStore(storage),
+    audit,
     graph,
     ttlMs: config.confirmationTtlMs,
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -69,6 +76,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const bot = new ConnectorSyncBot({
     graph,
     sync,
+    audit,
     directory,
     tokens,
     signInFlow,

@@ -3,10 +3,11 @@ import { messagesFor, localeOf } from '../i18n';
 import type { TurnInput } from '../commands/reply';
 import type { Person } from '../sync/confirmation';
 import type { TokenSource } from '../sync/syncService';
+import { tenantOf } from './tenantGuard';
 
 export function personOf(activity: Activity): Person {
   const from = activity.from ?? { id: 'unknown', name: '' };
-  return { id: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name?.trim() || from.id };
+  return { id: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name?.trim() || from.id, tenantId: tenantOf(activity) };
 }
 
 /** The plain data the command layer gets from a turn. */

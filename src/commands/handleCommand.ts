@@ -15,11 +15,14 @@ import type { Command, ParseError } from './command';
 import type { ConnectorDirectory } from './connectorDirectory';
 import { graphFailureText } from './graphFailureText';
 import type { Reply, TurnInput } from './reply';
-import { resolveConnector } from './resolveConnector';
+import { displayName, resolveConnector } from './resolveConnector';
+import { historyCard } from '../cards/historyCard';
+import type { AuditLog } from '../sync/auditLog';
 
 export interface CommandDeps {
   directory: ConnectorDirectory;
   sync: SyncService;
+  audit: AuditLog;
 }
 
 /**
@@ -63,6 +66,9 @@ async function answer(command: Command, text: string, input: TurnInput, deps: Co
 
   const connector: Connector = resolution.connector;
   if (command.kind === 'status') return { kind: 'card', card: connectorStatusCard(connector, m) };
+  if (command.kind === 'history') {
+    return { kind: 'card', card: historyCard(displayName(connector), await deps.audit.recent(connector.id), m) };
+  }
   if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, m) };
   const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user);
   return { kind: 'card', card: confirmationCard(confirmation, m) };

@@ -6,6 +6,7 @@ import {
   COMMAND_KEYWORDS,
   CONNECTOR_NOUNS,
   HELP_WORDS,
+  HISTORY_WORDS,
   LIST_PHRASES,
   SIGN_OUT_PHRASES,
   STATUS_WORDS,
@@ -27,12 +28,12 @@ export function parseCommand(text: string): ParseResult {
   if (LIST_PHRASES.includes(phrase)) return { ok: true, command: { kind: 'list' } };
   if (SIGN_OUT_PHRASES.includes(phrase)) return { ok: true, command: { kind: 'signOut' } };
 
-  if (STATUS_WORDS.includes(first) && !tokens[0]?.quoted) {
-    const rest = dropConnectorNoun(tokens.slice(1));
-    const [target, ...extra] = rest;
-    if (!target) return { ok: false, error: { kind: 'missingTarget', command: 'status' } };
+  const lookup = STATUS_WORDS.includes(first) ? 'status' : HISTORY_WORDS.includes(first) ? 'history' : null;
+  if (lookup && !tokens[0]?.quoted) {
+    const [target, ...extra] = dropConnectorNoun(tokens.slice(1));
+    if (!target) return { ok: false, error: { kind: 'missingTarget', command: lookup } };
     if (extra.length > 0) return { ok: false, error: { kind: 'extraWords', words: extra.map((t) => t.text) } };
-    return { ok: true, command: { kind: 'status', target: target.text } };
+    return { ok: true, command: { kind: lookup, target: target.text } };
   }
 
   if (SYNC_VERBS.includes(first) && !tokens[0]?.quoted) return parseSync(dropConnectorNoun(tokens.slice(1)));

@@ -5,6 +5,7 @@ export const SYNC_VERBS = ['sync', 'synchronize', 'synchronise', 'synchronisiere
 /** Optional noun after the verb: `sync connector cas01 full`. */
 export const CONNECTOR_NOUNS = ['connector', 'konnektor', 'exchange-connector'];
 export const STATUS_WORDS = ['status', 'zustand'];
+export const HISTORY_WORDS = ['history', 'verlauf'];
 export const HELP_WORDS = ['help', 'hilfe', '?', 'commands', 'befehle', 'hi', 'hello', 'hallo'];
 export const LIST_PHRASES = [
   'list connectors',
@@ -44,6 +45,7 @@ export const COMMAND_KEYWORDS: Record<string, string> = {
   sync: 'sync connector',
   synchronisiere: 'synchronisiere connector',
   status: 'status',
+  history: 'history',
   list: 'list connectors',
   connectors: 'list connectors',
   help: 'help',

@@ -75,6 +75,12 @@ export const de: Messages = {
   knownConnectors: 'Bekannte Connectors:',
   noConnectors: 'Dieser Mandant hat keine Exchange-Connectors.',
 
+  historyTitle: (name) => `Letzte Synchronisierungsanfragen für ${name}`,
+  historyEmpty: 'Für diesen Connector wurde über diesen Bot noch keine Synchronisierung angefordert.',
+  historyColumns: { when: 'Wann', who: 'Wer', type: 'Art', outcome: 'Ergebnis' },
+  outcomeRequested: 'Angefordert',
+  outcomeFailed: (reason) => `Fehlgeschlagen (${reason})`,
+
   helpTitle: 'Connector Sync',
   helpIntro:
     'Ich starte Synchronisierungen Ihrer Intune-Exchange-Connectors, mit Ihren eigenen Berechtigungen. Vor jeder Synchronisierung frage ich nach.',
@@ -83,6 +89,7 @@ export const de: Messages = {
     { example: 'synchronisiere connector CAS01 delta', text: 'Delta-/Schnellsynchronisierung' },
     { example: 'list connectors', text: 'Alle Connectors mit Status und letzter Synchronisierung' },
     { example: 'status CAS01', text: 'Details eines Connectors' },
+    { example: 'verlauf CAS01', text: 'Die letzten zehn Synchronisierungsanfragen: wer, wann, Ergebnis' },
     { example: 'sync connector "Munich Exchange" full', text: 'Anführungszeichen für Namen mit Leerzeichen' },
   ],
   notUnderstood: (text) => `Das habe ich leider nicht verstanden: „${text}“.`,
@@ -90,7 +97,7 @@ export const de: Messages = {
   missingTarget: (command) =>
     command === 'sync'
       ? 'Welcher Connector? Zum Beispiel: `synchronisiere connector CAS01 vollständig`. `list connectors` zeigt alle.'
-      : 'Welcher Connector? Zum Beispiel: `status CAS01`.',
+      : `Welcher Connector? Zum Beispiel: \`${command === 'history' ? 'verlauf' : 'status'} CAS01\`.`,
   unknownSyncType: (word) => `„${word}“ ist keine Synchronisierungsart. Verwenden Sie \`vollständig\` oder \`delta\`.`,
   extraWords: (words) =>
     `„${words}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,

@@ -74,6 +74,12 @@ export const en: Messages = {
   knownConnectors: 'Known connectors:',
   noConnectors: 'This tenant has no Exchange connectors.',
 
+  historyTitle: (name) => `Last sync requests for ${name}`,
+  historyEmpty: 'No sync has been requested for this connector through this bot yet.',
+  historyColumns: { when: 'When', who: 'Who', type: 'Type', outcome: 'Outcome' },
+  outcomeRequested: 'Requested',
+  outcomeFailed: (reason) => `Failed (${reason})`,
+
   helpTitle: 'Connector Sync',
   helpIntro: 'I start syncs of your Intune Exchange connectors, with your own permissions. I ask before every sync.',
   helpCommands: [
@@ -81,6 +87,7 @@ export const en: Messages = {
     { example: 'sync connector CAS01 delta', text: 'Delta ("Quick") sync' },
     { example: 'list connectors', text: 'All connectors with status and last sync' },
     { example: 'status CAS01', text: 'Details of one connector' },
+    { example: 'history CAS01', text: 'The last ten sync requests for a connector: who, when, outcome' },
     { example: 'sync connector "Munich Exchange" full', text: 'Quotes for names with spaces' },
   ],
   notUnderstood: (text) => `Sorry, I did not understand “${text}”.`,
@@ -88,7 +95,7 @@ export const en: Messages = {
   missingTarget: (command) =>
     command === 'sync'
       ? 'Which connector? For example: `sync connector CAS01 full`. Type `list connectors` to see them all.'
-      : 'Which connector? For example: `status CAS01`.',
+      : `Which connector? For example: \`${command} CAS01\`.`,
   unknownSyncType: (word) => `“${word}” is not a sync type. Use \`full\` or \`delta\` (also \`quick\`).`,
   extraWords: (words) =>
     `I did not expect “${words}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,

@@ -42,12 +42,18 @@ export interface Messages {
   knownConnectors: string;
   noConnectors: string;
 
+  historyTitle: (name: string) => string;
+  historyEmpty: string;
+  historyColumns: { when: string; who: string; type: string; outcome: string };
+  outcomeRequested: string;
+  outcomeFailed: (reason: string) => string;
+
   helpTitle: string;
   helpIntro: string;
   helpCommands: Array<{ example: string; text: string }>;
   notUnderstood: (text: string) => string;
   didYouMeanCommand: (command: string) => string;
-  missingTarget: (command: 'sync' | 'status') => string;
+  missingTarget: (command: 'sync' | 'status' | 'history') => string;
   unknownSyncType: (word: string) => string;
   extraWords: (words: string) => string;
   invalidAction: string;

@@ -8,6 +8,8 @@ export interface Person {
   /** Entra object id, when the channel sends one: the identity that survives across channels. */
   aadObjectId: string | null;
   name: string;
+  /** The Entra tenant the activity came from, when Teams names one. */
+  tenantId?: string | null;
 }
 
 /** What the card shows of the connector, as it was when the user asked. */

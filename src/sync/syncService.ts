@@ -4,6 +4,7 @@ import type { ConnectorGraph, SyncType } from '../graph/types';
 import type { Confirmation, ConnectorSnapshot, Person } from './confirmation';
 import { isSamePerson } from './confirmation';
 import type { ConfirmationStore, Versioned } from './confirmationStore';
+import { auditEntryOf, type AuditLog } from './auditLog';
 
 /** What became of a click on a confirmation card. The card shown next is drawn from this. */
 export type ClickResult =
@@ -23,6 +24,7 @@ export type TokenSource = () => Promise<string | null>;
 
 export interface SyncServiceDeps {
   confirmations: ConfirmationStore;
+  audit?: AuditLog;
   graph: ConnectorGraph;
   ttlMs: number;
   now?: () => Date;
@@ -82,6 +84,7 @@ export class SyncService {
         graphRequestId: requestId,
       };
       await this.deps.confirmations.replace(claimedVersion, requested);
+      await this.audit(requested);
       return { kind: 'requested', confirmation: requested };
     } catch (caught) {
       if (!(caught instanceof GraphRequestError)) throw caught;
@@ -97,6 +100,7 @@ export class SyncService {
         },
       };
       await this.deps.confirmations.replace(claimedVersion, failed);
+      await this.audit(failed);
       return { kind: 'failed', confirmation: failed, error: caught };
     }
   }
@@ -127,6 +131,11 @@ export class SyncService {
       return { kind: 'expired', confirmation: expired };
     }
     return null;
+  }
+
+  private async audit(confirmation: Confirmation): Promise<void> {
+    const entry = auditEntryOf(confirmation);
+    if (entry && this.deps.audit) await this.deps.audit.record(entry);
   }
 
   private async lostRace(id: string): Promise<ClickResult> {

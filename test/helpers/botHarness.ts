@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { FAST_RETRIES } from './liveBot';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { ConfirmationStore } from '../../src/sync/confirmationStore';
+import { AuditLog } from '../../src/sync/auditLog';
 import { SyncService } from '../../src/sync/syncService';
 
 /** TestAdapter that also remembers every in-place card update, as the Bot Connector would see them. */
@@ -40,17 +41,22 @@ export class BotHarness {
 
   async start(): Promise<this> {
     const graph = new GraphConnectorClient(await this.sim.start(), FAST_RETRIES);
+    const storage = new MemoryStorage();
+    const audit = new AuditLog(storage, () => undefined, (error) => {
+      throw error;
+    });
     const sync = new SyncService({
-      confirmations: new ConfirmationStore(new MemoryStorage()),
+      confirmations: new ConfirmationStore(storage),
+      audit,
       graph,
       ttlMs: 10 * 60_000,
       now: () => this.clock,
     });
-    const storage = new MemoryStorage();
     const logger = createLogger('silent');
     this.bot = new ConnectorSyncBot({
       graph,
       sync,
+      audit,
       directory: new ConnectorDirectory(graph, 60_000),
       tokens: new FixedTokens('turn-test-token'),
       signInFlow: new SignInFlow(null, new PendingSignIns(storage), logger),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { seedConnectors } from '../../src/simulator/seed';
-import { LOCAL_TOKEN, LiveBot, USERS, cardIn, invokeBody } from '../helpers/liveBot';
+import { LOCAL_TOKEN, LiveBot, TENANT, USERS, cardIn, invokeBody } from '../helpers/liveBot';
 
 const live = new LiveBot();
 beforeAll(() => live.start());
@@ -36,6 +36,27 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
     const [update] = live.connector.since(before);
     expect(update).toMatchObject({ kind: 'update', activityId: messageId });
     expect(json(cardIn(update))).toContain(title);
+  });
+
+  it('every sync request leaves an audit record in the structured log and in storage (history)', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector exo full');
+    await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+    const audit = live.logLines
+      .map((line) => JSON.parse(line) as { msg: string; audit?: Record<string, unknown> })
+      .filter((line) => line.msg === 'sync audit')
+      .at(-1)?.audit;
+    expect(audit).toMatchObject({
+      confirmationId,
+      connectorName: 'EXO-Hosted',
+      syncType: 'fullSync',
+      confirmedBy: { aadObjectId: USERS.ada.aadObjectId, name: 'Ada Admin' },
+      tenantId: TENANT,
+      outcome: 'requested',
+      httpStatus: 204,
+    });
+    expect(String(audit?.graphRequestId)).toMatch(/^[0-9a-f-]{36}$/);
+    const [history] = await live.say('history exo');
+    expect(json(cardIn(history))).toContain('Ada Admin');
   });
 
   it('double click, ten clicks at once: exactly one sync call', async () => {

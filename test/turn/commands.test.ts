@@ -35,6 +35,23 @@ describe('typed commands (TestAdapter)', () => {
     expect(actionData(card, 'Start full sync')).toMatchObject({ verb: 'sync.prepare', syncType: 'fullSync' });
   });
 
+  it('history shows the last sync requests for a connector, newest first, with who and the outcome', async () => {
+    const before = textOf(cardOf((await bot.say('history mun')).replies[0]));
+    expect(before).toContain('No sync has been requested');
+    for (const mode of ['full', 'delta']) {
+      const card = cardOf((await bot.say(`sync connector mun ${mode}`)).replies[0]);
+      await bot.execute('sync.confirm', { confirmationId: actionData(card, 'Cancel').confirmationId });
+    }
+    const history = cardOf((await bot.say('history "Munich Exchange"')).replies[0]);
+    const rows = (history.body[1] as { rows: Array<{ cells: unknown[] }> }).rows.slice(1).map((row) => textOf(row.cells));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Delta sync');
+    expect(rows[0]).toContain('Ada Admin');
+    expect(rows[0]).toContain('Requested');
+    expect(rows[1]).toContain('Full sync');
+    expect(textOf(cardOf((await bot.say('verlauf mun', { locale: 'de-DE' })).replies[0]))).toContain('Letzte Synchronisierungsanfragen');
+  });
+
   it('replies in German to a German Teams client', async () => {
     const { replies } = await bot.say('synchronisiere connector cas01 vollständig', { locale: 'de-DE' });
     const card = textOf(cardOf(replies[0]));

@@ -9,6 +9,8 @@ import {
 } from '../../src/cards/connectorCards';
 import { snapshotOf } from '../../src/cards/format';
 import { helpCard } from '../../src/cards/helpCard';
+import { historyCard } from '../../src/cards/historyCard';
+import { auditEntryOf } from '../../src/sync/auditLog';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { messagesFor } from '../../src/i18n';
 import { seedConnectors } from '../../src/simulator/seed';
@@ -56,6 +58,8 @@ function everyCard(locale: 'en' | 'de'): Array<[string, AdaptiveCard]> {
     ['unknown with suggestion', unknownConnectorCard('cas1', cas01!, connectors, m)],
     ['unknown, no connectors', unknownConnectorCard('x', null, [], m)],
     ['help', helpCard(m, [m.notUnderstood('foo'), m.didYouMeanCommand('sync')])],
+    ['history', historyCard('CAS01', [auditEntryOf(states[2]!)!, auditEntryOf(states[3]!)!], m)],
+    ['empty history', historyCard('CAS01', [], m)],
   ];
 }
 
