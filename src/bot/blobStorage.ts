@@ -17,7 +17,9 @@ export class BlobStorage implements Storage {
   private ready: Promise<unknown> | null = null;
 
   constructor(connectionString: string, containerName: string) {
-    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+    // A click has about 5 s: fail fast and say so rather than retry for half a minute.
+    const retryOptions = { maxTries: 2, tryTimeoutInMs: 3_000, retryDelayInMs: 200, maxRetryDelayInMs: 500 };
+    this.container = BlobServiceClient.fromConnectionString(connectionString, { retryOptions }).getContainerClient(containerName);
   }
 
   /** Creates the container on first use; a failure is retried on the next call. */

@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
+import { StorageUnavailableError } from '../sync/confirmationStore';
 import type { InFlight } from './inFlight';
 import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
@@ -95,7 +96,8 @@ export class ConnectorSyncBot {
       await this.answerExecute(context, answer, input);
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
-      await sendInvokeResponse(context, 200, messageBody(input.m.unexpectedError));
+      const text = error instanceof StorageUnavailableError ? input.m.storageUnavailable : input.m.unexpectedError;
+      await sendInvokeResponse(context, 200, messageBody(text));
     }
   }
 
@@ -138,7 +140,18 @@ export class ConnectorSyncBot {
       return;
     }
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-    await this.runCommand(context, text, 0);
+    await this.tellIfStorageFails(context, () => this.runCommand(context, text, 0));
+  }
+
+  /** A storage outage gets its own clear answer; anything else goes to the adapter's turn error handler. */
+  private async tellIfStorageFails(context: TurnContext, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      this.deps.logger.error({ err: error.cause, activityId: context.activity.id }, 'storage unavailable');
+      await sendText(context, this.input(context).m.storageUnavailable);
+    }
   }
 
   private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
@@ -185,7 +198,7 @@ export class ConnectorSyncBot {
       await sendText(context, input.m.invalidAction);
       return;
     }
-    await this.runCardAction(context, action, context.activity.replyToId ?? null, 0);
+    await this.tellIfStorageFails(context, () => this.runCardAction(context, action, context.activity.replyToId ?? null, 0));
   }
 
   private async runCardAction(context: TurnContext, action: CardActionData, cardMessageId: string | null, attempt: number): Promise<void> {

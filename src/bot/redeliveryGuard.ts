@@ -23,10 +23,13 @@ export class RedeliveryGuard implements Middleware {
       // An eTag that cannot match anything stored: the write creates the record once and conflicts afterwards.
       await this.storage.write({ [key]: { eTag: `first-delivery-${activity.id}` } });
     } catch (error) {
-      const existing = await this.storage.read([key]);
-      if (!existing[key]) throw error; // not a duplicate: storage itself failed
-      this.logger.info({ activityId: activity.id }, 'redelivered activity ignored');
-      return;
+      const existing = await this.storage.read([key]).catch(() => null);
+      if (existing?.[key]) {
+        this.logger.info({ activityId: activity.id }, 'redelivered activity ignored');
+        return;
+      }
+      // Storage itself failed: let the turn run, so the user hears what is wrong instead of nothing.
+      this.logger.warn({ err: error, activityId: activity.id }, 'could not record the activity id; handling it anyway');
     }
     await next();
   }

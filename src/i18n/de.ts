@@ -103,6 +103,7 @@ export const de: Messages = {
     `„${words}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,
   invalidAction: 'Diese Schaltfläche enthält keine gültige Anfrage. Bitte den Befehl erneut eingeben.',
   unexpectedError: 'Bei mir ist etwas schiefgelaufen; es wurde nichts synchronisiert. Bitte erneut versuchen.',
+  storageUnavailable: 'Ich erreiche meinen Speicher gerade nicht; es wurde nichts geändert und nichts synchronisiert. Bitte in einer Minute erneut versuchen.',
 
   signInButton: 'Anmelden',
   signInText: 'Bitte melden Sie sich an, damit ich mit Ihren eigenen Intune-Berechtigungen handeln kann. Danach mache ich dort weiter, wo Sie aufgehört haben.',

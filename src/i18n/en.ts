@@ -101,6 +101,7 @@ export const en: Messages = {
     `I did not expect “${words}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,
   invalidAction: 'That button did not carry a request I can act on. Type the command again to get a fresh card.',
   unexpectedError: 'Something went wrong on my side; nothing was synced. Please try again.',
+  storageUnavailable: 'I cannot reach my storage right now, so nothing was changed and nothing was synced. Please try again in a minute.',
 
   signInButton: 'Sign in',
   signInText: 'Sign in so I can act with your own Intune permissions. I will continue where you left off.',

@@ -58,6 +58,7 @@ export interface Messages {
   extraWords: (words: string) => string;
   invalidAction: string;
   unexpectedError: string;
+  storageUnavailable: string;
 
   signInButton: string;
   signInText: string;

@@ -10,6 +10,23 @@ export interface KeyValueStorage {
   delete(keys: string[]): Promise<void>;
 }
 
+/** The bot's storage could not be read or written: nothing was changed, and the user is told to try again. */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(override readonly cause: unknown) {
+    super('The bot\'s storage is unavailable');
+  }
+}
+
+async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error);
+  }
+}
+
 export interface Versioned<T> {
   value: T;
   eTag: string;
@@ -22,12 +39,12 @@ export class ConfirmationStore {
   constructor(private readonly storage: KeyValueStorage) {}
 
   async create(confirmation: Confirmation): Promise<void> {
-    await this.storage.write({ [keyOf(confirmation.id)]: { ...confirmation, eTag: '*' } });
+    await guarded(() => this.storage.write({ [keyOf(confirmation.id)]: { ...confirmation, eTag: '*' } }));
   }
 
   async get(id: string): Promise<Versioned<Confirmation> | null> {
     const key = keyOf(id);
-    const items = await this.storage.read([key]);
+    const items = await guarded(() => this.storage.read([key]));
     const item = items[key] as (Confirmation & { eTag?: string }) | undefined;
     if (!item) return null;
     const { eTag, ...value } = item;
@@ -45,7 +62,7 @@ export class ConfirmationStore {
     } catch (error) {
       const now = await this.get(next.id);
       if (now && now.eTag !== current.eTag) return false;
-      throw error;
+      throw new StorageUnavailableError(error);
     }
   }
 }

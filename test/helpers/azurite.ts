@@ -16,11 +16,15 @@ export class Azurite {
     return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${this.port}/${ACCOUNT};`;
   }
 
+  /** With `dataDir`, blobs survive a stop and a start on the same port; otherwise they live in memory. */
+  constructor(private readonly dataDir?: string) {}
+
   /** Starts it; with `port`, on that port again (to bring it back after a stop). */
   async start(port = 0): Promise<this> {
+    const persistence = this.dataDir ? ['--location', this.dataDir] : ['--inMemoryPersistence'];
     const child = spawn(
       process.execPath,
-      [bin, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
+      [bin, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...persistence, '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
     );
     this.child = child;
@@ -45,7 +49,10 @@ export class Azurite {
     this.child = null;
     if (child?.pid === undefined || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(child.pid, 'SIGKILL');
+    // SIGTERM lets Azurite flush its metadata to disk (persistent mode); SIGKILL if it does not exit in time.
+    process.kill(child.pid, 'SIGTERM');
+    const force = setTimeout(() => child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000);
     await exited;
+    clearTimeout(force);
   }
 }

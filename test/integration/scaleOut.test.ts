@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobStorage } from '../../src/bot/blobStorage';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
@@ -60,6 +63,38 @@ describe('BlobStorage on Azurite keeps MemoryStorage\'s eTag contract', () => {
     await expect(store.write({ [key]: { eTag: 'exchange-id' } })).rejects.toThrow(/eTag conflict/);
     const racers = await Promise.allSettled(Array.from({ length: 5 }, () => store.write({ [`${key}-race`]: { eTag: 'x' } })));
     expect(racers.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('Azurite stopped mid-test', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
+  const storage = new Azurite(dataDir);
+  const live = new LiveBot();
+  beforeAll(async () => {
+    await storage.start();
+    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: storage.connectionString, AZURE_STORAGE_CONTAINER: 'outage' });
+  }, 30_000);
+  afterAll(async () => {
+    await live.stop();
+    await storage.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('clear errors while it is down, no sync without a claimed record, nothing lost once it is back', async () => {
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 delta', USERS.ada);
+    const port = storage.port;
+    await storage.stop();
+
+    const click = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(click.value).toContain('cannot reach my storage');
+    const [typed] = await live.say('sync connector cas02 full', USERS.ada);
+    expect(typed?.body.text).toContain('cannot reach my storage');
+    expect(live.sim.syncCalls()).toEqual([]);
+
+    await storage.start(port);
+    const confirmed = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(JSON.stringify(confirmed.value)).toContain('Delta sync requested');
+    expect(live.sim.syncCalls()).toHaveLength(1);
   });
 });
 
