@@ -22,4 +22,11 @@ describe('BoundedMemoryStorage', () => {
     expect(storage.size).toBe(3);
     expect(Object.keys(await storage.read(['a', 'b', 'c', 'd'])).sort()).toEqual(['a', 'c', 'd']);
   });
+
+  it('never drops the audit history', async () => {
+    const storage = new BoundedMemoryStorage(2);
+    await storage.write({ 'audit/cas01': { entries: [] } });
+    for (const key of ['x', 'y', 'z']) await storage.write({ [key]: {} });
+    expect(Object.keys(await storage.read(['audit/cas01', 'x', 'y', 'z'])).sort()).toEqual(['audit/cas01', 'z']);
+  });
 });
