@@ -12,7 +12,7 @@ export class BoundedMemoryStorage implements Storage {
   private nextETag = 1;
 
   constructor(
-    readonly maxItems = 10_000,
+    readonly maxItems = 5_000,
     private readonly keptPrefixes: readonly string[] = ['audit/'],
   ) {}
 

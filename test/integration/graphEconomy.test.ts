@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedConnectors } from '../../src/simulator/seed';
+import { LiveBot, invokeBody } from '../helpers/liveBot';
+
+const live = new LiveBot();
+beforeAll(() => live.start());
+afterAll(() => live.stop());
+
+const user = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Erin Economy' };
+const count = (operation: string): number => live.sim.calls.filter((call) => call.operation === operation).length;
+
+describe('Graph economy', () => {
+  it('resolving names uses a short per-user cache; one sync is exactly one POST; a 404 invalidates the cache', async () => {
+    const first = await live.requestSync('sync connector cas01 full', user);
+    await live.say('status cas02', user);
+    await live.requestSync('sync connector mun delta', user);
+    expect(count('list')).toBe(1);
+
+    await live.execute(user, 'sync.confirm', { confirmationId: first.confirmationId }, first.messageId);
+    expect(live.sim.syncCalls()).toHaveLength(1);
+    expect(live.sim.syncCalls()[0]?.method).toBe('POST');
+    expect(count('get')).toBe(0);
+
+    // CAS02 disappears: the sync answers 404, and the next command asks Graph for the list again.
+    const second = await live.requestSync('sync connector cas02 full', user);
+    live.sim.setConnectors(seedConnectors().filter((connector) => connector.exchangeAlias !== 'CAS02'));
+    const gone = invokeBody(await live.execute(user, 'sync.confirm', { confirmationId: second.confirmationId }, second.messageId));
+    expect(JSON.stringify(gone.value)).toContain('no longer exists');
+    await live.say('sync connector cas02 full', user);
+    expect(count('list')).toBe(2);
+    live.sim.setConnectors(seedConnectors());
+  });
+
+  it('list connectors always asks Graph (the list a user reads is never stale)', async () => {
+    const before = count('list');
+    await live.say('list connectors', user);
+    await live.say('list connectors', user);
+    expect(count('list')).toBe(before + 2);
+  });
+});

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/processes';
+
+const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
+/** Every key src/config.ts reads, found by its `value('KEY')` calls: config.ts is the only reader of the environment. */
+const keys = [...read('src/config.ts').matchAll(/value\('([A-Za-z_]+)'\)/g)].map((match) => match[1] ?? '');
+
+describe('every setting the bot reads is documented', () => {
+  it('finds the settings', () => {
+    expect(keys).toContain('MicrosoftAppId');
+    expect(keys.length).toBeGreaterThan(15);
+  });
+
+  it.each([...new Set(keys)])('%s is in .env.example and in the README configuration table', (key) => {
+    expect(read('.env.example')).toMatch(new RegExp(`^${key}=`, 'm'));
+    expect(read('README.md')).toContain(`| \`${key}\` |`);
+  });
+
+  it('no other file reads process.env', () => {
+    const offenders = ['src/index.ts', 'src/app.ts', 'src/server.ts'].filter((file) => /process\.env\.[A-Za-z]/.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+});
