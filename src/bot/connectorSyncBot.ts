@@ -1,14 +1,14 @@
-import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/schema';
+import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
 import { StorageUnavailableError } from '../sync/confirmationStore';
-import type { InFlight } from './inFlight';
+import { answerWithinDeadline, type ClickAnswer, type ClickDeadlineDeps } from './clickDeadline';
+import { SignInInvokes } from './signInInvokes';
 import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
 import type { CardActionDeps } from '../commands/handleCardAction';
 import { handleCardAction } from '../commands/handleCardAction';
 import { explainParseError, handleCommand } from '../commands/handleCommand';
 import { parseCommand } from '../commands/parse';
-import type { ActionOutcome, Reply, TurnInput } from '../commands/reply';
+import type { Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
 import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import type { PendingWork } from './pendingSignIns';
@@ -17,21 +17,11 @@ import type { SignInFlow } from './signInFlow';
 import { isAddressedToBot, turnInputOf } from './turnInput';
 import type { UserTokens } from './userTokens';
 
-/** Continues a conversation outside a turn (botbuilder's continueConversationAsync). */
-export type Proactive = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
-
-export interface BotDeps extends CardActionDeps {
+export interface BotDeps extends CardActionDeps, ClickDeadlineDeps {
   tokens: UserTokens;
   signInFlow: SignInFlow;
   logger: Logger;
-  /** How long a click may wait for Graph before the card says "sending" and is updated afterwards. */
-  answerDeadlineMs: number;
-  inFlight: InFlight;
-  proactive: Proactive;
 }
-
-/** A click's answer: the outcome, or, when Graph is slow, the card to show while the request is on its way. */
-type ClickAnswer = ActionOutcome | { kind: 'sending'; card: AdaptiveCard };
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
@@ -40,7 +30,11 @@ const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
  * then the bot being added to a conversation. Everything past this class sees plain data.
  */
 export class ConnectorSyncBot {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly signInInvokes: SignInInvokes;
+
+  constructor(private readonly deps: BotDeps) {
+    this.signInInvokes = new SignInInvokes(deps.tokens, deps.logger, (context) => this.resume(context), (context) => this.input(context).m);
+  }
 
   async onTurn(context: TurnContext): Promise<void> {
     switch (context.activity.type) {
@@ -64,11 +58,11 @@ export class ConnectorSyncBot {
       case ADAPTIVE_CARD_ACTION:
         return this.onExecute(context);
       case 'signin/tokenExchange':
-        return this.onTokenExchange(context);
+        return this.signInInvokes.tokenExchange(context);
       case 'signin/verifyState':
-        return this.onVerifyState(context);
+        return this.signInInvokes.verifyState(context);
       case 'signin/failure':
-        return this.onSignInFailure(context);
+        return this.signInInvokes.failure(context);
       default:
         await sendInvokeResponse(context, 501);
     }
@@ -92,7 +86,7 @@ export class ConnectorSyncBot {
       const signIn = this.deps.tokens.signIn;
       if (signIn && typeof value.authentication?.token === 'string') await signIn.exchange(context, value.authentication.token);
       if (signIn && typeof value.state === 'string') await signIn.token(context, value.state);
-      const answer = await this.clickWithDeadline(context, action, input);
+      const answer = await this.click(context, action, input, context.activity.replyToId ?? null);
       await this.answerExecute(context, answer, input);
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
@@ -203,7 +197,7 @@ export class ConnectorSyncBot {
 
   private async runCardAction(context: TurnContext, action: CardActionData, cardMessageId: string | null, attempt: number): Promise<void> {
     const input = this.input(context);
-    const outcome = await this.clickWithDeadline(context, action, input, cardMessageId);
+    const outcome = await this.click(context, action, input, cardMessageId);
     switch (outcome.kind) {
       case 'sending':
         if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
@@ -220,77 +214,11 @@ export class ConnectorSyncBot {
     }
   }
 
-  // --- Slow Graph: answer in time, finish after the turn ------------------------------------------------------------
-
-  /**
-   * Teams gives an invoke about 5 s and redelivers a message turn after 15 s. If Graph has not answered by the
-   * deadline, the click is answered with a "sending" card and the card is updated with the outcome afterwards.
-   */
-  private async clickWithDeadline(
-    context: TurnContext,
-    action: CardActionData,
-    input: TurnInput,
-    cardMessageId: string | null | undefined = context.activity.replyToId,
-  ): Promise<ClickAnswer> {
-    const claimed: { card: AdaptiveCard | null } = { card: null };
-    const work = handleCardAction(action, input, this.deps, (card) => (claimed.card = card));
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.deps.answerDeadlineMs)));
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first !== 'late') return first;
-    if (!claimed.card) return work; // not even claimed yet: there is nothing honest to show but the result
-    const reference = TurnContext.getConversationReference(context.activity);
-    const details = { activityId: context.activity.id, verb: action.verb, ...('confirmationId' in action ? { confirmationId: action.confirmationId } : {}) };
-    this.deps.logger.info(details, 'Graph is slow: answered with a sending card, the outcome follows');
-    this.deps.inFlight.track(
-      work.then((outcome) => this.deps.proactive(reference, (later) => this.finishLate(later, cardMessageId ?? null, outcome))),
-      details,
-    );
-    return { kind: 'sending', card: claimed.card };
+  private click(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null): Promise<ClickAnswer> {
+    return answerWithinDeadline(context, action, cardMessageId, (onClaimed) => handleCardAction(action, input, this.deps, onClaimed), this.deps);
   }
 
-  private async finishLate(context: TurnContext, cardMessageId: string | null, outcome: ActionOutcome): Promise<void> {
-    if (outcome.kind === 'replaceCard') {
-      if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
-      if (outcome.notice) await sendText(context, outcome.notice);
-    } else if (outcome.kind === 'notice') {
-      await sendText(context, outcome.text);
-    }
-  }
-
-  // --- Sign-in invokes ----------------------------------------------------------------------------------------------
-
-  /** Reached only after TeamsSSOTokenExchangeMiddleware exchanged the token and let the first copy through. */
-  private async onTokenExchange(context: TurnContext): Promise<void> {
-    const signIn = this.deps.tokens.signIn;
-    const token = signIn ? await signIn.token(context) : null;
-    if (!signIn || !token) {
-      const id = (context.activity.value as { id?: string } | undefined)?.id;
-      await sendInvokeResponse(context, 412, { id, connectionName: signIn?.connectionName, failureDetail: 'The bot could not get a token.' });
-      return;
-    }
-    await sendInvokeResponse(context, 200);
-    await this.resume(context);
-  }
-
-  /** The sign-in link was used (channels, or where silent SSO failed): Teams passes the magic code. */
-  private async onVerifyState(context: TurnContext): Promise<void> {
-    const signIn = this.deps.tokens.signIn;
-    const code = (context.activity.value as { state?: unknown } | undefined)?.state;
-    const token = signIn && typeof code === 'string' ? await signIn.token(context, code) : null;
-    await sendInvokeResponse(context, 200);
-    if (!token) return sendText(context, this.input(context).m.signInFailed);
-    await this.resume(context);
-  }
-
-  private async onSignInFailure(context: TurnContext): Promise<void> {
-    const failure = (context.activity.value ?? {}) as { code?: string; message?: string };
-    this.deps.logger.warn({ activityId: context.activity.id, code: failure.code, message: failure.message }, 'Teams reported a sign-in failure');
-    await sendInvokeResponse(context, 200);
-    const { m } = this.input(context);
-    await sendText(context, failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed);
-  }
+  // --- After sign-in ----------------------------------------------------------------------------------------------
 
   /** Runs what the user asked for before they had to sign in; they do not type it again. */
   private async resume(context: TurnContext): Promise<void> {
