@@ -1,5 +1,4 @@
-import type { Storage } from 'botbuilder';
-import { createAdapter, createStorage } from './bot/adapter';
+import { createAdapter, createStorage, type BotStorage } from './bot/adapter';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
 import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
@@ -19,7 +18,7 @@ import { AuditLog } from './sync/auditLog';
 import { SyncService } from './sync/syncService';
 
 export interface AppOverrides {
-  storage?: Storage;
+  storage?: BotStorage;
   graph?: ConnectorGraph;
   /** Tests shorten the click deadline. */
   answerDeadlineMs?: number;

@@ -67,6 +67,9 @@ export function createAdapter({ identity, tokens, allowedTenantIds, storage, log
   return adapter;
 }
 
-export function createStorage(mode: StorageMode): Storage {
+/** botbuilder's storage interface, named here so that modules outside src/bot need not import botbuilder. */
+export type BotStorage = Storage;
+
+export function createStorage(mode: StorageMode): BotStorage {
   return mode.kind === 'blob' ? new BlobStorage(mode.connectionString, mode.container) : new BoundedMemoryStorage();
 }
