@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const botPort = process.env.PORT || '3978';
 const playgroundPort = process.env.PLAYGROUND_PORT || '56150';
-const botUrl = `http://127.0.0.1:${botPort}`;
+let botUrl = `http://127.0.0.1:${botPort}`;
 const children = [];
 
 async function botIsUp() {
@@ -24,7 +24,7 @@ async function botIsUp() {
 async function waitForBot(timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await botIsUp()) return true;
+    if (!botUrl.endsWith(':0') && (await botIsUp())) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;
@@ -36,14 +36,20 @@ function stopAll() {
 process.on('SIGINT', () => { stopAll(); process.exit(0); });
 process.on('SIGTERM', () => { stopAll(); process.exit(0); });
 
-if (!(await botIsUp())) {
+if (botPort === '0' || !(await botIsUp())) {
   console.log(`No bot on ${botUrl}; starting it (npm start)…`);
   const bot = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/index.ts'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PORT: botPort },
   });
   children.push(bot);
+  // The bot prints where it listens (PORT=0 picks a free port).
+  bot.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const match = /Bot endpoint\s+(http:\/\/\S+)\/api\/messages/.exec(String(chunk));
+    if (match) botUrl = match[1];
+  });
   if (!(await waitForBot(30_000))) {
     console.error('The bot did not come up within 30 s; see its output above.');
     stopAll();
