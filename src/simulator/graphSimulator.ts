@@ -5,6 +5,7 @@ import type { Connector } from '../graph/types';
 import { isSyncType } from '../graph/types';
 import { errorBody, simulatedErrors, type SimulatedError } from './graphErrors';
 import { seedConnectors } from './seed';
+import { handleControl } from './simulatorControl';
 
 export type SimulatedOperation = 'list' | 'get' | 'sync';
 
@@ -91,6 +92,10 @@ export class GraphSimulator {
     this.connectors = toMap(connectors);
   }
 
+  allConnectors(): Connector[] {
+    return [...this.connectors.values()];
+  }
+
   connector(id: string): Connector | undefined {
     return this.connectors.get(id.toLowerCase());
   }
@@ -110,7 +115,7 @@ export class GraphSimulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
     if (url.pathname.startsWith('/_simulator/')) {
-      await this.handleControl(req, res, url.pathname);
+      handleControl(this, req, res, url.pathname, await readBody(req));
       return;
     }
     const requestId = randomUUID();
@@ -210,33 +215,6 @@ export class GraphSimulator {
     });
   }
 
-  /** A small HTTP API so tests and the benchmark can steer a simulator running in another process. */
-  private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
-    const send = (status: number, json?: unknown): void => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(json === undefined ? undefined : JSON.stringify(json));
-    };
-    const body = await readBody(req);
-    if (path === '/_simulator/calls' && req.method === 'GET') return send(200, this.calls);
-    if (path === '/_simulator/calls' && req.method === 'DELETE') {
-      this.calls.length = 0;
-      return send(204);
-    }
-    if (path === '/_simulator/connectors' && req.method === 'GET') return send(200, [...this.connectors.values()]);
-    if (path === '/_simulator/connectors' && req.method === 'PUT') {
-      this.setConnectors(JSON.parse(body) as Connector[]);
-      return send(204);
-    }
-    if (path === '/_simulator/faults' && req.method === 'POST') {
-      this.addFault(JSON.parse(body) as Fault);
-      return send(204);
-    }
-    if (path === '/_simulator/faults' && req.method === 'DELETE') {
-      this.clearFaults();
-      return send(204);
-    }
-    return send(404, { error: 'unknown simulator control path' });
-  }
 }
 
 interface Route {
@@ -276,7 +254,7 @@ function parseSyncType(body: string): unknown {
   }
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+export async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -77,6 +77,20 @@ describe('GraphConnectorClient against the simulator', () => {
   });
 });
 
+describe('GraphSimulator control API (for other processes)', () => {
+  it('replaces connectors, injects faults and reports calls', async () => {
+    const root = baseUrl.replace(/\/v1\.0$/, '');
+    const put = await fetch(`${root}/_simulator/connectors`, { method: 'PUT', body: JSON.stringify([{ ...cas01!, id: 'only-one' }]) });
+    expect(put.status).toBe(204);
+    expect((await client.list('t')).map((c) => c.id)).toEqual(['only-one']);
+    await fetch(`${root}/_simulator/faults`, { method: 'POST', body: JSON.stringify({ operation: 'list', error: simulatedErrors.missingRole(), times: 1 }) });
+    await expect(client.list('t')).rejects.toMatchObject({ kind: 'forbidden' });
+    const calls = (await (await fetch(`${root}/_simulator/calls`)).json()) as Array<{ operation: string; status: number }>;
+    expect(calls.slice(-2).map((call) => [call.operation, call.status])).toEqual([['list', 200], ['list', 403]]);
+    sim.setConnectors(seedConnectors());
+  });
+});
+
 describe('GraphSimulator wire shapes', () => {
   it('answers a bad syncType with 400 and Graph\'s error body and headers', async () => {
     const response = await fetch(`${baseUrl}/deviceManagement/exchangeConnectors/${cas01!.id}/sync`, {
