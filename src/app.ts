@@ -64,6 +64,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const sync = new SyncService({
     confirmations: new ConfirmationStore(storage),
     audit,
+    onRecordFailure: (error, confirmation) =>
+      logger.error({ err: error, confirmationId: confirmation.id, state: confirmation.state }, 'Graph answered but the outcome could not be stored'),
     graph,
     ttlMs: config.confirmationTtlMs,
     ...(overrides.now ? { now: overrides.now } : {}),

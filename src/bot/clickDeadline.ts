@@ -44,15 +44,15 @@ export async function answerWithinDeadline(
   const details = { activityId: context.activity.id, verb: action.verb, ...('confirmationId' in action ? { confirmationId: action.confirmationId } : {}) };
   deps.logger.info(details, 'Graph is slow: answered with a sending card, the outcome follows');
   deps.inFlight.track(
-    outcome.then((settled) => deps.proactive(reference, (later) => finishLate(later, cardMessageId, settled))),
+    outcome.then((settled) => deps.proactive(reference, (later) => finishLate(later, cardMessageId, settled, deps.logger))),
     details,
   );
   return { kind: 'sending', card: claimed.card };
 }
 
-async function finishLate(context: TurnContext, cardMessageId: string | null, outcome: ActionOutcome): Promise<void> {
+async function finishLate(context: TurnContext, cardMessageId: string | null, outcome: ActionOutcome, logger: Logger): Promise<void> {
   if (outcome.kind === 'replaceCard') {
-    if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+    if (!(await replaceCard(context, cardMessageId, outcome.card, logger))) await sendCard(context, outcome.card);
     if (outcome.notice) await sendText(context, outcome.notice);
   } else if (outcome.kind === 'notice') {
     await sendText(context, outcome.text);

@@ -1,21 +1,21 @@
 import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
-import { StorageUnavailableError } from '../sync/confirmationStore';
-import { answerWithinDeadline, type ClickAnswer, type ClickDeadlineDeps } from './clickDeadline';
-import { SignInInvokes } from './signInInvokes';
-import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
-import { helpCard } from '../cards/helpCard';
 import type { CardActionDeps } from '../commands/handleCardAction';
-import { handleCardAction } from '../commands/handleCardAction';
-import { explainParseError, handleCommand } from '../commands/handleCommand';
-import { parseCommand } from '../commands/parse';
-import type { Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
-import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
+import type { Reply, TurnInput } from '../commands/reply';
+import { StorageUnavailableError } from '../sync/confirmationStore';
+import { explainParseError, handleCommand } from '../commands/handleCommand';
+import { handleCardAction } from '../commands/handleCardAction';
+import { helpCard } from '../cards/helpCard';
+import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
+import { parseCommand } from '../commands/parse';
 import type { PendingWork } from './pendingSignIns';
-import { replaceCard, sendCard, sendText } from './replies';
 import type { SignInFlow } from './signInFlow';
-import { isAddressedToBot, turnInputOf } from './turnInput';
 import type { UserTokens } from './userTokens';
+import { SignInInvokes } from './signInInvokes';
+import { answerWithinDeadline, type ClickAnswer, type ClickDeadlineDeps } from './clickDeadline';
+import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
+import { isAddressedToBot, turnInputOf } from './turnInput';
+import { replaceCard, sendCard, sendText } from './replies';
 
 export interface BotDeps extends CardActionDeps, ClickDeadlineDeps {
   tokens: UserTokens;
@@ -98,12 +98,12 @@ export class ConnectorSyncBot {
   private async answerExecute(context: TurnContext, outcome: ClickAnswer, input: TurnInput): Promise<void> {
     switch (outcome.kind) {
       case 'sending':
-        await replaceCard(context, context.activity.replyToId, outcome.card);
+        await replaceCard(context, context.activity.replyToId, outcome.card, this.deps.logger);
         await sendInvokeResponse(context, 200, cardBody(outcome.card));
         return;
       case 'replaceCard':
         // The invoke answer replaces the card for the clicker only; the update replaces it for everyone else.
-        await replaceCard(context, context.activity.replyToId, outcome.card);
+        await replaceCard(context, context.activity.replyToId, outcome.card, this.deps.logger);
         if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain));
         await sendInvokeResponse(context, 200, cardBody(outcome.card));
         return;
@@ -200,10 +200,10 @@ export class ConnectorSyncBot {
     const outcome = await this.click(context, action, input, cardMessageId);
     switch (outcome.kind) {
       case 'sending':
-        if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+        if (!(await replaceCard(context, cardMessageId, outcome.card, this.deps.logger))) await sendCard(context, outcome.card);
         return;
       case 'replaceCard':
-        if (!(await replaceCard(context, cardMessageId, outcome.card))) await sendCard(context, outcome.card);
+        if (!(await replaceCard(context, cardMessageId, outcome.card, this.deps.logger))) await sendCard(context, outcome.card);
         if (outcome.notice) await sendText(context, outcome.notice);
         if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain), attempt);
         return;

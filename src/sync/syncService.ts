@@ -25,6 +25,8 @@ export type TokenSource = () => Promise<string | null>;
 export interface SyncServiceDeps {
   confirmations: ConfirmationStore;
   audit?: AuditLog;
+  /** Told when the outcome of a sync that Graph already answered could not be stored (the user still sees it). */
+  onRecordFailure?: (error: unknown, confirmation: Confirmation) => void;
   graph: ConnectorGraph;
   ttlMs: number;
   now?: () => Date;
@@ -83,8 +85,7 @@ export class SyncService {
         requestedAt: this.now().toISOString(),
         graphRequestId: requestId,
       };
-      await this.deps.confirmations.replace(claimedVersion, requested);
-      await this.audit(requested);
+      await this.record(claimedVersion, requested);
       return { kind: 'requested', confirmation: requested };
     } catch (caught) {
       if (!(caught instanceof GraphRequestError)) throw caught;
@@ -99,8 +100,7 @@ export class SyncService {
           retryAfterSeconds: caught.retryAfterSeconds,
         },
       };
-      await this.deps.confirmations.replace(claimedVersion, failed);
-      await this.audit(failed);
+      await this.record(claimedVersion, failed);
       return { kind: 'failed', confirmation: failed, error: caught };
     }
   }
@@ -133,8 +133,17 @@ export class SyncService {
     return null;
   }
 
-  private async audit(confirmation: Confirmation): Promise<void> {
-    const entry = auditEntryOf(confirmation);
+  /**
+   * Stores Graph's answer. Graph has acted by now, so a storage failure must not turn a sent sync into "nothing was
+   * synced": the record stays `claimed` (which is never sent again) and the failure is reported.
+   */
+  private async record(claimedVersion: Versioned<Confirmation>, outcome: Confirmation): Promise<void> {
+    try {
+      await this.deps.confirmations.replace(claimedVersion, outcome);
+    } catch (error) {
+      this.deps.onRecordFailure?.(error, outcome);
+    }
+    const entry = auditEntryOf(outcome);
     if (entry && this.deps.audit) await this.deps.audit.record(entry);
   }
 

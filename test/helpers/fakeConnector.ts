@@ -17,6 +17,8 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** When set, updates (PUT) fail with 500, as a connector outage or a message Teams no longer lets the bot edit. */
+  failUpdates = false;
   private nextId = 1;
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   url = '';
@@ -52,6 +54,11 @@ export class FakeConnector {
     const kind = req.method === 'PUT' ? 'update' : req.method === 'DELETE' ? 'delete' : activityId ? 'reply' : 'send';
     const id = kind === 'update' ? (activityId ?? '') : `msg-${this.nextId++}`;
     this.calls.push({ kind, conversationId, activityId, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, id });
+    if (kind === 'update' && this.failUpdates) {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'update failed' } }));
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json' }); // never chained: restify patches writeHead
     res.end(JSON.stringify({ id }));
   }

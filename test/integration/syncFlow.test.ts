@@ -72,6 +72,23 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
     expect(live.sim.syncCalls()).toHaveLength(1);
   });
 
+  it('when the card message cannot be updated, the clicker still gets the outcome (and Submit gets a new message)', async () => {
+    live.connector.failUpdates = true;
+    try {
+      const first = await live.requestSync('sync connector cas01 delta');
+      const body = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId: first.confirmationId }, first.messageId));
+      expect(json(body.value)).toContain('Delta sync requested');
+      const second = await live.requestSync('sync connector cas02 delta');
+      const before = live.connector.calls.length;
+      await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId: second.confirmationId }, second.messageId);
+      const sent = live.connector.since(before).filter((call) => call.kind !== 'update');
+      expect(json(cardIn(sent[0]))).toContain('Delta sync requested');
+      expect(live.sim.syncCalls()).toHaveLength(2);
+    } finally {
+      live.connector.failUpdates = false;
+    }
+  });
+
   it('cancel: no sync, and the card says who cancelled', async () => {
     const { messageId, confirmationId } = await live.requestSync('sync connector exo delta');
     const before = live.connector.calls.length;
