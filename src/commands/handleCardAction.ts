@@ -4,6 +4,7 @@ import { confirmationCard } from '../cards/confirmationCard';
 import type { AdaptiveCard } from '../cards/schema';
 import { snapshotOf, syncCommand } from '../cards/format';
 import { GraphRequestError } from '../graph/errors';
+import { userKeyOf } from '../sync/confirmation';
 import type { ClickResult } from '../sync/syncService';
 import type { CommandDeps } from './handleCommand';
 import type { ConnectorGraph } from '../graph/types';
@@ -28,7 +29,7 @@ export async function handleCardAction(
   switch (action.verb) {
     case VERBS.confirm: {
       const result = await deps.sync.confirm(action.confirmationId, user, input.token, (claimed) => onClaimed?.(confirmationCard(claimed, m)));
-      if (result.kind === 'failed' && result.error.kind === 'notFound') deps.directory.invalidate(user.aadObjectId ?? user.id);
+      if (result.kind === 'failed' && result.error.kind === 'notFound') deps.directory.invalidate(userKeyOf(user));
       const outcome = outcomeOf(result, input);
       if (result.kind === 'failed' && result.error.kind === 'unauthorized' && outcome.kind === 'replaceCard') {
         // The token went stale: after a fresh sign-in the user gets a new confirmation card for the same sync.
@@ -49,6 +50,7 @@ export async function handleCardAction(
         return { kind: 'replaceCard', card: confirmationCard(confirmation, m) };
       } catch (error) {
         if (error instanceof GraphRequestError && error.kind === 'unauthorized') return { kind: 'signInRequired', staleToken: true };
+        if (error instanceof GraphRequestError && error.kind === 'notFound') deps.directory.invalidate(userKeyOf(user));
         if (error instanceof GraphRequestError) return { kind: 'notice', text: graphFailureText(error, m) };
         throw error;
       }

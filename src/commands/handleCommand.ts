@@ -18,6 +18,7 @@ import type { Reply, TurnInput } from './reply';
 import { displayName, resolveConnector } from './resolveConnector';
 import { historyCard } from '../cards/historyCard';
 import type { AuditLog } from '../sync/auditLog';
+import { userKeyOf } from '../sync/confirmation';
 
 export interface CommandDeps {
   directory: ConnectorDirectory;
@@ -48,7 +49,7 @@ async function answer(command: Command, text: string, input: TurnInput, deps: Co
 
   const token = await input.token();
   if (!token) return { kind: 'signInRequired', staleToken: false, retryText: text };
-  const userKey = user.aadObjectId ?? user.id;
+  const userKey = userKeyOf(user);
 
   if (command.kind === 'list') {
     const connectors = await deps.directory.list(userKey, token, { fresh: true });

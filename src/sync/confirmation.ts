@@ -56,6 +56,11 @@ export type Confirmation =
 
 export type ConfirmationState = Confirmation['state'];
 
+/** A stable key for per-user caches: the Entra object id when Teams sends one. */
+export function userKeyOf(person: Person): string {
+  return person.aadObjectId ?? person.id;
+}
+
 export function isSamePerson(a: Person, b: Person): boolean {
   if (a.aadObjectId && b.aadObjectId) return a.aadObjectId === b.aadObjectId;
   return a.id === b.id;
