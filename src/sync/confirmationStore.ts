@@ -55,6 +55,14 @@ export class ConfirmationStore {
    * Replaces the record only if nobody changed it since `current` was read. Returns false when someone did.
    * A failed write is told apart from a lost race by reading again, not by the storage's error text.
    */
+  /**
+   * Stores the outcome of a confirmation this process has claimed. No compare-and-swap is needed: only the claimant
+   * ever moves a claimed record on, and every other writer refuses records that are not pending.
+   */
+  async settle(outcome: Confirmation): Promise<void> {
+    await guarded(() => this.storage.write({ [keyOf(outcome.id)]: { ...outcome, eTag: '*' } }));
+  }
+
   async replace(current: Versioned<Confirmation>, next: Confirmation): Promise<boolean> {
     try {
       await this.storage.write({ [keyOf(next.id)]: { ...next, eTag: current.eTag } });

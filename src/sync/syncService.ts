@@ -73,8 +73,6 @@ export class SyncService {
     const claimedAt = this.now().toISOString();
     const claimed: Confirmation = { ...current.value, state: 'claimed', claimedBy: clicker, claimedAt };
     if (!(await this.deps.confirmations.replace(current, claimed))) return this.lostRace(id);
-    const claimedVersion = await this.deps.confirmations.get(id);
-    if (!claimedVersion) return { kind: 'notFound' };
     onClaimed?.(claimed);
 
     try {
@@ -85,7 +83,7 @@ export class SyncService {
         requestedAt: this.now().toISOString(),
         graphRequestId: requestId,
       };
-      await this.record(claimedVersion, requested);
+      await this.record(requested);
       return { kind: 'requested', confirmation: requested };
     } catch (caught) {
       if (!(caught instanceof GraphRequestError)) throw caught;
@@ -100,7 +98,7 @@ export class SyncService {
           retryAfterSeconds: caught.retryAfterSeconds,
         },
       };
-      await this.record(claimedVersion, failed);
+      await this.record(failed);
       return { kind: 'failed', confirmation: failed, error: caught };
     }
   }
@@ -137,9 +135,9 @@ export class SyncService {
    * Stores Graph's answer. Graph has acted by now, so a storage failure must not turn a sent sync into "nothing was
    * synced": the record stays `claimed` (which is never sent again) and the failure is reported.
    */
-  private async record(claimedVersion: Versioned<Confirmation>, outcome: Confirmation): Promise<void> {
+  private async record(outcome: Confirmation): Promise<void> {
     try {
-      await this.deps.confirmations.replace(claimedVersion, outcome);
+      await this.deps.confirmations.settle(outcome);
     } catch (error) {
       this.deps.onRecordFailure?.(error, outcome);
     }
