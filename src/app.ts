@@ -1,4 +1,5 @@
 import { createAdapter, createStorage, type BotStorage } from './bot/adapter';
+import type { Proactive } from './bot/clickDeadline';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
 import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
@@ -36,6 +37,50 @@ export interface RunningApp {
   stop(graceMs?: number): Promise<void>;
 }
 
+export interface BotParts {
+  storage: BotStorage;
+  graph: ConnectorGraph;
+  logger: Logger;
+  proactive: Proactive;
+  now?: () => Date;
+  answerDeadlineMs?: number;
+}
+
+/** Wires the bot itself (no server, no adapter): shared by startApp and the TestAdapter turn tests. */
+export function createBot(config: Config, parts: BotParts): { bot: ConnectorSyncBot; inFlight: InFlight } {
+  const { storage, graph, logger } = parts;
+  const tokens: UserTokens =
+    config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
+  const audit = new AuditLog(
+    storage,
+    (entry) => logger.info({ audit: entry }, 'sync audit'),
+    (error, entry) => logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
+  );
+  const sync = new SyncService({
+    confirmations: new ConfirmationStore(storage),
+    audit,
+    onRecordFailure: (error, confirmation) =>
+      logger.error({ err: error, confirmationId: confirmation.id, state: confirmation.state }, 'Graph answered but the outcome could not be stored'),
+    graph,
+    ttlMs: config.confirmationTtlMs,
+    ...(parts.now ? { now: parts.now } : {}),
+  });
+  const inFlight = new InFlight(logger);
+  const bot = new ConnectorSyncBot({
+    graph,
+    sync,
+    audit,
+    directory: new ConnectorDirectory(graph, config.connectorCacheMs),
+    tokens,
+    signInFlow: new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger),
+    logger,
+    answerDeadlineMs: parts.answerDeadlineMs ?? config.answerDeadlineMs,
+    inFlight,
+    proactive: parts.proactive,
+  });
+  return { bot, inFlight };
+}
+
 /** Wires the bot from a validated config and starts it. Used by `npm start` and by the integration tests. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   let simulator: GraphSimulator | null = null;
@@ -54,37 +99,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       onRetry: ({ attempt, delayMs, error }) =>
         logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying'),
     });
-  const tokens: UserTokens =
-    config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
-  const audit = new AuditLog(
-    storage,
-    (entry) => logger.info({ audit: entry }, 'sync audit'),
-    (error, entry) => logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
-  );
-  const sync = new SyncService({
-    confirmations: new ConfirmationStore(storage),
-    audit,
-    onRecordFailure: (error, confirmation) =>
-      logger.error({ err: error, confirmationId: confirmation.id, state: confirmation.state }, 'Graph answered but the outcome could not be stored'),
-    graph,
-    ttlMs: config.confirmationTtlMs,
-    ...(overrides.now ? { now: overrides.now } : {}),
-  });
-  const directory = new ConnectorDirectory(graph, config.connectorCacheMs);
-  const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger);
   const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, storage, logger });
-  const inFlight = new InFlight(logger);
-  const bot = new ConnectorSyncBot({
+  const { bot, inFlight } = createBot(config, {
+    storage,
     graph,
-    sync,
-    audit,
-    directory,
-    tokens,
-    signInFlow,
     logger,
-    answerDeadlineMs: overrides.answerDeadlineMs ?? config.answerDeadlineMs,
-    inFlight,
     proactive: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.answerDeadlineMs ? { answerDeadlineMs: overrides.answerDeadlineMs } : {}),
   });
 
   const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);

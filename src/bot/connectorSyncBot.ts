@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { CardActionDeps } from '../commands/handleCardAction';
 import type { Logger } from '../logger';
 import type { Reply, TurnInput } from '../commands/reply';
@@ -233,6 +233,6 @@ export class ConnectorSyncBot {
     const { activity } = context;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
     if (!botAdded) return;
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(this.input(context).m))] });
+    await sendCard(context, helpCard(this.input(context).m));
   }
 }

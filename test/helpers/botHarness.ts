@@ -1,18 +1,12 @@
 import { MemoryStorage, TestAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
-import { InFlight } from '../../src/bot/inFlight';
-import { PendingSignIns } from '../../src/bot/pendingSignIns';
-import { SignInFlow } from '../../src/bot/signInFlow';
-import { FixedTokens } from '../../src/bot/userTokens';
+import { createBot } from '../../src/app';
+import type { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
 import type { AdaptiveCard } from '../../src/cards/schema';
-import { ConnectorDirectory } from '../../src/commands/connectorDirectory';
+import { loadConfig } from '../../src/config';
 import { GraphConnectorClient } from '../../src/graph/connectorClient';
 import { createLogger } from '../../src/logger';
-import { FAST_RETRIES } from './liveBot';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
-import { ConfirmationStore } from '../../src/sync/confirmationStore';
-import { AuditLog } from '../../src/sync/auditLog';
-import { SyncService } from '../../src/sync/syncService';
+import { FAST_RETRIES } from './liveBot';
 
 /** TestAdapter that also remembers every in-place card update, as the Bot Connector would see them. */
 class RecordingTestAdapter extends TestAdapter {
@@ -40,31 +34,14 @@ export class BotHarness {
   private bot!: ConnectorSyncBot;
 
   async start(): Promise<this> {
-    const graph = new GraphConnectorClient(await this.sim.start(), FAST_RETRIES);
-    const storage = new MemoryStorage();
-    const audit = new AuditLog(storage, () => undefined, (error) => {
-      throw error;
-    });
-    const sync = new SyncService({
-      confirmations: new ConfirmationStore(storage),
-      audit,
-      graph,
-      ttlMs: 10 * 60_000,
-      now: () => this.clock,
-    });
-    const logger = createLogger('silent');
-    this.bot = new ConnectorSyncBot({
-      graph,
-      sync,
-      audit,
-      directory: new ConnectorDirectory(graph, 60_000),
-      tokens: new FixedTokens('turn-test-token'),
-      signInFlow: new SignInFlow(null, new PendingSignIns(storage), logger),
-      logger,
-      answerDeadlineMs: 3_000,
-      inFlight: new InFlight(logger),
+    const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
+    this.bot = createBot(config, {
+      storage: new MemoryStorage(),
+      graph: new GraphConnectorClient(await this.sim.start(), FAST_RETRIES),
+      logger: createLogger('silent'),
       proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
-    });
+      now: () => this.clock,
+    }).bot;
     return this;
   }
 
