@@ -1,6 +1,7 @@
 // ESLint flat config: typed rules on TypeScript, so floating promises and `any` in card data fail `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import n from 'eslint-plugin-n';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'devTools/', 'test-results/'] },
@@ -21,6 +22,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
       'no-console': 'error',
     },
+  },
+  {
+    // Settings are read in one place (src/config/env.ts, which says so): everything else gets a validated Config.
+    files: ['src/**/*.ts'],
+    plugins: { n },
+    rules: { 'n/no-process-env': 'error' },
   },
   {
     files: ['scripts/**/*.ts', 'bench/**/*.ts'],

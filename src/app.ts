@@ -1,10 +1,14 @@
-import { createAdapter, createStorage, type BotStorage } from './bot/adapter';
-import type { Proactive } from './bot/clickDeadline';
+import { createAdapter } from './bot/adapter';
+import { BotEndpoint } from './bot/botEndpoint';
+import { CardUpdates, type Proactive } from './bot/cardUpdates';
+import { Clicks } from './bot/clicks';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
+import { InboundAuth } from './bot/inboundAuth';
+import { InFlight } from './bot/inFlight';
 import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
-import { InFlight } from './bot/inFlight';
 import { SignInFlow } from './bot/signInFlow';
+import { SigningKeys } from './bot/signingKeys';
 import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
 import { ConnectorDirectory } from './commands/connectorDirectory';
 import type { Config } from './config';
@@ -13,107 +17,123 @@ import type { RetryPolicy } from './graph/retry';
 import type { ConnectorGraph } from './graph/types';
 import type { Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
-import { GraphSimulator } from './simulator/graphSimulator';
-import { ConfirmationStore } from './sync/confirmationStore';
+import { createStateStore, type StateStore } from './storage';
 import { AuditLog } from './sync/auditLog';
-import { SyncService } from './sync/syncService';
+import { ConfirmationStore } from './sync/confirmationStore';
+import { ConnectorClaims } from './sync/connectorClaims';
+import { SyncService, type SyncTiming } from './sync/syncService';
+
+/** Graph calls of one turn end this long after it arrived, well inside Teams' 15 s redelivery window. */
+const TURN_GRAPH_BUDGET_MS = 8_000;
 
 export interface AppOverrides {
-  storage?: BotStorage;
-  graph?: ConnectorGraph;
-  /** Tests shorten the click deadline. */
-  answerDeadlineMs?: number;
+  /** Tests move the clock. */
+  now?: () => Date;
   /** Tests shorten Graph's retry waits. */
   retryPolicy?: RetryPolicy;
-  now?: () => Date;
+  /** The fault campaign wraps the store to inject storage faults. */
+  store?: StateStore;
 }
 
 export interface RunningApp {
   server: RunningServer;
   /** The Graph root the bot calls. */
   graphBaseUrl: string;
-  /** Set when local mode started its own simulator. */
-  simulator: GraphSimulator | null;
   stop(graceMs?: number): Promise<void>;
 }
 
 export interface BotParts {
-  storage: BotStorage;
+  store: StateStore;
   graph: ConnectorGraph;
   logger: Logger;
   proactive: Proactive;
   now?: () => Date;
-  answerDeadlineMs?: number;
+}
+
+/** How long a sync may take with its retries, and when a claim without an outcome counts as interrupted. */
+export function syncTimingOf(config: Config): SyncTiming {
+  const sendBudgetMs = 3 * config.graphTimeoutMs;
+  return {
+    ttlMs: config.confirmationTtlMs,
+    sendBudgetMs,
+    // The send, plus the pauses of storing its outcome again (about 3 s), plus a margin: only then is a claim stale.
+    claimStaleAfterMs: sendBudgetMs + 5_000 + config.graphTimeoutMs,
+  };
 }
 
 /** Wires the bot itself (no server, no adapter): shared by startApp and the TestAdapter turn tests. */
 export function createBot(config: Config, parts: BotParts): { bot: ConnectorSyncBot; inFlight: InFlight } {
-  const { storage, graph, logger } = parts;
-  const tokens: UserTokens =
-    config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
+  const { store, graph, logger } = parts;
+  const now = parts.now ?? (() => new Date());
+  const tokens: UserTokens = config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
+  const inFlight = new InFlight(logger);
   const audit = new AuditLog(
-    storage,
+    store,
     (entry) => logger.info({ audit: entry }, 'sync audit'),
     (error, entry) => logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
   );
   const sync = new SyncService({
-    confirmations: new ConfirmationStore(storage),
+    confirmations: new ConfirmationStore(store, () => now().getTime()),
+    claims: new ConnectorClaims(store),
     audit,
-    onRecordFailure: (error, confirmation) =>
-      logger.error({ err: error, confirmationId: confirmation.id, state: confirmation.state }, 'Graph answered but the outcome could not be stored'),
     graph,
-    ttlMs: config.confirmationTtlMs,
-    ...(parts.now ? { now: parts.now } : {}),
+    timing: syncTimingOf(config),
+    background: (work, details) => inFlight.track(work, details),
+    now,
   });
-  const inFlight = new InFlight(logger);
-  const bot = new ConnectorSyncBot({
-    graph,
-    sync,
-    audit,
-    directory: new ConnectorDirectory(graph, config.connectorCacheMs),
-    tokens,
-    signInFlow: new SignInFlow(tokens.signIn, new PendingSignIns(storage), logger),
-    logger,
-    answerDeadlineMs: parts.answerDeadlineMs ?? config.answerDeadlineMs,
+  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit };
+  const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
+  const clicks = new Clicks({
+    click: { ...commands, graph },
+    answerDeadlineMs: config.answerDeadlineMs,
+    cardUpdates: new CardUpdates(parts.proactive, inFlight, logger),
     inFlight,
-    proactive: parts.proactive,
+    signInFlow,
+    tokens,
+    logger,
   });
+  const bot = new ConnectorSyncBot({ commands, clicks, tokens, signInFlow, logger, graphBudgetMs: TURN_GRAPH_BUDGET_MS });
   return { bot, inFlight };
 }
 
-/** Wires the bot from a validated config and starts it. Used by `npm start` and by the integration tests. */
+/** Wires the bot from a validated config and starts it. Used by `npm start`, the integration tests and the campaign. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  let simulator: GraphSimulator | null = null;
-  let graphBaseUrl: string;
-  if (config.graph.kind === 'embeddedSimulator') {
-    simulator = new GraphSimulator();
-    graphBaseUrl = await simulator.start(0, '127.0.0.1');
-  } else {
-    graphBaseUrl = config.graph.baseUrl;
-  }
+  // The simulator is local-only code: Teams mode never loads it.
+  const simulator = config.graph.kind === 'embeddedSimulator' ? new (await import('./simulator/graphSimulator')).GraphSimulator() : null;
+  const graphBaseUrl = simulator ? await simulator.start(0, '127.0.0.1') : config.graph.kind === 'url' ? config.graph.baseUrl : '';
 
-  const storage = overrides.storage ?? createStorage(config.storage);
-  const graph =
-    overrides.graph ??
-    new GraphConnectorClient(graphBaseUrl, overrides.retryPolicy, {
-      onRetry: ({ attempt, delayMs, error }) =>
-        logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying'),
-    });
-  const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, storage, logger });
+  const store = overrides.store ?? createStateStore(config.storage, config.storageTimeoutMs);
+  const graph = new GraphConnectorClient(graphBaseUrl, {
+    timeoutMs: config.graphTimeoutMs,
+    ...(overrides.retryPolicy ? { retryPolicy: overrides.retryPolicy } : {}),
+    hooks: { onRetry: ({ attempt, delayMs, error }) => logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying') },
+  });
+  const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, store, timeoutMs: config.botFrameworkTimeoutMs, logger });
+  const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   const { bot, inFlight } = createBot(config, {
-    storage,
+    store,
     graph,
     logger,
-    proactive: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
+    proactive: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
     ...(overrides.now ? { now: overrides.now } : {}),
-    ...(overrides.answerDeadlineMs ? { answerDeadlineMs: overrides.answerDeadlineMs } : {}),
   });
 
-  const server = await listen(createServer({ adapter, onTurn: (context) => bot.onTurn(context), logger }), config.port, config.host);
+  const keys = config.bot.kind === 'teams' ? new SigningKeys(config.bot.openIdMetadataUrl, config.botFrameworkTimeoutMs, logger) : null;
+  const auth = keys && config.bot.kind === 'teams' ? new InboundAuth(config.bot.appId, keys) : null;
+  const endpoint = new BotEndpoint(adapter, auth, (context) => bot.onTurn(context), logger);
+  const readiness = {
+    check: async (): Promise<Record<string, string>> => {
+      const storage = await store.ping().then(
+        () => 'ok',
+        () => 'unreachable',
+      );
+      return { storage, ...(keys ? { signingKeys: await keys.check() } : {}) };
+    },
+  };
+  const server = await listen(createServer({ messages: endpoint, readiness, logger, local: config.bot.kind === 'local' }), config.port, config.host);
   return {
     server,
     graphBaseUrl,
-    simulator,
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();

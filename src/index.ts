@@ -1,18 +1,17 @@
 /* eslint-disable no-console -- the banner and fatal configuration errors are for the person at the terminal */
-import { existsSync } from 'node:fs';
 import { startApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
 import { createLogger } from './logger';
 
 function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
-  if (!config.local) {
+  if (config.bot.kind === 'teams') {
     const connection = config.tokens.kind === 'sso' ? config.tokens.connectionName : '';
     return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")`;
   }
   const tokens =
     config.tokens.kind === 'sso'
-      ? `Teams SSO through OAuth connection "${config.tokens.connectionName}"${config.bot.OAuthUrl ? ` at ${config.bot.OAuthUrl}` : ''}`
+      ? `Teams SSO through OAuth connection "${config.tokens.connectionName}"${config.bot.oauthUrl ? ` at ${config.bot.oauthUrl}` : ''}`
       : 'LOCAL_GRAPH_TOKEN (development token, same for every user)';
   const graph = config.graph.kind === 'embeddedSimulator' ? `${graphBaseUrl} (embedded simulator, 4 sample connectors)` : graphBaseUrl;
   return [
@@ -29,10 +28,9 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
 }
 
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`connector-sync-bot did not start.\n${error.message}\nSee .env.example and the README's configuration table.`);

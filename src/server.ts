@@ -1,14 +1,26 @@
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { BodyError, readJsonBody } from './http/jsonBody';
 import type { Logger } from './logger';
 
-export interface ServerDeps {
-  adapter: CloudAdapter;
-  onTurn: (context: TurnContext) => Promise<void>;
-  logger: Logger;
+/** What the HTTP layer hands a request for /api/messages to, once its JSON body is read. */
+export interface MessagesEndpoint {
+  handle(body: unknown, authorization: string | undefined): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 }
 
-/** Bot Framework activities are small; anything larger is refused with 413 before it reaches the adapter. */
+/** Readiness: every dependency the bot needs to serve, each "ok" or why not. */
+export interface Readiness {
+  check(): Promise<Record<string, string>>;
+}
+
+export interface ServerDeps {
+  messages: MessagesEndpoint;
+  readiness: Readiness;
+  logger: Logger;
+  /** Local mode: no inbound authentication, so nothing a web page could send is accepted. */
+  local: boolean;
+}
+
+/** Bot Framework activities are small; anything larger is refused with 413 before it is read further. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 const PRIVACY = [
@@ -26,11 +38,6 @@ const TERMS = [
   'permissions and is recorded in Intune\'s audit log under your name.',
 ].join('\n');
 
-function sendPlain(res: restify.Response, body: string): void {
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.sendRaw(200, body);
-}
-
 export interface RunningServer {
   url: string;
   port: number;
@@ -40,36 +47,48 @@ export interface RunningServer {
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'connector-sync-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object).' });
-      return;
+    if (deps.local && req.headers.origin !== undefined) {
+      // A web page's request carries an Origin; the Agents Playground and the Bot Connector post from servers.
+      deps.logger.warn({ origin: req.headers.origin }, 'local mode: request from a web page refused');
+      return send(res, 403, { error: 'Local mode does not accept requests from web pages.' });
     }
-    await deps.adapter.process(req, res, deps.onTurn);
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      deps.logger.warn({ status: error.status, reason: error.message }, 'request body refused');
+      res.setHeader('Connection', 'close'); // the rest of an unread body is not worth reading
+      return send(res, error.status, { error: error.message });
+    }
+    try {
+      const answer = await deps.messages.handle(body, req.headers.authorization);
+      for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+      return send(res, answer.status, answer.body);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'request failed');
+      return send(res, 500, { error: 'Internal error' });
+    }
   });
 
   // Clients (the Agents Playground among them) probe the endpoint with HEAD before they post.
-  server.head('/api/messages', async (_req, res) => {
-    res.send(200);
-    return Promise.resolve();
-  });
+  server.head('/api/messages', async (_req, res) => send(res, 200));
 
-  server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok' });
-    return Promise.resolve();
+  /** Liveness: the process answers. App Service's health check uses /readyz. */
+  server.get('/healthz', async (_req, res) => send(res, 200, { status: 'ok' }));
+
+  /** Readiness: storage and the token signing keys are reachable; 503 (with what is not) otherwise. */
+  server.get('/readyz', async (_req, res) => {
+    const checks = await deps.readiness.check();
+    const ready = Object.values(checks).every((value) => value === 'ok');
+    return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks });
   });
 
   // The Teams app manifest links to these two pages.
-  server.get('/privacy', async (_req, res) => {
-    sendPlain(res, PRIVACY);
-    return Promise.resolve();
-  });
-  server.get('/terms', async (_req, res) => {
-    sendPlain(res, TERMS);
-    return Promise.resolve();
-  });
+  server.get('/privacy', async (_req, res) => sendPlain(res, PRIVACY));
+  server.get('/terms', async (_req, res) => sendPlain(res, TERMS));
 
   server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
     deps.logger.warn({ path: req.path(), status: error.statusCode, error: error.message }, 'request rejected');
@@ -78,13 +97,25 @@ export function createServer(deps: ServerDeps): restify.Server {
   return server;
 }
 
+function send(res: restify.Response, status: number, body?: unknown): Promise<void> {
+  if (body === undefined) res.send(status);
+  else res.send(status, body);
+  return Promise.resolve();
+}
+
+function sendPlain(res: restify.Response, body: string): Promise<void> {
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.sendRaw(200, body);
+  return Promise.resolve();
+}
+
 export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
-  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,

@@ -1,75 +1,118 @@
 import {
   ActivityTypes,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   TeamsSSOTokenExchangeMiddleware,
-  type Storage,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
-import { ClaimsIdentity, type UserTokenClient } from 'botframework-connector';
-import type { BotIdentity, StorageMode, TokenMode } from '../config';
-import { BlobStorage } from './blobStorage';
+import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import type { BotIdentity, TokenMode } from '../config';
 import { messagesFor, localeOf } from '../i18n';
 import type { Logger } from '../logger';
-import { sendInvokeResponse } from './invokeResponses';
-import { BoundedMemoryStorage } from './boundedMemoryStorage';
+import type { StateStore } from '../storage';
+import { ours } from '../text/rich';
+import { oneAttemptWithDeadline, withDeadlines } from './botFrameworkHttp';
+import { BotStorageAdapter } from './botStorage';
+import { errorBody, sendInvokeResponse } from './invokeResponses';
 import { RedeliveryGuard } from './redeliveryGuard';
+import { sendText } from './replies';
 import { TenantGuard } from './tenantGuard';
 
 /** The audience local mode presents to the token service, which needs one to build sign-in state. */
 export const LOCAL_BOT_AUDIENCE = 'connector-sync-bot-local';
 
 /**
- * Local mode (no app id) authenticates nobody, so the turn's identity has no `aud` claim and botbuilder's
- * UserTokenClient refuses to build sign-in state ("appId Required", facts.md §2). Giving it a local audience makes
- * the whole SSO path runnable against a loopback token service. Teams mode never uses this class.
+ * botbuilder's configuration-driven authentication, with every outgoing Bot Framework client limited to one attempt
+ * with a deadline. In local mode (no app id) the turn's identity has no `aud` claim and botbuilder's
+ * UserTokenClient refuses to build sign-in state ("appId Required"); a local audience makes the whole SSO path
+ * runnable against a loopback token service.
  */
-class LocalBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    settings: Record<string, string>,
+    private readonly timeoutMs: number,
+    private readonly local: boolean,
+  ) {
+    super(settings);
+  }
+
+  override createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory {
+    return withDeadlines(super.createConnectorFactory(identity), this.timeoutMs);
+  }
+
+  override async createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
     const hasAudience = identity.claims.some((claim) => claim.type === 'aud' && claim.value);
-    const withAudience = hasAudience ? identity : new ClaimsIdentity([...identity.claims, { type: 'aud', value: LOCAL_BOT_AUDIENCE }], true);
-    return super.createUserTokenClient(withAudience);
+    const withAudience = this.local && !hasAudience ? new ClaimsIdentity([...identity.claims, { type: 'aud', value: LOCAL_BOT_AUDIENCE }], true) : identity;
+    const client = await super.createUserTokenClient(withAudience);
+    oneAttemptWithDeadline((client as unknown as { client: object }).client, this.timeoutMs);
+    return client;
   }
 }
 
-/**
- * The Bot Framework adapter. With an empty MicrosoftAppId botbuilder disables inbound authentication (local mode);
- * with one, every request must carry a valid Bot Framework token or is answered 401.
- */
+/** CloudAdapter that runs a turn for an activity whose request was authenticated by the bot itself (InboundAuth). */
+export class BotAdapter extends CloudAdapter {
+  constructor(private readonly auth: BotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  /** Local mode: botbuilder's own anonymous identity (authentication is disabled without an app id). */
+  runAnonymous(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity('', activity, logic);
+  }
+
+  /** Teams mode: the identity InboundAuth validated, with the connector factory botbuilder would have built for it. */
+  runAuthenticated(identity: ClaimsIdentity, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    const result: AuthenticateRequestResult = {
+      claimsIdentity: identity,
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      callerId: CallerIdConstants.PublicAzureChannel,
+      connectorFactory: this.auth.createConnectorFactory(identity),
+    };
+    return this.processActivity(result, activity, logic);
+  }
+}
+
 export interface AdapterOptions {
   identity: BotIdentity;
   tokens: TokenMode;
   allowedTenantIds: readonly string[];
-  storage: Storage;
+  store: StateStore;
+  /** BOT_FRAMEWORK_TIMEOUT_MS: each call to the Bot Connector or the token service. */
+  timeoutMs: number;
   logger: Logger;
 }
 
-export function createAdapter({ identity, tokens, allowedTenantIds, storage, logger }: AdapterOptions): CloudAdapter {
-  const local = identity.MicrosoftAppId === '';
-  const auth = local ? new LocalBotFrameworkAuthentication({ ...identity }) : new ConfigurationBotFrameworkAuthentication({ ...identity });
-  const adapter = new CloudAdapter(auth);
+export function createAdapter({ identity, tokens, allowedTenantIds, store, timeoutMs, logger }: AdapterOptions): BotAdapter {
+  const settings: Record<string, string> =
+    identity.kind === 'local'
+      ? { MicrosoftAppId: '', MicrosoftAppPassword: '', ...(identity.oauthUrl ? { OAuthUrl: identity.oauthUrl } : {}) }
+      : {
+          MicrosoftAppId: identity.appId,
+          MicrosoftAppPassword: identity.credential.password,
+          MicrosoftAppType: identity.appType,
+          MicrosoftAppTenantId: identity.tenantId,
+        };
+  const adapter = new BotAdapter(new BotFrameworkAuthentication(settings, timeoutMs, identity.kind === 'local'));
   adapter.use(new TenantGuard(allowedTenantIds, logger));
-  adapter.use(new RedeliveryGuard(storage, logger));
+  adapter.use(new RedeliveryGuard(store, logger));
   if (tokens.kind === 'sso') {
     // Every signed-in Teams client sends the same exchange: handled once, through the bot's (shared) storage.
-    adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, tokens.connectionName));
+    adapter.use(new TeamsSSOTokenExchangeMiddleware(new BotStorageAdapter(store), tokens.connectionName));
   }
   adapter.onTurnError = async (context, error) => {
     const { activity } = context;
     logger.error({ err: error, activityId: activity.id, type: activity.type, name: activity.name }, 'turn failed');
     const m = messagesFor(localeOf(activity.locale));
     try {
-      if (activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context, 500);
-      else if (activity.type === ActivityTypes.Message) await context.sendActivity(m.unexpectedError);
+      if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') await sendInvokeResponse(context, 200, errorBody(m.unexpectedError));
+      else if (activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context, 500);
+      else if (activity.type === ActivityTypes.Message) await sendText(context, ours(m.unexpectedError));
     } catch (sendError) {
       logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about a failed turn');
     }
   };
   return adapter;
-}
-
-/** botbuilder's storage interface, named here so that modules outside src/bot need not import botbuilder. */
-export type BotStorage = Storage;
-
-export function createStorage(mode: StorageMode): BotStorage {
-  return mode.kind === 'blob' ? new BlobStorage(mode.connectionString, mode.container) : new BoundedMemoryStorage();
 }

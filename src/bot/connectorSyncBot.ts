@@ -1,26 +1,29 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { CardActionDeps } from '../commands/handleCardAction';
-import type { Logger } from '../logger';
-import type { Reply, TurnInput } from '../commands/reply';
-import { StorageUnavailableError } from '../sync/confirmationStore';
-import { explainParseError, handleCommand } from '../commands/handleCommand';
-import { handleCardAction } from '../commands/handleCardAction';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
+import { looksLikeCardAction, parseCardAction } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
-import { looksLikeCardAction, parseCardAction, type CardActionData } from '../cards/actions';
+import { explainParseError, handleCommand, type CommandDeps } from '../commands/handleCommand';
 import { parseCommand } from '../commands/parse';
+import type { Reply, TurnInput } from '../commands/reply';
+import type { Logger } from '../logger';
+import { ours } from '../text/rich';
+import type { Clicks } from './clicks';
+import { errorBody, exchangeFailedBody, invalidAuthCodeBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import type { PendingWork } from './pendingSignIns';
+import { sendCard, sendText, showTyping } from './replies';
 import type { SignInFlow } from './signInFlow';
-import type { UserTokens } from './userTokens';
 import { SignInInvokes } from './signInInvokes';
-import { answerWithinDeadline, type ClickAnswer, type ClickDeadlineDeps } from './clickDeadline';
-import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import { isAddressedToBot, turnInputOf } from './turnInput';
-import { replaceCard, sendCard, sendText } from './replies';
+import { isKnownProblem, problemText } from './turnProblems';
+import type { UserTokens } from './userTokens';
 
-export interface BotDeps extends CardActionDeps, ClickDeadlineDeps {
+export interface BotDeps {
+  commands: CommandDeps;
+  clicks: Clicks;
   tokens: UserTokens;
   signInFlow: SignInFlow;
   logger: Logger;
+  /** Graph calls of one turn end this long after it arrived: well inside Teams' 15 s redelivery window. */
+  graphBudgetMs: number;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -50,7 +53,7 @@ export class ConnectorSyncBot {
   }
 
   private input(context: TurnContext): TurnInput {
-    return turnInputOf(context.activity, this.deps.tokens.forTurn(context));
+    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs);
   }
 
   private async onInvoke(context: TurnContext): Promise<void> {
@@ -78,49 +81,23 @@ export class ConnectorSyncBot {
     const action = parseCardAction(verb, value.action?.data);
     if (!action) {
       this.deps.logger.warn({ activityId: activity.id, verb }, 'card action rejected: unknown verb or malformed data');
-      await sendInvokeResponse(context, 200, messageBody(input.m.invalidAction));
-      return;
+      return sendInvokeResponse(context, 200, messageBody(input.m.invalidAction));
     }
     try {
       // Teams sends the click again after its own sign-in: with an SSO token to exchange, or a magic code.
       const signIn = this.deps.tokens.signIn;
-      if (signIn && typeof value.authentication?.token === 'string') await signIn.exchange(context, value.authentication.token);
-      if (signIn && typeof value.state === 'string') await signIn.token(context, value.state);
-      const answer = await this.click(context, action, input, context.activity.replyToId ?? null);
-      await this.answerExecute(context, answer, input);
+      if (signIn && typeof value.authentication?.token === 'string' && !(await signIn.exchange(context, value.authentication.token))) {
+        return await sendInvokeResponse(context, 200, exchangeFailedBody(input.m.signInFailed));
+      }
+      if (signIn && typeof value.state === 'string' && !(await signIn.token(context, value.state))) {
+        return await sendInvokeResponse(context, 200, invalidAuthCodeBody());
+      }
+      await this.deps.clicks.run(context, action, input, activity.replyToId ?? null, 'execute');
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
-      const text = error instanceof StorageUnavailableError ? input.m.storageUnavailable : input.m.unexpectedError;
-      await sendInvokeResponse(context, 200, messageBody(text));
-    }
-  }
-
-  private async answerExecute(context: TurnContext, outcome: ClickAnswer, input: TurnInput): Promise<void> {
-    switch (outcome.kind) {
-      case 'sending':
-        await replaceCard(context, context.activity.replyToId, outcome.card, this.deps.logger);
-        await sendInvokeResponse(context, 200, cardBody(outcome.card));
-        return;
-      case 'replaceCard':
-        // The invoke answer replaces the card for the clicker only; the update replaces it for everyone else.
-        await replaceCard(context, context.activity.replyToId, outcome.card, this.deps.logger);
-        if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain));
-        await sendInvokeResponse(context, 200, cardBody(outcome.card));
-        return;
-      case 'notice':
-        await sendInvokeResponse(context, 200, messageBody(outcome.text));
-        return;
-      case 'signInRequired': {
-        const signIn = this.deps.tokens.signIn;
-        if (!signIn) {
-          await sendInvokeResponse(context, 200, messageBody(input.m.graphFailure.unauthorized));
-          return;
-        }
-        if (outcome.staleToken) await signIn.signOut(context);
-        // Teams answers this by signing the user in (silently where it can) and sending the click again.
-        await sendInvokeResponse(context, 200, await signIn.loginRequest(context, input.m));
-        return;
-      }
+      if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+      const text = problemText(error, input.m);
+      await sendInvokeResponse(context, 200, isKnownProblem(error) ? messageBody(text) : errorBody(text));
     }
   }
 
@@ -134,24 +111,25 @@ export class ConnectorSyncBot {
       return;
     }
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-    await this.tellIfStorageFails(context, () => this.runCommand(context, text, 0));
+    await this.tellProblems(context, () => this.runCommand(context, text, 0));
   }
 
-  /** A storage outage gets its own clear answer; anything else goes to the adapter's turn error handler. */
-  private async tellIfStorageFails(context: TurnContext, work: () => Promise<void>): Promise<void> {
+  /** A storage or token service outage gets its own clear answer; anything else goes to the adapter's turn error handler. */
+  private async tellProblems(context: TurnContext, work: () => Promise<void>): Promise<void> {
     try {
       await work();
     } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      this.deps.logger.error({ err: error.cause, activityId: context.activity.id }, 'storage unavailable');
-      await sendText(context, this.input(context).m.storageUnavailable);
+      if (!isKnownProblem(error)) throw error;
+      this.deps.logger.error({ err: error, activityId: context.activity.id }, 'turn failed: a service is unavailable');
+      await sendText(context, ours(problemText(error, this.input(context).m)));
     }
   }
 
   private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
     const input = this.input(context);
     const parsed = parseCommand(text);
-    const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps) : explainParseError(parsed.error, input);
+    if (parsed.ok && parsed.command.kind !== 'help' && parsed.command.kind !== 'signOut') showTyping(context);
+    const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps.commands) : explainParseError(parsed.error, input);
     this.deps.logger.info(
       { activityId: context.activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },
       'command handled',
@@ -167,20 +145,16 @@ export class ConnectorSyncBot {
         return sendCard(context, reply.card);
       case 'signOut':
         return this.signOut(context, input);
-      case 'signInRequired':
-        return this.deps.signInFlow.ask(context, input, reply, this.retryWork(reply), attempt);
+      case 'signIn':
+        return this.deps.signInFlow.ask(context, input.m, reply.need, attempt);
     }
-  }
-
-  private retryWork(reply: { retryText?: string }): { kind: 'command'; text: string } | null {
-    return reply.retryText ? { kind: 'command', text: reply.retryText } : null;
   }
 
   private async signOut(context: TurnContext, input: TurnInput): Promise<void> {
     const signIn = this.deps.tokens.signIn;
-    if (!signIn) return sendText(context, input.m.nothingToSignOut);
+    if (!signIn) return sendText(context, ours(input.m.nothingToSignOut));
     await signIn.signOut(context);
-    await sendText(context, input.m.signedOut);
+    await sendText(context, ours(input.m.signedOut));
   }
 
   /** Action.Submit: the same actions as Action.Execute, answered by updating the card message in place. */
@@ -189,33 +163,9 @@ export class ConnectorSyncBot {
     const action = parseCardAction(undefined, context.activity.value);
     if (!action) {
       this.deps.logger.warn({ activityId: context.activity.id }, 'card submit rejected: malformed data');
-      await sendText(context, input.m.invalidAction);
-      return;
+      return sendText(context, ours(input.m.invalidAction));
     }
-    await this.tellIfStorageFails(context, () => this.runCardAction(context, action, context.activity.replyToId ?? null, 0));
-  }
-
-  private async runCardAction(context: TurnContext, action: CardActionData, cardMessageId: string | null, attempt: number): Promise<void> {
-    const input = this.input(context);
-    const outcome = await this.click(context, action, input, cardMessageId);
-    switch (outcome.kind) {
-      case 'sending':
-        if (!(await replaceCard(context, cardMessageId, outcome.card, this.deps.logger))) await sendCard(context, outcome.card);
-        return;
-      case 'replaceCard':
-        if (!(await replaceCard(context, cardMessageId, outcome.card, this.deps.logger))) await sendCard(context, outcome.card);
-        if (outcome.notice) await sendText(context, outcome.notice);
-        if (outcome.signInAgain) await this.deps.signInFlow.ask(context, input, outcome.signInAgain, this.retryWork(outcome.signInAgain), attempt);
-        return;
-      case 'notice':
-        return sendText(context, outcome.text);
-      case 'signInRequired':
-        return this.deps.signInFlow.ask(context, input, outcome, { kind: 'cardAction', action, replyToId: cardMessageId }, attempt);
-    }
-  }
-
-  private click(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null): Promise<ClickAnswer> {
-    return answerWithinDeadline(context, action, cardMessageId, (onClaimed) => handleCardAction(action, input, this.deps, onClaimed), this.deps);
+    await this.tellProblems(context, () => this.deps.clicks.run(context, action, input, context.activity.replyToId ?? null, 'submit'));
   }
 
   // --- After sign-in ----------------------------------------------------------------------------------------------
@@ -225,8 +175,9 @@ export class ConnectorSyncBot {
     const work: PendingWork | null = await this.deps.signInFlow.takePending(context);
     if (!work) return;
     this.deps.logger.info({ activityId: context.activity.id, work: work.kind }, 'resuming after sign-in');
-    if (work.kind === 'command') await this.runCommand(context, work.text, work.attempt);
-    else await this.runCardAction(context, work.action, work.replyToId, work.attempt);
+    await this.tellProblems(context, () =>
+      work.kind === 'command' ? this.runCommand(context, work.text, work.attempt) : this.deps.clicks.run(context, work.action, this.input(context), work.replyToId, 'submit', work.attempt),
+    );
   }
 
   private async onConversationUpdate(context: TurnContext): Promise<void> {

@@ -1,14 +1,16 @@
-import { ActivityTypes, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import { KEYS, StorageFullError, StorageUnavailableError, TTL, type StateStore } from '../storage';
 
 /**
  * Teams redelivers a message turn that takes longer than 15 s: the same activity id arrives again. The first copy
- * claims the id in storage (create-once, shared by all instances); later copies are dropped with nothing done.
- * Invokes are not redelivered this way and are left alone.
+ * creates a record for the id (create-if-absent, shared by all instances, kept an hour); later copies are dropped
+ * with nothing done. A create whose answer was lost is recognised as ours by the store, so a user's message is
+ * never dropped as "redelivered" by mistake. Invokes are not redelivered this way and are left alone.
  */
 export class RedeliveryGuard implements Middleware {
   constructor(
-    private readonly storage: Storage,
+    private readonly store: StateStore,
     private readonly logger: Logger,
   ) {}
 
@@ -18,17 +20,16 @@ export class RedeliveryGuard implements Middleware {
       await next();
       return;
     }
-    const key = `activities/${activity.channelId}/${activity.conversation?.id}/${activity.id}`;
+    const key = KEYS.delivery(activity.channelId, activity.conversation?.id ?? '', activity.id);
     try {
-      // An eTag that cannot match anything stored: the write creates the record once and conflicts afterwards.
-      await this.storage.write({ [key]: { eTag: `first-delivery-${activity.id}` } });
-    } catch (error) {
-      const existing = await this.storage.read([key]).catch(() => null);
-      if (existing?.[key]) {
+      const first = await this.store.create(key, { at: Date.now() }, { ttlMs: TTL.delivery });
+      if (!first.created) {
         this.logger.info({ activityId: activity.id }, 'redelivered activity ignored');
         return;
       }
-      // Storage itself failed: let the turn run, so the user hears what is wrong instead of nothing.
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError || error instanceof StorageFullError)) throw error;
+      // Storage itself failed: let the turn run, so the user hears what is wrong (or is served) instead of nothing.
       this.logger.warn({ err: error, activityId: activity.id }, 'could not record the activity id; handling it anyway');
     }
     await next();

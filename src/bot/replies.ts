@@ -1,10 +1,10 @@
-import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
-import type { Logger } from '../logger';
+import { toMarkdown, type Rich } from '../text/rich';
 
-/** Sends chat text (Teams markdown: `code` renders as code). */
-export async function sendText(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'markdown' });
+/** Sends chat text: the bot's own markdown renders, anything from users, Graph or Teams stays inert. */
+export async function sendText(context: TurnContext, text: Rich): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.Message, text: toMarkdown(text), textFormat: 'markdown' });
 }
 
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
@@ -12,18 +12,12 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 }
 
 /**
- * Replaces the card message a button was on, for everyone in the conversation. False when there is none or the
- * update failed: the outcome has already happened, so a failed update must not turn into an error for the user;
- * callers fall back to the invoke answer or a new message.
+ * Best effort: a typing indicator while Graph is asked, so a slow Graph never looks like a dead bot. Never delays or
+ * fails the turn. Personal and group chats only: Teams shows no typing in channel threads (and the Agents
+ * Playground mislays the reply that follows one there); never for expectReplies callers, who read the answer at once.
  */
-export async function replaceCard(context: TurnContext, cardMessageId: string | null | undefined, card: AdaptiveCard, logger?: Logger): Promise<boolean> {
-  if (!cardMessageId) return false;
-  const update: Partial<Activity> = { type: ActivityTypes.Message, id: cardMessageId, attachments: [CardFactory.adaptiveCard(card)] };
-  try {
-    await context.updateActivity(update);
-    return true;
-  } catch (error) {
-    logger?.warn({ err: error, activityId: context.activity.id }, 'could not update the card message');
-    return false;
-  }
+export function showTyping(context: TurnContext): void {
+  const { activity } = context;
+  if (activity.conversation?.conversationType === 'channel' || activity.deliveryMode === 'expectReplies') return;
+  context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
 }

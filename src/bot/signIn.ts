@@ -1,10 +1,6 @@
-import {
-  CardFactory,
-  type Attachment,
-  type CloudAdapter,
-  type TurnContext,
-} from 'botbuilder';
+import { CardFactory, type Attachment, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { UserTokenClient } from 'botframework-connector';
+import { AppError } from '../errors';
 import type { Messages } from '../i18n';
 
 /** The Universal Actions answer that makes Teams run SSO for an Action.Execute click and send it again. */
@@ -17,6 +13,13 @@ export interface LoginRequestBody {
     tokenExchangeResource?: { id?: string; uri?: string; providerId?: string };
     buttons: Array<{ title: string; text: string; type: 'signin'; value: string }>;
   };
+}
+
+/** The Bot Framework token service did not answer (in time): nobody's sign-in state is known. */
+export class TokenServiceError extends AppError<'TOKEN_SERVICE_FAILED'> {
+  constructor(cause: unknown) {
+    super('TOKEN_SERVICE_FAILED', 'The Bot Framework token service is unavailable', { cause });
+  }
 }
 
 /**
@@ -36,8 +39,12 @@ export class SsoSignIn {
   /** The user's Graph token, or null when they have none (or the magic code is wrong). */
   async token(context: TurnContext, magicCode?: string): Promise<string | null> {
     const { activity } = context;
-    const response = await this.client(context).getUserToken(activity.from.id, this.connectionName, activity.channelId, magicCode ?? '');
-    return response?.token || null;
+    try {
+      const response = await this.client(context).getUserToken(activity.from.id, this.connectionName, activity.channelId, magicCode ?? '');
+      return response?.token || null;
+    } catch (error) {
+      throw new TokenServiceError(error);
+    }
   }
 
   /** Exchanges a Teams SSO token (from an Action.Execute retry) for a Graph token; false when the exchange fails. */
@@ -63,13 +70,7 @@ export class SsoSignIn {
   async card(context: TurnContext, m: Messages): Promise<Attachment> {
     const resource = await this.client(context).getSignInResource(this.connectionName, context.activity, '');
     const silent = context.activity.conversation?.conversationType !== 'channel';
-    return CardFactory.oauthCard(
-      this.connectionName,
-      m.signInButton,
-      m.signInText,
-      resource.signInLink,
-      silent ? resource.tokenExchangeResource : undefined,
-    );
+    return CardFactory.oauthCard(this.connectionName, m.signInButton, m.signInText, resource.signInLink, silent ? resource.tokenExchangeResource : undefined);
   }
 
   async loginRequest(context: TurnContext, m: Messages): Promise<LoginRequestBody> {

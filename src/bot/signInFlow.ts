@@ -1,12 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { SignInRequired, TurnInput } from '../commands/reply';
+import type { SignInNeed } from '../commands/reply';
+import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
+import { ours } from '../text/rich';
 import type { PendingSignIns, PendingWork } from './pendingSignIns';
 import { sendText } from './replies';
 import type { SsoSignIn } from './signIn';
-
-type WithoutBookkeeping<T> = T extends unknown ? Omit<T, 'attempt' | 'conversationId'> : never;
-export type NewWork = WithoutBookkeeping<PendingWork>;
 
 /**
  * Asking a user to sign in and remembering what they were doing. A stale token (Graph 401) signs the user out and
@@ -19,25 +18,25 @@ export class SignInFlow {
     private readonly logger: Logger,
   ) {}
 
-  async ask(context: TurnContext, input: TurnInput, need: SignInRequired, work: NewWork | null, previousAttempt = 0): Promise<void> {
+  async ask(context: TurnContext, m: Messages, need: SignInNeed, previousAttempt = 0): Promise<void> {
     if (!this.signIn) {
       // Local mode's fixed development token was refused: there is nobody to sign in.
-      await sendText(context, input.m.graphFailure.unauthorized);
+      await sendText(context, ours(m.syncFailure.unauthorized));
       return;
     }
     if (need.staleToken && previousAttempt >= 1) {
-      await sendText(context, input.m.signInStillRefused);
+      await sendText(context, ours(m.signInStillRefused));
       return;
     }
     if (need.staleToken) {
       this.logger.info({ activityId: context.activity.id }, 'Graph rejected the user token: signing out and asking again');
       await this.signIn.signOut(context);
     }
-    if (work) {
+    if (need.resume) {
       const attempt = need.staleToken ? previousAttempt + 1 : previousAttempt;
-      await this.pending.save(context, { ...work, conversationId: context.activity.conversation.id, attempt });
+      await this.pending.save(context, { ...need.resume, conversationId: context.activity.conversation.id, attempt });
     }
-    await context.sendActivity({ attachments: [await this.signIn.card(context, input.m)] });
+    await context.sendActivity({ attachments: [await this.signIn.card(context, m)] });
   }
 
   /** The work a user left for sign-in in this conversation, once (later calls get null). */

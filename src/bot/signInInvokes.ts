@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { sendInvokeResponse } from './invokeResponses';
+import { ours } from '../text/rich';
 import { sendText } from './replies';
 import type { UserTokens } from './userTokens';
 
@@ -36,7 +37,7 @@ export class SignInInvokes {
     const code = (context.activity.value as { state?: unknown } | undefined)?.state;
     const token = signIn && typeof code === 'string' ? await signIn.token(context, code) : null;
     await sendInvokeResponse(context, 200);
-    if (!token) return sendText(context, this.messages(context).signInFailed);
+    if (!token) return sendText(context, ours(this.messages(context).signInFailed));
     await this.resume(context);
   }
 
@@ -45,6 +46,6 @@ export class SignInInvokes {
     this.logger.warn({ activityId: context.activity.id, code: failure.code, message: failure.message }, 'Teams reported a sign-in failure');
     await sendInvokeResponse(context, 200);
     const m = this.messages(context);
-    await sendText(context, failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed);
+    await sendText(context, ours(failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed));
   }
 }

@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
+import type { TokenSource, TurnInput } from '../commands/reply';
+import { Deadline } from '../deadline';
 import { messagesFor, localeOf } from '../i18n';
-import type { TurnInput } from '../commands/reply';
 import type { Person } from '../sync/confirmation';
-import type { TokenSource } from '../sync/syncService';
 import { tenantOf } from './tenantGuard';
 
 export function personOf(activity: Activity): Person {
@@ -10,16 +10,21 @@ export function personOf(activity: Activity): Person {
   return { id: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name?.trim() || from.id, tenantId: tenantOf(activity) };
 }
 
-/** The plain data the command layer gets from a turn. */
-export function turnInputOf(activity: Activity, token: TokenSource): TurnInput {
-  return { user: personOf(activity), m: messagesFor(localeOf(activity.locale)), token };
+/** The plain data the command layer gets from a turn. `graphBudgetMs`: how long Graph calls of this turn may take in all. */
+export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number): TurnInput {
+  return {
+    user: personOf(activity),
+    m: messagesFor(localeOf(activity.locale)),
+    token,
+    conversationId: activity.conversation?.id ?? '',
+    personal: activity.conversation?.conversationType === 'personal',
+    deadline: Deadline.after(graphBudgetMs),
+  };
 }
 
 /** Personal chats need no mention; in group chats and channels the bot only answers when @mentioned. */
 export function isAddressedToBot(activity: Activity): boolean {
   if ((activity.conversation?.conversationType ?? 'personal') === 'personal') return true;
   const botId = activity.recipient?.id;
-  return (activity.entities ?? []).some(
-    (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId,
-  );
+  return (activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }

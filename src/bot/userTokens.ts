@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { TokenSource } from '../sync/syncService';
+import type { TokenSource } from '../commands/reply';
 import type { SsoSignIn } from './signIn';
 
 /** Where a turn's Graph token comes from, and how a user signs in when there is none. */

@@ -5,21 +5,33 @@ import type { ExecuteAction } from './schema';
 export const VERBS = {
   confirm: 'sync.confirm',
   cancel: 'sync.cancel',
-  /** From a chooser card (mode or connector not yet decided): makes a fresh confirmation card. */
+  /** Opens a fresh confirmation card for a connector and sync type; nothing syncs from here. */
   prepare: 'sync.prepare',
+  /** Offers Full and Delta for one connector (from a list row). */
+  choose: 'sync.choose',
+  status: 'connector.status',
+  history: 'connector.history',
+  /** The next page of the connector list, in the same card. */
+  listPage: 'connectors.page',
+  /** Universal Actions refresh: the current state of a confirmation card, built from storage. */
+  refresh: 'sync.refresh',
 } as const;
 
+/**
+ * What a button sends back. `owner` is the user the card answered: only their click may change that card; anybody
+ * else's click starts their own flow in a new message. `inPlace`: the card exists only to make this choice (a
+ * chooser), so the owner's click replaces it.
+ */
 export type CardActionData =
-  | { verb: typeof VERBS.confirm | typeof VERBS.cancel; confirmationId: string }
-  | { verb: typeof VERBS.prepare; connectorId: string; syncType: SyncType };
+  | { verb: typeof VERBS.confirm | typeof VERBS.cancel | typeof VERBS.refresh; confirmationId: string }
+  | { verb: typeof VERBS.prepare; connectorId: string; syncType: SyncType; owner: string; inPlace: boolean }
+  | { verb: typeof VERBS.choose; connectorId: string; owner: string }
+  | { verb: typeof VERBS.status | typeof VERBS.history; connectorId: string }
+  | { verb: typeof VERBS.listPage; page: number; owner: string };
 
 /** A button as Action.Execute with an Action.Submit fallback carrying the same data (verb included). */
-export function button(
-  title: string,
-  data: CardActionData,
-  style?: 'positive' | 'destructive',
-): ExecuteAction {
-  const payload: Record<string, string> = { ...data };
+export function button(title: string, data: CardActionData, style?: 'positive' | 'destructive'): ExecuteAction {
+  const payload = serialize(data);
   return {
     type: 'Action.Execute',
     title,
@@ -30,7 +42,19 @@ export function button(
   };
 }
 
+function serialize(data: CardActionData): Record<string, string> {
+  const payload: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'boolean') {
+      if (value) payload[key] = '1';
+    } else payload[key] = String(value);
+  }
+  return payload;
+}
+
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+/** Teams user ids (`29:...`) and Entra object ids. */
+const OWNER_PATTERN = /^[A-Za-z0-9:_.@-]{1,200}$/;
 
 /**
  * Reads what a button sent back, trusting nothing: a forged or stale payload yields null.
@@ -40,17 +64,34 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
   if (typeof data !== 'object' || data === null) return null;
   const fields = data as Record<string, unknown>;
   const claimedVerb = verb ?? fields.verb;
-  if (claimedVerb === VERBS.confirm || claimedVerb === VERBS.cancel) {
-    const id = fields.confirmationId;
-    return typeof id === 'string' && ID_PATTERN.test(id) ? { verb: claimedVerb, confirmationId: id } : null;
+  const id = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+  switch (claimedVerb) {
+    case VERBS.confirm:
+    case VERBS.cancel:
+    case VERBS.refresh:
+      return id(fields.confirmationId) ? { verb: claimedVerb, confirmationId: fields.confirmationId } : null;
+    case VERBS.prepare: {
+      const { connectorId, syncType, owner } = fields;
+      if (!id(connectorId) || !isSyncType(syncType) || typeof owner !== 'string' || !OWNER_PATTERN.test(owner)) return null;
+      return { verb: claimedVerb, connectorId, syncType, owner, inPlace: fields.inPlace === '1' };
+    }
+    case VERBS.choose:
+      return id(fields.connectorId) && typeof fields.owner === 'string' && OWNER_PATTERN.test(fields.owner)
+        ? { verb: claimedVerb, connectorId: fields.connectorId, owner: fields.owner }
+        : null;
+    case VERBS.status:
+    case VERBS.history:
+      return id(fields.connectorId) ? { verb: claimedVerb, connectorId: fields.connectorId } : null;
+    case VERBS.listPage: {
+      const page = Number(fields.page);
+      const { owner } = fields;
+      return Number.isInteger(page) && page >= 1 && page <= 1_000 && typeof owner === 'string' && OWNER_PATTERN.test(owner)
+        ? { verb: claimedVerb, page, owner }
+        : null;
+    }
+    default:
+      return null;
   }
-  if (claimedVerb === VERBS.prepare) {
-    const { connectorId, syncType } = fields;
-    return typeof connectorId === 'string' && ID_PATTERN.test(connectorId) && isSyncType(syncType)
-      ? { verb: claimedVerb, connectorId, syncType }
-      : null;
-  }
-  return null;
 }
 
 /** True when a message's `value` looks like one of our buttons (so it is not treated as typed text). */

@@ -1,73 +1,115 @@
 import type { Messages } from '../i18n';
-import type { Confirmation } from '../sync/confirmation';
+import { userKeyOf, type Confirmation } from '../sync/confirmation';
+import { ours, plain } from '../text/rich';
 import { VERBS, button } from './actions';
-import { connectorFacts, syncCommand, typedName, when } from './format';
-import { card, heading, text, type AdaptiveCard, type CardElement } from './schema';
+import { lastSyncText, statusCommand, statusText, timeOfDay, typeText, when } from './format';
+import { card, type AdaptiveCard, type CardAction, type CardElement } from './schema';
+import { block, factLine, heading } from './text';
+
+/** Who looks at a card: their language, and whether the chat is personal (nobody else sees the card). */
+export interface CardContext {
+  m: Messages;
+  personal: boolean;
+}
+
+export function connectorFacts(confirmation: Pick<Confirmation, 'connector'>, m: Messages): CardElement[] {
+  const { connector } = confirmation;
+  return [
+    factLine(m.fact.connector, plain(connector.name)),
+    factLine(m.fact.server, plain(connector.serverName ?? m.unknownValue), { spacing: 'none' }),
+    factLine(m.fact.type, plain(typeText(connector, m)), { spacing: 'none' }),
+    factLine(m.fact.status, plain(statusText(connector, m)), { spacing: 'none' }),
+    factLine(m.fact.lastSync, ours(lastSyncText(connector, m)), { spacing: 'none' }),
+  ];
+}
 
 /**
- * The confirmation card in every state of its life. Only a pending card has buttons; the buttons carry nothing
- * but the opaque confirmation id.
+ * The confirmation card in every state of its life: the one renderer for every way a card reaches Teams (the
+ * invoke answer, the in-place update, the late update after a slow Graph). Only a pending card can sync; cards
+ * after it offer what to do next (Status, Retry, Ask again), each as a new flow that never resends.
  */
-export function confirmationCard(confirmation: Confirmation, m: Messages, note?: string): AdaptiveCard {
-  const facts: CardElement = { type: 'FactSet', facts: connectorFacts(confirmation.connector, m) };
-  const kind = text(`**${m.syncTypeName[confirmation.syncType]}**: ${m.syncTypeExplained[confirmation.syncType]}`);
-  const footer: CardElement[] = note ? [text(note, { color: 'warning', spacing: 'medium' })] : [];
-  const { id } = confirmation;
+export function confirmationCard(confirmation: Confirmation, context: CardContext, note?: string): AdaptiveCard {
+  const { m } = context;
+  const facts = connectorFacts(confirmation, m);
+  const kind = block(ours(`**${m.syncTypeName[confirmation.syncType]}**: ${m.syncTypeExplained[confirmation.syncType]}`));
+  const footer: CardElement[] = note ? [block(ours(note), { color: 'warning', spacing: 'medium' })] : [];
+  const { id, connector } = confirmation;
+  const status = button(m.buttons.status, { verb: VERBS.status, connectorId: connector.id });
+  const again = (title: string): CardAction =>
+    button(title, { verb: VERBS.prepare, connectorId: connector.id, syncType: confirmation.syncType, owner: userKeyOf(confirmation.requestedBy), inPlace: false });
 
   switch (confirmation.state) {
     case 'pending': {
-      const minutes = Math.max(1, Math.round((Date.parse(confirmation.expiresAt) - Date.parse(confirmation.createdAt)) / 60_000));
+      const warning = connector.status === 'disconnected' || connector.status === 'connectionPending'
+        ? [block(m.confirmStatusWarning(connector.name, connector.status), { spacing: 'medium' })]
+        : [];
       return card(
         [
-          heading(m.confirmTitle),
-          facts,
+          heading(ours(m.confirmTitle)),
+          ...facts,
+          ...warning,
           kind,
-          text(m.confirmAskedBy(confirmation.requestedBy.name), { isSubtle: true }),
-          text(m.confirmExpires(minutes), { isSubtle: true, size: 'small', spacing: 'none' }),
+          ...(confirmation.signInExpired ? [block(ours(m.signInExpiredNote), { color: 'warning' })] : []),
+          block(m.confirmAskedBy(confirmation.requestedBy.name, context.personal), { isSubtle: true }),
+          block(m.confirmValidUntil(timeOfDay(confirmation.expiresAt)), { isSubtle: true, size: 'small', spacing: 'none' }),
           ...footer,
         ],
-        [
-          button(m.startSync[confirmation.syncType], { verb: VERBS.confirm, confirmationId: id }, 'positive'),
-          button(m.cancel, { verb: VERBS.cancel, confirmationId: id }),
-        ],
+        [button(m.startSync[confirmation.syncType], { verb: VERBS.confirm, confirmationId: id }, 'positive'), button(m.cancel, { verb: VERBS.cancel, confirmationId: id })],
       );
     }
     case 'claimed':
-      return card([heading(m.confirmTitle), facts, kind, text(m.sending, { color: 'accent' }), ...footer]);
+      return card([heading(ours(m.confirmTitle)), ...facts, kind, block(ours(m.sending), { color: 'accent' }), ...footer]);
     case 'requested':
-      return card([
-        heading(`✅ ${m.requestedTitle(confirmation.syncType)}`, 'good'),
-        facts,
-        text(m.requestedBy(confirmation.claimedBy.name, when(confirmation.requestedAt))),
-        text(m.requestedNext(`status ${typedName(confirmation.connector.name)}`), { isSubtle: true }),
-        ...(confirmation.graphRequestId ? [text(m.graphRequestId(confirmation.graphRequestId), { isSubtle: true, size: 'small' })] : []),
-        ...footer,
-      ]);
-    case 'failed': {
+      return card(
+        [
+          heading(ours(`✅ ${m.requestedTitle(confirmation.syncType)}`), 'good'),
+          ...facts,
+          block(m.requestedBy(confirmation.claimedBy.name, when(confirmation.requestedAt))),
+          block(connector.type === 'onPremises' ? ours(m.onPremisesNote) : m.requestedNext(statusCommand(connector.name)), { isSubtle: true }),
+          ...(confirmation.graphRequestId ? [block(m.graphRequestId(confirmation.graphRequestId), { isSubtle: true, size: 'small' })] : []),
+          ...footer,
+        ],
+        [status, button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+      );
+    case 'refused': {
       const { failure } = confirmation;
-      return card([
-        heading(`❌ ${m.failedTitle}`, 'attention'),
-        facts,
-        kind,
-        text(m.graphFailure[failure.kind]),
-        ...(failure.retryAfterSeconds !== null ? [text(m.retryAfter(failure.retryAfterSeconds), { isSubtle: true })] : []),
-        ...(failure.requestId ? [text(m.graphRequestId(failure.requestId), { isSubtle: true, size: 'small' })] : []),
-        ...footer,
-      ]);
+      return card(
+        [
+          heading(ours(`❌ ${m.refusedTitle}`), 'attention'),
+          ...facts,
+          kind,
+          block(ours(m.syncFailure[failure.kind])),
+          ...(failure.retryAfterSeconds !== null ? [block(ours(m.retryAfter(failure.retryAfterSeconds)), { isSubtle: true })] : []),
+          ...(failure.requestId ? [block(m.graphRequestId(failure.requestId), { isSubtle: true, size: 'small' })] : []),
+          ...footer,
+        ],
+        [again(m.buttons.retry), status],
+      );
+    }
+    case 'unknown': {
+      const command = statusCommand(connector.name);
+      const requestId = confirmation.failure?.requestId;
+      return card(
+        [
+          heading(ours(`⚠️ ${m.unknownTitle}`), 'warning'),
+          ...facts,
+          block(confirmation.reason === 'interrupted' ? m.interruptedText(command) : m.unknownText(command)),
+          ...(requestId ? [block(m.graphRequestId(requestId), { isSubtle: true, size: 'small' })] : []),
+          ...footer,
+        ],
+        [status],
+      );
     }
     case 'cancelled':
-      return card([
-        heading(m.cancelledTitle),
-        facts,
-        text(m.cancelledBy(confirmation.cancelledBy.name, when(confirmation.cancelledAt))),
-        ...footer,
-      ]);
+      return card([heading(ours(m.cancelledTitle)), ...facts, block(m.cancelledBy(confirmation.cancelledBy.name, when(confirmation.cancelledAt))), ...footer]);
     case 'expired':
-      return card([
-        heading(`⌛ ${m.expiredTitle}`, 'warning'),
-        facts,
-        text(m.expiredText(syncCommand(confirmation.connector.name, confirmation.syncType))),
-        ...footer,
-      ]);
+      return card([heading(ours(`⌛ ${m.expiredTitle}`), 'warning'), ...facts, block(ours(m.expiredText)), ...footer], [again(m.buttons.askAgain)]);
+    case 'superseded': {
+      const { other } = confirmation;
+      return card(
+        [heading(ours(m.supersededTitle)), ...facts, block(m.supersededText(other.by.name, other.syncType, when(other.at))), ...footer],
+        [status],
+      );
+    }
   }
 }

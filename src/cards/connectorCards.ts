@@ -1,99 +1,155 @@
-import { displayName } from '../commands/resolveConnector';
 import type { Connector, SyncType } from '../graph/types';
 import type { Messages } from '../i18n';
+import { displayName, snapshotOf } from '../sync/connectorSnapshot';
+import type { ConnectorSnapshot } from '../sync/confirmation';
+import { md, ours, plain, strong } from '../text/rich';
 import { VERBS, button } from './actions';
-import { connectorFacts, lastSyncText, snapshotOf, statusText } from './format';
-import { card, heading, text, type AdaptiveCard, type CardElement, type ExecuteAction, type TableCell } from './schema';
+import { connectorFacts } from './confirmationCard';
+import { lastSyncText, statusText } from './format';
+import { card, type AdaptiveCard, type CardElement, type ExecuteAction, type TextColor } from './schema';
+import { block, factLine, heading, runsOf } from './text';
 
-/** Two buttons that each open a confirmation card for this connector; nothing syncs from here. */
-function syncButtons(connector: Connector, m: Messages): ExecuteAction[] {
+/**
+ * Connectors per page of `list connectors`. Each row carries two buttons (with their Action.Submit fallbacks); ten
+ * rows keep the largest card well under the 28 KB that Teams accepts from every sender (a test checks the bound).
+ */
+export const LIST_PAGE_SIZE = 10;
+/** Ambiguous names: at most this many candidates, each with its buttons. */
+const MAX_CANDIDATES = 6;
+/** Unknown names: at most this many known connectors named. */
+const MAX_KNOWN = 20;
+/** A list row shows at most this much of a name or server; the status card shows them whole. */
+const ROW_TEXT_LIMIT = 80;
+
+function syncButtons(connector: Connector, owner: string, inPlace: boolean, m: Messages): ExecuteAction[] {
   const types: SyncType[] = ['fullSync', 'deltaSync'];
-  return types.map((syncType) => button(m.startSync[syncType], { verb: VERBS.prepare, connectorId: connector.id, syncType }));
+  return types.map((syncType) => button(m.startSync[syncType], { verb: VERBS.prepare, connectorId: connector.id, syncType, owner, inPlace }));
 }
 
-const cell = (value: string, bold = false): TableCell => ({
-  type: 'TableCell',
-  items: [text(value, bold ? { weight: 'bolder' } : {})],
-});
-
-export function connectorListCard(connectors: readonly Connector[], m: Messages): AdaptiveCard {
-  if (connectors.length === 0) return card([heading(m.listTitle(0)), text(m.listEmpty)]);
-  const header = [m.fact.connector, m.fact.status, m.fact.type, m.fact.server, m.fact.lastSync].map((title) => cell(title, true));
-  const rows = connectors.map((connector) => {
-    const snapshot = snapshotOf(connector);
-    return {
-      type: 'TableRow' as const,
-      cells: [
-        cell(snapshot.name),
-        cell(statusText(snapshot, m)),
-        cell(snapshot.type ? m.typeName[snapshot.type] : m.unknownValue),
-        cell(snapshot.serverName ?? m.unknownValue),
-        cell(lastSyncText(snapshot, m)),
-      ],
-    };
-  });
-  return card([
-    heading(m.listTitle(connectors.length)),
-    {
-      type: 'Table',
-      columns: [{ width: 3 }, { width: 2 }, { width: 2 }, { width: 4 }, { width: 3 }],
-      firstRowAsHeader: true,
-      showGridLines: false,
-      rows: [{ type: 'TableRow', style: 'emphasis', cells: header }, ...rows],
-    },
-  ], undefined, { fullWidth: true });
+function badgeColor(status: string | null): TextColor {
+  if (status === 'connected') return 'good';
+  if (status === 'disconnected') return 'attention';
+  return 'warning';
 }
 
-export function connectorStatusCard(connector: Connector, m: Messages): AdaptiveCard {
+function cut(text: string): string {
+  const chars = [...text];
+  return chars.length <= ROW_TEXT_LIMIT ? text : `${chars.slice(0, ROW_TEXT_LIMIT - 1).join('')}…`;
+}
+
+/** One connector as a compact block: name and status on one line, server and last sync below, its own buttons. */
+function listRow(connector: Connector, owner: string, m: Messages): CardElement {
+  const snapshot: ConnectorSnapshot = snapshotOf(connector);
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'medium',
+    items: [
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [{ type: 'RichTextBlock', inlines: runsOf(plain(cut(snapshot.name)), { weight: 'bolder' }) }] },
+          {
+            type: 'Column',
+            width: 'auto',
+            verticalContentAlignment: 'center',
+            items: [{ type: 'RichTextBlock', inlines: runsOf(plain(`● ${statusText(snapshot, m)}`), { color: badgeColor(snapshot.status), size: 'small' }) }],
+          },
+        ],
+      },
+      block(md`${cut(snapshot.serverName ?? m.unknownValue)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`, { isSubtle: true, size: 'small', spacing: 'none' }),
+      {
+        type: 'ActionSet',
+        spacing: 'small',
+        actions: [
+          button(m.buttons.status, { verb: VERBS.status, connectorId: connector.id }),
+          button(m.buttons.sync, { verb: VERBS.choose, connectorId: connector.id, owner }),
+        ],
+      },
+    ],
+  };
+}
+
+export interface ListView {
+  connectors: readonly Connector[];
+  /** 1-based. */
+  page: number;
+  /** Graph kept sending pages beyond the bot's limit: the list is incomplete. */
+  truncated: boolean;
+  /** Who asked: only their "Show more" pages this card; anybody else's starts their own list. */
+  owner: string;
+}
+
+export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
+  const total = view.connectors.length;
+  if (total === 0) return card([heading(ours(m.listTitle(0))), block(ours(m.listEmpty))]);
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, view.page), pages);
+  const from = (page - 1) * LIST_PAGE_SIZE;
+  const shown = view.connectors.slice(from, from + LIST_PAGE_SIZE);
+  const notes: CardElement[] = [];
+  if (pages > 1) notes.push(block(ours(m.listShowing(from + 1, from + shown.length, total)), { isSubtle: true, spacing: 'none' }));
+  if (view.truncated) notes.push(block(ours(m.listTruncated(total)), { color: 'warning', spacing: 'none' }));
+  const more = page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : [];
+  return card([heading(ours(m.listTitle(total))), ...notes, ...shown.map((connector) => listRow(connector, view.owner, m))], more);
+}
+
+export function connectorStatusCard(connector: Connector, owner: string, m: Messages): AdaptiveCard {
   const snapshot = snapshotOf(connector);
-  const facts = [
-    ...connectorFacts(snapshot, m),
-    { title: m.fact.organization, value: connector.exchangeOrganization ?? m.unknownValue },
-    { title: m.fact.version, value: connector.version ?? m.unknownValue },
-    { title: m.fact.id, value: connector.id },
-  ];
-  return card([heading(m.statusTitle(snapshot.name)), { type: 'FactSet', facts }], syncButtons(connector, m));
+  const text = (value: unknown): string => (typeof value === 'string' && value ? value : m.unknownValue);
+  return card(
+    [
+      heading(m.statusTitle(snapshot.name)),
+      ...connectorFacts({ connector: snapshot }, m),
+      factLine(m.fact.organization, plain(text(connector.exchangeOrganization)), { spacing: 'none' }),
+      factLine(m.fact.version, plain(text(connector.version)), { spacing: 'none' }),
+      factLine(m.fact.id, plain(connector.id), { spacing: 'none' }),
+    ],
+    [...syncButtons(connector, owner, false, m), button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+  );
 }
 
-/** `sync connector X` without full/delta: say what each does and offer both. */
-export function chooseSyncTypeCard(connector: Connector, m: Messages): AdaptiveCard {
+/** `sync connector X` without full/delta: say what each does and offer both. The choice replaces this card. */
+export function chooseSyncTypeCard(connector: Connector, owner: string, m: Messages): AdaptiveCard {
   const snapshot = snapshotOf(connector);
   return card(
     [
       heading(m.chooseSyncTitle(snapshot.name)),
-      { type: 'FactSet', facts: connectorFacts(snapshot, m) },
-      text(`**${m.syncTypeName.fullSync}**: ${m.syncTypeExplained.fullSync}`),
-      text(`**${m.syncTypeName.deltaSync}**: ${m.syncTypeExplained.deltaSync}`),
+      ...connectorFacts({ connector: snapshot }, m),
+      block(ours(`**${m.syncTypeName.fullSync}**: ${m.syncTypeExplained.fullSync}`)),
+      block(ours(`**${m.syncTypeName.deltaSync}**: ${m.syncTypeExplained.deltaSync}`)),
     ],
-    syncButtons(connector, m),
+    syncButtons(connector, owner, true, m),
   );
 }
 
-/** Several connectors match: each candidate with its own buttons. A known sync type is offered first. */
-export function ambiguousConnectorCard(query: string, candidates: readonly Connector[], m: Messages): AdaptiveCard {
-  const sections: CardElement[] = candidates.map((connector) => {
+/** Several connectors match: each candidate with its own buttons. */
+export function ambiguousConnectorCard(query: string, candidates: readonly Connector[], owner: string, m: Messages): AdaptiveCard {
+  const sections: CardElement[] = candidates.slice(0, MAX_CANDIDATES).map((connector) => {
     const snapshot = snapshotOf(connector);
     return {
       type: 'Container',
       separator: true,
       spacing: 'medium',
       items: [
-        text(`**${snapshot.name}** · ${snapshot.serverName ?? m.unknownValue}`),
-        text(`${statusText(snapshot, m)} · ${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`, { isSubtle: true, spacing: 'none' }),
-        { type: 'ActionSet', actions: syncButtons(connector, m) },
+        block(md`${strong(cut(snapshot.name))} · ${cut(snapshot.serverName ?? m.unknownValue)}`),
+        block(md`${statusText(snapshot, m)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`, { isSubtle: true, spacing: 'none' }),
+        { type: 'ActionSet', actions: syncButtons(connector, owner, true, m) },
       ],
     };
   });
   return card([heading(m.ambiguousTitle(query, candidates.length)), ...sections]);
 }
 
-export function unknownConnectorCard(query: string, suggestion: Connector | null, known: readonly Connector[], m: Messages): AdaptiveCard {
+export function unknownConnectorCard(query: string, suggestion: Connector | null, known: readonly Connector[], owner: string, m: Messages): AdaptiveCard {
   const body: CardElement[] = [heading(m.unknownConnector(query), 'attention')];
-  if (suggestion) body.push(text(m.didYouMean(displayName(suggestion))));
-  if (known.length === 0) body.push(text(m.noConnectors));
+  if (suggestion) body.push(block(m.didYouMean(displayName(suggestion))));
+  if (known.length === 0) body.push(block(ours(m.noConnectors)));
   else {
-    body.push(text(m.knownConnectors, { weight: 'bolder', spacing: 'medium' }));
-    body.push(text(known.map((connector) => `- ${displayName(connector)} (${connector.serverName ?? connector.id})`).join('\n')));
+    body.push(block(ours(m.knownConnectors), { weight: 'bolder', spacing: 'medium' }));
+    for (const connector of known.slice(0, MAX_KNOWN)) {
+      body.push(block(md`• ${cut(displayName(connector))} (${cut(connector.serverName ?? connector.id)})`, { spacing: 'none' }));
+    }
   }
-  return card(body, suggestion ? syncButtons(suggestion, m) : undefined);
+  return card(body, suggestion ? syncButtons(suggestion, owner, true, m) : undefined);
 }

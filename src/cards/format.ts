@@ -1,7 +1,5 @@
-import { displayName } from '../commands/resolveConnector';
-import type { Connector } from '../graph/types';
-import { lastSyncOf } from '../graph/types';
-import type { Messages } from '../i18n';
+import type { SyncType } from '../graph/types';
+import type { KnownStatus, KnownType, Messages } from '../i18n';
 import type { ConnectorSnapshot } from '../sync/confirmation';
 
 /**
@@ -9,37 +7,31 @@ import type { ConnectorSnapshot } from '../sync/confirmation';
  * The functions want RFC 3339 without fractions.
  */
 export function when(iso: string): string {
-  const clean = new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `{{DATE(${clean}, SHORT)}} {{TIME(${clean})}}`;
+  return `{{DATE(${rfc3339(iso)}, SHORT)}} {{TIME(${rfc3339(iso)})}}`;
 }
 
-export function snapshotOf(connector: Connector): ConnectorSnapshot {
-  return {
-    id: connector.id,
-    name: displayName(connector),
-    serverName: connector.serverName ?? connector.connectorServerName ?? null,
-    type: connector.exchangeConnectorType ?? null,
-    status: connector.status ?? null,
-    lastSyncDateTime: lastSyncOf(connector)?.toISOString() ?? null,
-  };
+/** A time of day in the viewer's own time zone (today's events: "valid until 19:17"). */
+export function timeOfDay(iso: string): string {
+  return `{{TIME(${rfc3339(iso)})}}`;
+}
+
+function rfc3339(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function lastSyncText(snapshot: ConnectorSnapshot, m: Messages): string {
   return snapshot.lastSyncDateTime ? when(snapshot.lastSyncDateTime) : m.never;
 }
 
+/** Graph's status in the reader's words; a status the bot does not know is shown as Graph sends it. */
 export function statusText(snapshot: ConnectorSnapshot, m: Messages): string {
-  return snapshot.status ? m.statusName[snapshot.status] : m.unknownValue;
+  if (!snapshot.status) return m.unknownValue;
+  return Object.hasOwn(m.statusName, snapshot.status) ? m.statusName[snapshot.status as KnownStatus] : snapshot.status;
 }
 
-export function connectorFacts(snapshot: ConnectorSnapshot, m: Messages): Array<{ title: string; value: string }> {
-  return [
-    { title: m.fact.connector, value: snapshot.name },
-    { title: m.fact.server, value: snapshot.serverName ?? m.unknownValue },
-    { title: m.fact.type, value: snapshot.type ? m.typeName[snapshot.type] : m.unknownValue },
-    { title: m.fact.status, value: statusText(snapshot, m) },
-    { title: m.fact.lastSync, value: lastSyncText(snapshot, m) },
-  ];
+export function typeText(snapshot: ConnectorSnapshot, m: Messages): string {
+  if (!snapshot.type) return m.unknownValue;
+  return Object.hasOwn(m.typeName, snapshot.type) ? m.typeName[snapshot.type as KnownType] : snapshot.type;
 }
 
 /** How a user would type this connector in a command: quoted when the name has spaces. */
@@ -47,6 +39,10 @@ export function typedName(name: string): string {
   return /\s/.test(name) ? `"${name}"` : name;
 }
 
-export function syncCommand(name: string, syncType: 'fullSync' | 'deltaSync'): string {
+export function syncCommand(name: string, syncType: SyncType): string {
   return `sync connector ${typedName(name)} ${syncType === 'fullSync' ? 'full' : 'delta'}`;
+}
+
+export function statusCommand(name: string): string {
+  return `status ${typedName(name)}`;
 }

@@ -1,11 +1,10 @@
 import type { Messages } from '../i18n';
-import { card, heading, text, type AdaptiveCard, type CardElement } from './schema';
+import { ours, type Rich } from '../text/rich';
+import { card, type AdaptiveCard, type CardElement } from './schema';
+import { block, heading } from './text';
 
-export function helpCard(m: Messages, preface: string[] = []): AdaptiveCard {
-  const intro: CardElement[] = preface.map((line) => text(line, { color: 'warning' }));
-  const commands: CardElement = {
-    type: 'FactSet',
-    facts: m.helpCommands.map((command) => ({ title: command.example, value: command.text })),
-  };
-  return card([...intro, heading(m.helpTitle), text(m.helpIntro), commands]);
+export function helpCard(m: Messages, preface: readonly Rich[] = []): AdaptiveCard {
+  const intro: CardElement[] = preface.map((line) => block(line, { color: 'warning' }));
+  const commands: CardElement[] = m.helpCommands.map((command) => block(ours(`**${command.example}** — ${command.text}`), { spacing: 'small' }));
+  return card([...intro, heading(ours(m.helpTitle)), block(ours(m.helpIntro)), ...commands]);
 }

@@ -1,35 +1,21 @@
 import type { Messages } from '../i18n';
 import type { AuditEntry } from '../sync/auditLog';
+import { ours } from '../text/rich';
 import { when } from './format';
-import { card, heading, text, type AdaptiveCard, type TableCell } from './schema';
+import { card, type AdaptiveCard } from './schema';
+import { block, heading } from './text';
 
-const cell = (value: string, bold = false): TableCell => ({ type: 'TableCell', items: [text(value, bold ? { weight: 'bolder' } : {})] });
+function outcomeText(entry: AuditEntry, m: Messages): string {
+  if (entry.outcome === 'requested') return m.outcomeName.requested;
+  if (entry.outcome === 'unknown') return m.outcomeName.unknown;
+  return m.outcomeName.refused(entry.httpStatus ? String(entry.httpStatus) : (entry.failure ?? '?'));
+}
 
-/** `history CAS01`: the last sync requests, newest first, with who asked and Graph's request-id. */
+/** `history CAS01`: the last sync requests, newest first, one line each so it reads on a phone. */
 export function historyCard(connectorName: string, entries: readonly AuditEntry[], m: Messages): AdaptiveCard {
-  if (entries.length === 0) return card([heading(m.historyTitle(connectorName)), text(m.historyEmpty)]);
-  const columns = m.historyColumns;
-  const rows = entries.map((entry) => ({
-    type: 'TableRow' as const,
-    cells: [
-      cell(when(entry.at)),
-      cell(entry.confirmedBy.name),
-      cell(m.syncTypeName[entry.syncType]),
-      cell(entry.outcome === 'requested' ? m.outcomeRequested : m.outcomeFailed(entry.httpStatus ? String(entry.httpStatus) : (entry.failure ?? '?'))),
-    ],
-  }));
-  return card(
-    [
-      heading(m.historyTitle(connectorName)),
-      {
-        type: 'Table',
-        columns: [{ width: 3 }, { width: 3 }, { width: 3 }, { width: 2 }],
-        firstRowAsHeader: true,
-        showGridLines: false,
-        rows: [{ type: 'TableRow', style: 'emphasis', cells: [columns.when, columns.who, columns.type, columns.outcome].map((title) => cell(title, true)) }, ...rows],
-      },
-    ],
-    undefined,
-    { fullWidth: true },
-  );
+  if (entries.length === 0) return card([heading(m.historyTitle(connectorName)), block(ours(m.historyEmpty))]);
+  return card([
+    heading(m.historyTitle(connectorName)),
+    ...entries.map((entry) => block(m.historyLine(when(entry.at), entry.confirmedBy.name, m.syncTypeName[entry.syncType], outcomeText(entry, m)), { spacing: 'small' })),
+  ]);
 }

@@ -1,25 +1,40 @@
+import type { Rich } from '../text/rich';
+
 /**
  * The subset of Adaptive Cards 1.5 this bot sends, as types: a card that does not fit cannot be built.
  * Tests parse every card with the `adaptivecards` library as well.
  */
 export type TextSize = 'small' | 'default' | 'medium' | 'large';
 export type TextColor = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large';
 
-export interface TextBlock {
-  type: 'TextBlock';
-  text: string;
-  wrap?: boolean;
+export interface TextStyle {
   weight?: 'bolder' | 'default';
   size?: TextSize;
   color?: TextColor;
   isSubtle?: boolean;
-  spacing?: 'none' | 'small' | 'medium' | 'large';
+}
+
+/** Markdown text. Only ever built from the bot's own words (see `block`). */
+export interface TextBlock extends TextStyle {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  spacing?: Spacing;
   style?: 'heading';
 }
 
-export interface FactSet {
-  type: 'FactSet';
-  facts: Array<{ title: string; value: string }>;
+/** A run of text that Teams never reads as markdown: where untrusted values go. */
+export interface TextRun extends TextStyle {
+  type: 'TextRun';
+  text: string;
+  fontType?: 'monospace';
+}
+
+export interface RichTextBlock {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+  spacing?: Spacing;
 }
 
 export interface Container {
@@ -27,28 +42,29 @@ export interface Container {
   items: CardElement[];
   style?: 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
   separator?: boolean;
-  spacing?: 'none' | 'small' | 'medium' | 'large';
+  spacing?: Spacing;
+}
+
+export interface Column {
+  type: 'Column';
+  width: 'auto' | 'stretch';
+  items: CardElement[];
+  verticalContentAlignment?: 'center';
+}
+
+export interface ColumnSet {
+  type: 'ColumnSet';
+  columns: Column[];
+  spacing?: Spacing;
 }
 
 export interface ActionSet {
   type: 'ActionSet';
   actions: CardAction[];
+  spacing?: Spacing;
 }
 
-export interface TableCell {
-  type: 'TableCell';
-  items: CardElement[];
-}
-
-export interface Table {
-  type: 'Table';
-  columns: Array<{ width: number }>;
-  rows: Array<{ type: 'TableRow'; cells: TableCell[]; style?: 'emphasis' }>;
-  firstRowAsHeader?: boolean;
-  showGridLines?: boolean;
-}
-
-export type CardElement = TextBlock | FactSet | Container | ActionSet | Table;
+export type CardElement = TextBlock | RichTextBlock | Container | ColumnSet | ActionSet;
 
 /** Everything a button sends back. Plain JSON, validated again when it returns (see actions.ts). */
 export type ActionPayload = Record<string, string>;
@@ -72,34 +88,32 @@ export interface ExecuteAction {
 
 export type CardAction = ExecuteAction | SubmitAction;
 
+/** Universal Actions refresh: Teams asks the bot for the current card when one of `userIds` opens the chat. */
+export interface Refresh {
+  action: { type: 'Action.Execute'; verb: string; data: ActionPayload };
+  userIds?: string[];
+}
+
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  refresh?: Refresh;
   msteams?: { width: 'Full' };
 }
 
-export function card(body: CardElement[], actions?: CardAction[], options: { fullWidth?: boolean } = {}): AdaptiveCard {
+export function card(body: CardElement[], actions?: CardAction[], options: { fullWidth?: boolean; refresh?: Refresh } = {}): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     ...(actions && actions.length > 0 ? { actions } : {}),
+    ...(options.refresh ? { refresh: options.refresh } : {}),
     ...(options.fullWidth ? { msteams: { width: 'Full' as const } } : {}),
   };
 }
 
-/**
- * A wrapping TextBlock. The shared messages quote commands in `backticks` (right for chat text); Adaptive Card
- * markdown has no code spans, so in cards they become bold.
- */
-export function text(value: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock {
-  return { type: 'TextBlock', text: value.replace(/`([^`]+)`/g, '**$1**'), wrap: true, ...options };
-}
-
-export function heading(value: string, color?: TextColor): TextBlock {
-  return text(value, { size: 'medium', weight: 'bolder', style: 'heading', ...(color ? { color } : {}) });
-}
+export type { Rich };

@@ -1,9 +1,13 @@
-import type { Connector, ConnectorGraph } from '../graph/types';
+import type { ConnectorGraph, ConnectorList, GraphCall } from '../graph/types';
+import { resolveConnector, type Resolution } from './resolveConnector';
 
 interface Entry {
-  connectors: Connector[];
+  list: ConnectorList;
   fetchedAt: number;
 }
+
+/** Cached lists of at most this many users; the least recently fetched goes first. */
+const MAX_USERS = 1_000;
 
 /**
  * The connectors a user can see, cached briefly per user so that resolving a name does not list the tenant's
@@ -16,20 +20,32 @@ export class ConnectorDirectory {
     private readonly graph: ConnectorGraph,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
-    private readonly maxUsers = 1_000,
   ) {}
 
-  async list(userKey: string, token: string, options: { fresh?: boolean } = {}): Promise<Connector[]> {
-    const entry = this.entries.get(userKey);
-    if (!options.fresh && entry && this.now() - entry.fetchedAt < this.ttlMs) return entry.connectors;
-    const connectors = await this.graph.list(token);
-    this.entries.delete(userKey); // re-insert so the Map's order is least recently fetched first
-    this.entries.set(userKey, { connectors, fetchedAt: this.now() });
-    if (this.entries.size > this.maxUsers) {
+  /** The current list, straight from Graph (what `list connectors` shows is never stale). */
+  async fresh(userKey: string, call: GraphCall): Promise<ConnectorList> {
+    const list = await this.graph.list(call);
+    this.entries.delete(userKey); // re-inserted last: the Map's order is least recently fetched first
+    this.entries.set(userKey, { list, fetchedAt: this.now() });
+    if (this.entries.size > MAX_USERS) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return connectors;
+    return list;
+  }
+
+  /**
+   * Finds the connector a user named. A name the cached list does not know refreshes the list once (a connector
+   * added a moment ago), so a command costs at most one list call.
+   */
+  async resolve(userKey: string, call: GraphCall, query: string): Promise<{ resolution: Resolution; list: ConnectorList }> {
+    const cached = this.entries.get(userKey);
+    if (cached && this.now() - cached.fetchedAt < this.ttlMs) {
+      const resolution = resolveConnector(query, cached.list.connectors);
+      if (resolution.kind !== 'unknown') return { resolution, list: cached.list };
+    }
+    const list = await this.fresh(userKey, call);
+    return { resolution: resolveConnector(query, list.connectors), list };
   }
 
   /** After a 404 the cached list is wrong: the next look-up asks Graph again. */

@@ -1,24 +1,17 @@
 import { confirmationCard } from '../cards/confirmationCard';
-import {
-  ambiguousConnectorCard,
-  chooseSyncTypeCard,
-  connectorListCard,
-  connectorStatusCard,
-  unknownConnectorCard,
-} from '../cards/connectorCards';
-import { snapshotOf } from '../cards/format';
+import { ambiguousConnectorCard, chooseSyncTypeCard, connectorListCard, connectorStatusCard, unknownConnectorCard } from '../cards/connectorCards';
 import { helpCard } from '../cards/helpCard';
-import { GraphRequestError } from '../graph/errors';
-import type { Connector } from '../graph/types';
-import type { SyncService } from '../sync/syncService';
-import type { Command, ParseError } from './command';
-import type { ConnectorDirectory } from './connectorDirectory';
-import { graphFailureText } from './graphFailureText';
-import type { Reply, TurnInput } from './reply';
-import { displayName, resolveConnector } from './resolveConnector';
 import { historyCard } from '../cards/historyCard';
+import { GraphRequestError } from '../graph/errors';
 import type { AuditLog } from '../sync/auditLog';
 import { userKeyOf } from '../sync/confirmation';
+import { displayName, snapshotOf } from '../sync/connectorSnapshot';
+import type { SyncService } from '../sync/syncService';
+import { ours } from '../text/rich';
+import type { Command, ParseError } from './command';
+import type { ConnectorDirectory } from './connectorDirectory';
+import { lookupFailureText } from './graphFailureText';
+import type { Reply, TurnInput } from './reply';
 
 export interface CommandDeps {
   directory: ConnectorDirectory;
@@ -35,9 +28,9 @@ export async function handleCommand(command: Command, text: string, input: TurnI
     return await answer(command, text, input, deps);
   } catch (error) {
     if (error instanceof GraphRequestError && error.kind === 'unauthorized') {
-      return { kind: 'signInRequired', staleToken: true, retryText: text };
+      return { kind: 'signIn', need: { staleToken: true, resume: { kind: 'command', text } } };
     }
-    if (error instanceof GraphRequestError) return { kind: 'text', text: graphFailureText(error, input.m) };
+    if (error instanceof GraphRequestError) return { kind: 'text', text: lookupFailureText(error, input.m) };
     throw error;
   }
 }
@@ -48,31 +41,27 @@ async function answer(command: Command, text: string, input: TurnInput, deps: Co
   if (command.kind === 'signOut') return { kind: 'signOut' };
 
   const token = await input.token();
-  if (!token) return { kind: 'signInRequired', staleToken: false, retryText: text };
+  if (!token) return { kind: 'signIn', need: { staleToken: false, resume: { kind: 'command', text } } };
   const userKey = userKeyOf(user);
+  const call = { token, deadline: input.deadline };
 
   if (command.kind === 'list') {
-    const connectors = await deps.directory.list(userKey, token, { fresh: true });
-    return { kind: 'card', card: connectorListCard(connectors, m) };
+    const list = await deps.directory.fresh(userKey, call);
+    return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey }, m) };
   }
 
-  const connectors = await deps.directory.list(userKey, token);
-  const resolution = resolveConnector(command.target, connectors);
-  if (resolution.kind === 'ambiguous') {
-    return { kind: 'card', card: ambiguousConnectorCard(command.target, resolution.candidates, m) };
-  }
+  const { resolution, list } = await deps.directory.resolve(userKey, call, command.target);
+  if (resolution.kind === 'ambiguous') return { kind: 'card', card: ambiguousConnectorCard(command.target, resolution.candidates, userKey, m) };
   if (resolution.kind === 'unknown') {
-    return { kind: 'card', card: unknownConnectorCard(command.target, resolution.suggestion, connectors, m) };
+    return { kind: 'card', card: unknownConnectorCard(command.target, resolution.suggestion, list.connectors, userKey, m) };
   }
 
-  const connector: Connector = resolution.connector;
-  if (command.kind === 'status') return { kind: 'card', card: connectorStatusCard(connector, m) };
-  if (command.kind === 'history') {
-    return { kind: 'card', card: historyCard(displayName(connector), await deps.audit.recent(connector.id), m) };
-  }
-  if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, m) };
-  const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user);
-  return { kind: 'card', card: confirmationCard(confirmation, m) };
+  const { connector } = resolution;
+  if (command.kind === 'status') return { kind: 'card', card: connectorStatusCard(connector, userKey, m) };
+  if (command.kind === 'history') return { kind: 'card', card: historyCard(displayName(connector), await deps.audit.recent(connector.id), m) };
+  if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, userKey, m) };
+  const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user, input.conversationId);
+  return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }) };
 }
 
 /** Text the parser could not use: say what was wrong and what to type instead. */
@@ -80,7 +69,7 @@ export function explainParseError(error: ParseError, input: TurnInput): Reply {
   const { m } = input;
   switch (error.kind) {
     case 'missingTarget':
-      return { kind: 'text', text: m.missingTarget(error.command) };
+      return { kind: 'text', text: ours(m.missingTarget(error.command)) };
     case 'unknownSyncType':
       return { kind: 'text', text: m.unknownSyncType(error.word) };
     case 'extraWords':

@@ -1,24 +1,45 @@
 import type { AdaptiveCard } from '../cards/schema';
+import type { CardActionData } from '../cards/actions';
+import type { Deadline } from '../deadline';
 import type { Messages } from '../i18n';
 import type { Person } from '../sync/confirmation';
-import type { TokenSource } from '../sync/syncService';
+import type { Rich } from '../text/rich';
+
+/** Returns the acting user's Graph token, or null when the user must sign in first. */
+export type TokenSource = () => Promise<string | null>;
+
+/** What the user was doing when they had to sign in, to resume by itself afterwards. Never a token. */
+export type ResumableWork = { kind: 'command'; text: string } | { kind: 'cardAction'; action: CardActionData; replyToId: string | null };
+
+/**
+ * The user has no token, or (`staleToken`) Graph rejected the one they had. `resume` is what picks up where they
+ * left off once they are signed in.
+ */
+export interface SignInNeed {
+  staleToken: boolean;
+  resume: ResumableWork | null;
+}
 
 /** What the bot answers to a typed command. */
+export type Reply =
+  | { kind: 'text'; text: Rich }
+  | { kind: 'card'; card: AdaptiveCard }
+  | { kind: 'signOut' }
+  | { kind: 'signIn'; need: SignInNeed };
+
 /**
- * `signInRequired`: the user has no token, or (staleToken) Graph rejected the one they had. `retryText` is the
- * command that picks up where they left off once they are signed in.
+ * What became of a button press, for every way the answer reaches Teams (the invoke answer, the in-place update of
+ * an Action.Submit card, the late update after a slow Graph). One type, one renderer per transport.
  */
-export type SignInRequired = { kind: 'signInRequired'; staleToken: boolean; retryText?: string };
-
-export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard } | { kind: 'signOut' } | SignInRequired;
-
-/** What the bot does with the card a button was on. */
-export type ActionOutcome =
-  /** Replace the card (for everyone) and, optionally, tell the clicker something or ask them to sign in again. */
-  | { kind: 'replaceCard'; card: AdaptiveCard; notice?: string; signInAgain?: SignInRequired }
-  /** Leave the card as it is and tell the clicker why. */
-  | { kind: 'notice'; text: string }
-  | SignInRequired;
+export type ClickOutcome =
+  /** The clicked card's new content, for everyone; `rank` orders updates of the same card (higher wins). */
+  | { kind: 'card'; card: AdaptiveCard; rank: number | null; notice?: Rich; signIn?: SignInNeed }
+  /** The card stays as it is; the clicker alone is told why. */
+  | { kind: 'notice'; text: Rich }
+  /** The clicker's own new message (a status, a history, their own flow started from someone else's card). */
+  | { kind: 'newCard'; card: AdaptiveCard }
+  /** Nothing changed: the clicker must sign in first. */
+  | { kind: 'signIn'; need: SignInNeed };
 
 /** Everything a handler knows about the turn, as plain data: no botbuilder types past this point. */
 export interface TurnInput {
@@ -26,4 +47,10 @@ export interface TurnInput {
   m: Messages;
   /** The acting user's Graph token; null means they must sign in first. */
   token: TokenSource;
+  /** The conversation the activity came from: confirmations are bound to it. */
+  conversationId: string;
+  /** A personal chat (nobody else sees the cards). */
+  personal: boolean;
+  /** The time by which Graph calls of this turn must be done (Teams redelivers slow turns). */
+  deadline: Deadline;
 }

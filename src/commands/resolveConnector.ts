@@ -1,22 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { Connector } from '../graph/types';
+import { namesOf } from '../sync/connectorSnapshot';
 
 export type Resolution =
   | { kind: 'found'; connector: Connector }
   | { kind: 'ambiguous'; candidates: Connector[] }
   | { kind: 'unknown'; suggestion: Connector | null };
-
-/** The names a user may call a connector by, besides its id. */
-export function namesOf(connector: Connector): string[] {
-  return [connector.exchangeAlias, connector.serverName, connector.connectorServerName].filter(
-    (name): name is string => typeof name === 'string' && name.length > 0,
-  );
-}
-
-/** The name to show for a connector: its alias, else a server name, else its id. */
-export function displayName(connector: Connector): string {
-  return namesOf(connector)[0] ?? connector.id;
-}
 
 /**
  * Finds the connector a user meant. Case-insensitive; in order: the id, an exact name, then a unique prefix of the

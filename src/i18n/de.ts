@@ -1,6 +1,8 @@
+import { md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
 
 export const de: Messages = {
+  locale: 'de',
   syncTypeName: { fullSync: 'Vollständige Synchronisierung', deltaSync: 'Deltasynchronisierung (Schnellsynchronisierung)' },
   syncTypeExplained: {
     fullSync: 'Liest alle Postfachgeräte neu aus Exchange. Dauert länger; sinnvoll nach Richtlinienänderungen oder einem Ausfall.',
@@ -36,50 +38,86 @@ export const de: Messages = {
   },
 
   confirmTitle: 'Diesen Exchange-Connector synchronisieren?',
-  confirmAskedBy: (name) => `Angefordert von ${name}. Nur ${name} kann starten oder abbrechen.`,
-  confirmExpires: (minutes) => `Diese Bestätigung läuft in ${minutes} Minute${minutes === 1 ? '' : 'n'} ab.`,
+  confirmAskedBy: (name, personal) => (personal ? md`Angefordert von ${name}.` : md`Angefordert von ${name}. Nur ${name} kann starten oder abbrechen.`),
+  confirmValidUntil: (when) => md`Gültig bis ${when}.`,
+  confirmStatusWarning: (name, status) =>
+    status === 'disconnected'
+      ? md`⚠️ ${name} ist **getrennt**: Intune erreicht ihn gerade nicht, die Synchronisierung läuft womöglich erst, wenn der Connector-Dienst wieder da ist. Sie können die Anfrage trotzdem senden.`
+      : md`⚠️ ${name} **wartet auf seine Verbindung**: er hat sich noch nicht mit Intune verbunden, die Synchronisierung läuft womöglich nicht. Sie können die Anfrage trotzdem senden.`,
+  signInExpiredNote: '🔑 Ihre Anmeldung war abgelaufen, daher wurde nichts gesendet. Melden Sie sich an, wenn Sie gefragt werden, und drücken Sie die Schaltfläche erneut.',
   sending: 'Die Synchronisierung wird bei Intune angefordert…',
-  requestedTitle: (syncType) =>
-    `${syncType === 'fullSync' ? 'Vollständige Synchronisierung' : 'Deltasynchronisierung'} angefordert`,
-  requestedBy: (name, when) => `Angefordert von ${name} am ${when}.`,
-  requestedNext: (command) => `Intune synchronisiert im Hintergrund. Mit \`${command}\` sehen Sie, wann sie fertig ist.`,
-  failedTitle: 'Die Synchronisierung wurde nicht angefordert',
+  working: 'Die Anfrage wird noch bearbeitet; die Karte zeigt das Ergebnis.',
+  answeredBelow: 'Antwort siehe unten.',
+  requestedTitle: (syncType) => `${syncType === 'fullSync' ? 'Vollständige Synchronisierung' : 'Deltasynchronisierung'} angefordert`,
+  requestedBy: (name, when) => md`Angefordert von ${name} am ${when}.`,
+  requestedNext: (command) => md`Intune synchronisiert im Hintergrund. Mit ${strong(command)} sehen Sie, wann sie fertig ist.`,
+  onPremisesNote:
+    'Intune hat die Anfrage angenommen. Microsoft hat den Support für den lokalen Exchange-Connector am 19. Februar 2024 beendet („der Exchange-Connector wird nicht mehr mit Intune synchronisiert“), Intune führt sie daher womöglich nicht aus.',
+  refusedTitle: 'Die Synchronisierung wurde nicht angefordert',
+  unknownTitle: 'Ergebnis unbekannt',
+  unknownText: (command) =>
+    md`Das Ergebnis ist unbekannt, weil Graph es nicht bestätigt hat: es kam keine Antwort rechtzeitig. Die Anfrage wurde nicht erneut gesendet. Geben Sie ${strong(command)} ein: Rückt die letzte Synchronisierung vor, lief sie.`,
+  interruptedText: (command) =>
+    md`Das Ergebnis ist unbekannt, weil Graph es nicht bestätigt hat: der Bot wurde beim Senden beendet. Die Anfrage wurde nicht erneut gesendet. Geben Sie ${strong(command)} ein: Rückt die letzte Synchronisierung vor, lief sie.`,
   cancelledTitle: 'Abgebrochen',
-  cancelledBy: (name, when) => `Abgebrochen von ${name} am ${when}. Es wurde nichts synchronisiert.`,
+  cancelledBy: (name, when) => md`Abgebrochen von ${name} am ${when}. Es wurde nichts synchronisiert.`,
   expiredTitle: 'Diese Bestätigung ist abgelaufen',
-  expiredText: (command) => `Es wurde nichts synchronisiert. Geben Sie \`${command}\` ein, um erneut anzufragen.`,
+  expiredText: 'Es wurde nichts synchronisiert.',
+  supersededTitle: 'Eine andere Synchronisierung kam zuerst',
+  supersededText: (name, syncType, when) =>
+    md`${name} hat am ${when} eine ${syncType === 'fullSync' ? 'vollständige' : 'Delta-'}Synchronisierung dieses Connectors angefordert, nachdem diese Karte gezeigt wurde. Es wurde nichts erneut gesendet.`,
   alreadyHandled: 'Diese Anfrage wurde bereits bearbeitet; es wurde nichts erneut gesendet.',
-  notRequester: (name) => `Nur ${name}, der/die diese Synchronisierung angefordert hat, kann sie starten oder abbrechen.`,
+  beingHandled: 'Diese Anfrage wird gerade bearbeitet; es wurde nichts erneut gesendet.',
+  notRequester: (name) => md`Nur ${name}, der/die diese Synchronisierung angefordert hat, kann sie starten oder abbrechen.`,
+  wrongConversation:
+    'Diese Schaltfläche gehört zu einer Karte in einem anderen Chat; es wurde nichts getan. Verwenden Sie die Karte dort, wo sie gezeigt wurde, oder fragen Sie hier neu an.',
   confirmationNotFound: 'Diese Bestätigung finde ich nicht mehr. Geben Sie den Befehl erneut ein.',
-  graphRequestId: (id) => `Graph-Request-ID: ${id}`,
-  graphFailure: {
-    unauthorized: 'Microsoft Graph hat Ihre Anmeldung nicht akzeptiert (vielleicht abgelaufen). Bitte erneut anmelden und wiederholen.',
+  graphRequestId: (id) => md`Graph-Request-ID: ${id}`,
+  syncFailure: {
+    unauthorized: 'Microsoft Graph hat Ihre Anmeldung nicht akzeptiert (vielleicht abgelaufen). Es wurde nichts synchronisiert; bitte erneut anmelden und wiederholen.',
     forbidden:
-      'Microsoft Graph hat abgelehnt: Sie benötigen die Berechtigung DeviceManagementServiceConfig.ReadWrite.All und eine Intune-Administratorrolle. Wenden Sie sich an Ihre Intune-Administration.',
-    notFound: 'Diesen Connector gibt es in Intune nicht mehr. Mit `list connectors` sehen Sie die aktuellen.',
+      'Microsoft Graph hat abgelehnt: Sie benötigen die Berechtigung DeviceManagementServiceConfig.ReadWrite.All und eine Intune-Administratorrolle. Es wurde nichts synchronisiert; wenden Sie sich an Ihre Intune-Administration.',
+    notFound: 'Diesen Connector gibt es in Intune nicht mehr. Es wurde nichts synchronisiert; mit `liste connectors` sehen Sie die aktuellen.',
     badRequest: 'Microsoft Graph hat die Anfrage als ungültig abgelehnt. Es wurde nichts synchronisiert; bitte mit der Request-ID melden.',
-    throttled: 'Intune drosselt gerade Anfragen. Es wurde nichts synchronisiert; bitte in einer Minute erneut versuchen.',
+    throttled: 'Intune drosselt gerade Anfragen. Es wurde nichts synchronisiert.',
     unavailable: 'Intune ist vorübergehend nicht verfügbar. Es wurde nichts synchronisiert; bitte in einigen Minuten erneut versuchen.',
+    serverError: 'Intune hat einen internen Fehler gemeldet und die Anfrage nicht angenommen. Prüfen Sie `status`, bevor Sie es erneut versuchen.',
     unreachable: 'Microsoft Graph ist nicht erreichbar. Es wurde nichts synchronisiert; bitte gleich erneut versuchen.',
+    noAnswer: 'Microsoft Graph hat nicht rechtzeitig geantwortet.',
   },
-  retryAfter: (seconds) => `Intune bittet, ${seconds} s zu warten.`,
+  lookupFailure: {
+    unauthorized: 'Microsoft Graph hat Ihre Anmeldung nicht akzeptiert (vielleicht abgelaufen). Bitte erneut anmelden und wiederholen.',
+    forbidden: 'Microsoft Graph hat die Anzeige der Connectors abgelehnt: Sie benötigen eine Intune-Rolle, die die Dienstkonfiguration lesen darf.',
+    notFound: 'Diesen Connector gibt es in Intune nicht mehr. Mit `liste connectors` sehen Sie die aktuellen.',
+    badRequest: 'Microsoft Graph hat die Abfrage als ungültig abgelehnt; bitte mit der Request-ID melden.',
+    throttled: 'Intune drosselt gerade Anfragen, daher konnte ich die Connectors nicht abfragen.',
+    unavailable: 'Intune ist vorübergehend nicht verfügbar, daher konnte ich die Connectors nicht abfragen. Bitte in einigen Minuten erneut versuchen.',
+    serverError: 'Intune hat beim Abfragen der Connectors einen internen Fehler gemeldet. Bitte in einigen Minuten erneut versuchen.',
+    unreachable: 'Microsoft Graph ist nicht erreichbar, daher konnte ich die Connectors nicht abfragen. Bitte gleich erneut versuchen.',
+    noAnswer: 'Microsoft Graph hat nicht rechtzeitig geantwortet, daher konnte ich die Connectors nicht abfragen. Bitte gleich erneut versuchen.',
+  },
+  retryAfter: (seconds) => (seconds >= 90 ? `Intune bittet, ${Math.round(seconds / 60)} Minuten (${seconds} s) zu warten.` : `Intune bittet, ${seconds} s zu warten.`),
 
   listTitle: (count) => `${count} Exchange-Connector${count === 1 ? '' : 's'}`,
+  listShowing: (from, to, total) => `Angezeigt: ${from}–${to} von ${total}.`,
+  listTruncated: (shown) => `Graph lieferte immer weitere Seiten; angezeigt werden die ersten ${shown}.`,
   listEmpty:
     'Dieser Mandant hat keine Intune-Exchange-Connectors. (Microsoft hat den Support für den lokalen Connector am 19. Februar 2024 beendet.)',
-  statusTitle: (name) => `Exchange-Connector ${name}`,
-  chooseSyncTitle: (name) => `Welche Synchronisierung für ${name}?`,
-  ambiguousTitle: (query, count) => `${count} Connectors passen zu „${query}“. Bitte einen wählen:`,
-  unknownConnector: (query) => `Ich habe keinen Exchange-Connector namens „${query}“ gefunden.`,
-  didYouMean: (name) => `Meinten Sie **${name}**?`,
+  showMore: 'Mehr anzeigen',
+  statusTitle: (name) => md`Exchange-Connector ${name}`,
+  chooseSyncTitle: (name) => md`Welche Synchronisierung für ${name}?`,
+  ambiguousTitle: (query, count) => md`${String(count)} Connectors passen zu „${quoteOf(query)}“. Bitte einen wählen:`,
+  unknownConnector: (query) => md`Ich habe keinen Exchange-Connector namens „${quoteOf(query)}“ gefunden.`,
+  didYouMean: (name) => md`Meinten Sie ${strong(name)}?`,
   knownConnectors: 'Bekannte Connectors:',
   noConnectors: 'Dieser Mandant hat keine Exchange-Connectors.',
 
-  historyTitle: (name) => `Letzte Synchronisierungsanfragen für ${name}`,
+  historyTitle: (name) => md`Letzte Synchronisierungsanfragen für ${name}`,
   historyEmpty: 'Für diesen Connector wurde über diesen Bot noch keine Synchronisierung angefordert.',
-  historyColumns: { when: 'Wann', who: 'Wer', type: 'Art', outcome: 'Ergebnis' },
-  outcomeRequested: 'Angefordert',
-  outcomeFailed: (reason) => `Fehlgeschlagen (${reason})`,
+  historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
+  outcomeName: { requested: 'Angefordert', refused: (reason) => `Nicht angenommen (${reason})`, unknown: 'Ergebnis unbekannt' },
+
+  buttons: { status: 'Status', history: 'Verlauf', retry: 'Erneut versuchen', askAgain: 'Erneut anfragen', sync: 'Synchronisieren…' },
 
   helpTitle: 'Connector Sync',
   helpIntro:
@@ -87,23 +125,25 @@ export const de: Messages = {
   helpCommands: [
     { example: 'synchronisiere connector CAS01 vollständig', text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt)' },
     { example: 'synchronisiere connector CAS01 delta', text: 'Delta-/Schnellsynchronisierung' },
-    { example: 'list connectors', text: 'Alle Connectors mit Status und letzter Synchronisierung' },
+    { example: 'liste connectors', text: 'Alle Connectors mit Status und letzter Synchronisierung' },
     { example: 'status CAS01', text: 'Details eines Connectors' },
     { example: 'verlauf CAS01', text: 'Die letzten zehn Synchronisierungsanfragen: wer, wann, Ergebnis' },
-    { example: 'sync connector "Munich Exchange" full', text: 'Anführungszeichen für Namen mit Leerzeichen' },
+    { example: 'synchronisiere connector "Munich Exchange" vollständig', text: 'Anführungszeichen für Namen mit Leerzeichen' },
   ],
-  notUnderstood: (text) => `Das habe ich leider nicht verstanden: „${text}“.`,
-  didYouMeanCommand: (command) => `Meinten Sie \`${command}\`?`,
+  notUnderstood: (text) => md`Das habe ich leider nicht verstanden: „${quoteOf(text)}“.`,
+  didYouMeanCommand: (command) => md`Meinten Sie ${strong(command)}?`,
   missingTarget: (command) =>
     command === 'sync'
-      ? 'Welcher Connector? Zum Beispiel: `synchronisiere connector CAS01 vollständig`. `list connectors` zeigt alle.'
+      ? 'Welcher Connector? Zum Beispiel: `synchronisiere connector CAS01 vollständig`. `liste connectors` zeigt alle.'
       : `Welcher Connector? Zum Beispiel: \`${command === 'history' ? 'verlauf' : 'status'} CAS01\`.`,
-  unknownSyncType: (word) => `„${word}“ ist keine Synchronisierungsart. Verwenden Sie \`vollständig\` oder \`delta\`.`,
+  unknownSyncType: (word) => md`„${quoteOf(word)}“ ist keine Synchronisierungsart. Verwenden Sie \`vollständig\` oder \`delta\`.`,
   extraWords: (words) =>
-    `„${words}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,
+    md`„${quoteOf(words)}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,
   invalidAction: 'Diese Schaltfläche enthält keine gültige Anfrage. Bitte den Befehl erneut eingeben.',
   unexpectedError: 'Bei mir ist etwas schiefgelaufen; es wurde nichts synchronisiert. Bitte erneut versuchen.',
   storageUnavailable: 'Ich erreiche meinen Speicher gerade nicht; es wurde nichts geändert und nichts synchronisiert. Bitte in einer Minute erneut versuchen.',
+  tokenServiceUnavailable: 'Ich erreiche den Anmeldedienst von Teams gerade nicht; es wurde nichts geändert und nichts synchronisiert. Bitte in einer Minute erneut versuchen.',
+  storageFull: 'Ich bearbeite gerade zu viel auf einmal; es wurde nichts geändert und nichts synchronisiert. Bitte in einigen Minuten erneut versuchen.',
 
   signInButton: 'Anmelden',
   signInText: 'Bitte melden Sie sich an, damit ich mit Ihren eigenen Intune-Berechtigungen handeln kann. Danach mache ich dort weiter, wo Sie aufgehört haben.',

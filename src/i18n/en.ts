@@ -1,6 +1,8 @@
+import { md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  locale: 'en',
   syncTypeName: { fullSync: 'Full sync', deltaSync: 'Delta sync (Quick Sync)' },
   syncTypeExplained: {
     fullSync: 'Re-reads every mailbox device from Exchange. Takes longer; use it after a change of policy or an outage.',
@@ -36,49 +38,85 @@ export const en: Messages = {
   },
 
   confirmTitle: 'Sync this Exchange connector?',
-  confirmAskedBy: (name) => `Asked by ${name}. Only ${name} can start or cancel it.`,
-  confirmExpires: (minutes) => `This confirmation expires in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  confirmAskedBy: (name, personal) => (personal ? md`Asked by ${name}.` : md`Asked by ${name}. Only ${name} can start or cancel it.`),
+  confirmValidUntil: (when) => md`Valid until ${when}.`,
+  confirmStatusWarning: (name, status) =>
+    status === 'disconnected'
+      ? md`⚠️ ${name} is **disconnected**: Intune cannot reach it right now, so the sync may not run until the connector service is back. You can still send the request.`
+      : md`⚠️ ${name} is **waiting for its connection**: it has not connected to Intune yet, so the sync may not run. You can still send the request.`,
+  signInExpiredNote: '🔑 Your sign-in had expired, so nothing was sent. Sign in when asked, then press the button again.',
   sending: 'Sending the sync request to Intune…',
+  working: 'Still working on this request; the card will show the result.',
+  answeredBelow: 'Answered below.',
   requestedTitle: (syncType) => `${syncType === 'fullSync' ? 'Full' : 'Delta'} sync requested`,
-  requestedBy: (name, when) => `Requested by ${name} on ${when}.`,
-  requestedNext: (command) => `Intune runs the sync in the background. Type \`${command}\` to see when it finished.`,
-  failedTitle: 'The sync was not requested',
+  requestedBy: (name, when) => md`Requested by ${name} on ${when}.`,
+  requestedNext: (command) => md`Intune runs the sync in the background. Type ${strong(command)} to see when it finished.`,
+  onPremisesNote:
+    'Intune accepted the request. Microsoft ended support for the on-premises Exchange connector on 19 February 2024 ("the Exchange connector will no longer sync with Intune"), so Intune may not act on it.',
+  refusedTitle: 'The sync was not requested',
+  unknownTitle: 'Outcome unknown',
+  unknownText: (command) =>
+    md`The outcome is unknown because Graph did not confirm it: no answer came in time. The request was not sent again. Type ${strong(command)}: if the last sync time moves on, it ran.`,
+  interruptedText: (command) =>
+    md`The outcome is unknown because Graph did not confirm it: the bot stopped while sending. The request was not sent again. Type ${strong(command)}: if the last sync time moves on, it ran.`,
   cancelledTitle: 'Cancelled',
-  cancelledBy: (name, when) => `Cancelled by ${name} on ${when}. Nothing was synced.`,
+  cancelledBy: (name, when) => md`Cancelled by ${name} on ${when}. Nothing was synced.`,
   expiredTitle: 'This confirmation expired',
-  expiredText: (command) => `Nothing was synced. Type \`${command}\` to ask again.`,
+  expiredText: 'Nothing was synced.',
+  supersededTitle: 'Another sync came first',
+  supersededText: (name, syncType, when) =>
+    md`${name} requested a ${syncType === 'fullSync' ? 'full' : 'delta'} sync of this connector on ${when}, after this card was shown. Nothing was sent again.`,
   alreadyHandled: 'This request was already handled; nothing was sent again.',
-  notRequester: (name) => `Only ${name}, who asked for this sync, can start or cancel it.`,
+  beingHandled: 'This request is being handled right now; nothing was sent again.',
+  notRequester: (name) => md`Only ${name}, who asked for this sync, can start or cancel it.`,
+  wrongConversation: 'This button belongs to a card in another chat; nothing was done. Use the card where it was shown, or ask again here.',
   confirmationNotFound: 'I can no longer find this confirmation. Type the sync command again to start over.',
-  graphRequestId: (id) => `Graph request-id: ${id}`,
-  graphFailure: {
-    unauthorized: 'Microsoft Graph did not accept your sign-in (it may have expired). Sign in again and retry.',
+  graphRequestId: (id) => md`Graph request-id: ${id}`,
+  syncFailure: {
+    unauthorized: 'Microsoft Graph did not accept your sign-in (it may have expired). Nothing was synced; sign in again and retry.',
     forbidden:
-      'Microsoft Graph refused: you need the DeviceManagementServiceConfig.ReadWrite.All permission and an Intune Administrator role. Ask your Intune administrator.',
-    notFound: 'This connector no longer exists in Intune. Type `list connectors` to see the current ones.',
+      'Microsoft Graph refused: you need the DeviceManagementServiceConfig.ReadWrite.All permission and an Intune Administrator role. Nothing was synced; ask your Intune administrator.',
+    notFound: 'This connector no longer exists in Intune. Nothing was synced; type `list connectors` to see the current ones.',
     badRequest: 'Microsoft Graph rejected the request as invalid. Nothing was synced; please report this with the request-id.',
-    throttled: 'Intune is throttling requests right now. Nothing was synced; try again in a minute.',
+    throttled: 'Intune is throttling requests right now. Nothing was synced.',
     unavailable: 'Intune is temporarily unavailable. Nothing was synced; try again in a few minutes.',
+    serverError: 'Intune reported an internal error and did not accept the request. Check `status` before you try again.',
     unreachable: 'Microsoft Graph could not be reached. Nothing was synced; try again shortly.',
+    noAnswer: 'Microsoft Graph did not answer in time.',
   },
-  retryAfter: (seconds) => `Intune asks to wait ${seconds} s before retrying.`,
+  lookupFailure: {
+    unauthorized: 'Microsoft Graph did not accept your sign-in (it may have expired). Sign in again and retry.',
+    forbidden: 'Microsoft Graph refused to show the connectors: you need an Intune role that may read the service configuration.',
+    notFound: 'This connector no longer exists in Intune. Type `list connectors` to see the current ones.',
+    badRequest: 'Microsoft Graph rejected the look-up as invalid; please report this with the request-id.',
+    throttled: 'Intune is throttling requests right now, so I could not look the connectors up.',
+    unavailable: 'Intune is temporarily unavailable, so I could not look the connectors up. Try again in a few minutes.',
+    serverError: 'Intune reported an internal error while looking the connectors up. Try again in a few minutes.',
+    unreachable: 'Microsoft Graph could not be reached, so I could not look the connectors up. Try again shortly.',
+    noAnswer: 'Microsoft Graph did not answer in time, so I could not look the connectors up. Try again shortly.',
+  },
+  retryAfter: (seconds) => (seconds >= 90 ? `Intune asks to wait ${Math.round(seconds / 60)} minutes (${seconds} s) before trying again.` : `Intune asks to wait ${seconds} s before trying again.`),
 
   listTitle: (count) => `${count} Exchange connector${count === 1 ? '' : 's'}`,
+  listShowing: (from, to, total) => `Showing ${from}–${to} of ${total}.`,
+  listTruncated: (shown) => `Graph kept sending more pages; showing the first ${shown}.`,
   listEmpty:
     'This tenant has no Intune Exchange connectors. (Microsoft ended support for the on-premises connector on 19 February 2024.)',
-  statusTitle: (name) => `Exchange connector ${name}`,
-  chooseSyncTitle: (name) => `Which sync for ${name}?`,
-  ambiguousTitle: (query, count) => `${count} connectors match “${query}”. Pick one:`,
-  unknownConnector: (query) => `I found no Exchange connector called “${query}”.`,
-  didYouMean: (name) => `Did you mean **${name}**?`,
+  showMore: 'Show more',
+  statusTitle: (name) => md`Exchange connector ${name}`,
+  chooseSyncTitle: (name) => md`Which sync for ${name}?`,
+  ambiguousTitle: (query, count) => md`${String(count)} connectors match “${quoteOf(query)}”. Pick one:`,
+  unknownConnector: (query) => md`I found no Exchange connector called “${quoteOf(query)}”.`,
+  didYouMean: (name) => md`Did you mean ${strong(name)}?`,
   knownConnectors: 'Known connectors:',
   noConnectors: 'This tenant has no Exchange connectors.',
 
-  historyTitle: (name) => `Last sync requests for ${name}`,
+  historyTitle: (name) => md`Last sync requests for ${name}`,
   historyEmpty: 'No sync has been requested for this connector through this bot yet.',
-  historyColumns: { when: 'When', who: 'Who', type: 'Type', outcome: 'Outcome' },
-  outcomeRequested: 'Requested',
-  outcomeFailed: (reason) => `Failed (${reason})`,
+  historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
+  outcomeName: { requested: 'Requested', refused: (reason) => `Not accepted (${reason})`, unknown: 'Outcome unknown' },
+
+  buttons: { status: 'Status', history: 'History', retry: 'Retry', askAgain: 'Ask again', sync: 'Sync…' },
 
   helpTitle: 'Connector Sync',
   helpIntro: 'I start syncs of your Intune Exchange connectors, with your own permissions. I ask before every sync.',
@@ -90,18 +128,19 @@ export const en: Messages = {
     { example: 'history CAS01', text: 'The last ten sync requests for a connector: who, when, outcome' },
     { example: 'sync connector "Munich Exchange" full', text: 'Quotes for names with spaces' },
   ],
-  notUnderstood: (text) => `Sorry, I did not understand “${text}”.`,
-  didYouMeanCommand: (command) => `Did you mean \`${command}\`?`,
+  notUnderstood: (text) => md`Sorry, I did not understand “${quoteOf(text)}”.`,
+  didYouMeanCommand: (command) => md`Did you mean ${strong(command)}?`,
   missingTarget: (command) =>
     command === 'sync'
       ? 'Which connector? For example: `sync connector CAS01 full`. Type `list connectors` to see them all.'
       : `Which connector? For example: \`${command} CAS01\`.`,
-  unknownSyncType: (word) => `“${word}” is not a sync type. Use \`full\` or \`delta\` (also \`quick\`).`,
-  extraWords: (words) =>
-    `I did not expect “${words}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,
+  unknownSyncType: (word) => md`“${quoteOf(word)}” is not a sync type. Use \`full\` or \`delta\` (also \`quick\`).`,
+  extraWords: (words) => md`I did not expect “${quoteOf(words)}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,
   invalidAction: 'That button did not carry a request I can act on. Type the command again to get a fresh card.',
   unexpectedError: 'Something went wrong on my side; nothing was synced. Please try again.',
   storageUnavailable: 'I cannot reach my storage right now, so nothing was changed and nothing was synced. Please try again in a minute.',
+  tokenServiceUnavailable: 'I cannot reach the Teams sign-in service right now, so nothing was changed and nothing was synced. Please try again in a minute.',
+  storageFull: 'I am handling too much at once right now, so nothing was changed and nothing was synced. Please try again in a few minutes.',
 
   signInButton: 'Sign in',
   signInText: 'Sign in so I can act with your own Intune permissions. I will continue where you left off.',

@@ -1,64 +1,98 @@
 import type { GraphFailureKind } from '../graph/errors';
-import type { ConnectorStatus, ConnectorType, SyncType } from '../graph/types';
+import type { SyncType } from '../graph/types';
+import type { Rich } from '../text/rich';
 
-/** Every user-facing string. German and English implement the same interface, so neither can miss one. */
+/** The statuses and types Graph documents today; anything else is shown as Graph sends it. */
+export type KnownStatus = 'none' | 'connectionPending' | 'connected' | 'disconnected' | 'unknownFutureValue';
+export type KnownType = 'onPremises' | 'hosted' | 'serviceToService' | 'dedicated' | 'unknownFutureValue';
+
+/**
+ * Every user-facing string. German and English implement the same interface, so neither can miss one. Anything
+ * that carries a value from a user, Graph or Teams is Rich (built with `md`), so that value can never turn into
+ * markdown; plain strings are the bot's own words only.
+ */
 export interface Messages {
+  locale: Locale;
   syncTypeName: Record<SyncType, string>;
   syncTypeExplained: Record<SyncType, string>;
   startSync: Record<SyncType, string>;
-  statusName: Record<ConnectorStatus, string>;
-  typeName: Record<ConnectorType, string>;
+  statusName: Record<KnownStatus, string>;
+  typeName: Record<KnownType, string>;
   never: string;
   unknownValue: string;
   cancel: string;
   fact: { connector: string; server: string; type: string; status: string; lastSync: string; id: string; version: string; organization: string };
 
   confirmTitle: string;
-  confirmAskedBy: (name: string) => string;
-  confirmExpires: (minutes: number) => string;
+  confirmAskedBy: (name: string, personal: boolean) => Rich;
+  /** `when` is an Adaptive Card TIME()/DATE() expression, so each reader sees their own time. */
+  confirmValidUntil: (when: string) => Rich;
+  confirmStatusWarning: (name: string, status: 'disconnected' | 'connectionPending') => Rich;
+  signInExpiredNote: string;
   sending: string;
+  /** The clicker's answer when a click could not be settled in time; the card follows when it is. */
+  working: string;
+  /** The invoke answer when a button's result is posted as a new message. */
+  answeredBelow: string;
   requestedTitle: (syncType: SyncType) => string;
-  requestedBy: (name: string, when: string) => string;
-  requestedNext: (statusCommand: string) => string;
-  failedTitle: string;
+  requestedBy: (name: string, when: string) => Rich;
+  requestedNext: (statusCommand: string) => Rich;
+  onPremisesNote: string;
+  refusedTitle: string;
+  unknownTitle: string;
+  unknownText: (statusCommand: string) => Rich;
+  interruptedText: (statusCommand: string) => Rich;
   cancelledTitle: string;
-  cancelledBy: (name: string, when: string) => string;
+  cancelledBy: (name: string, when: string) => Rich;
   expiredTitle: string;
-  expiredText: (command: string) => string;
+  expiredText: string;
+  supersededTitle: string;
+  supersededText: (name: string, syncType: SyncType, when: string) => Rich;
   alreadyHandled: string;
-  notRequester: (name: string) => string;
+  beingHandled: string;
+  notRequester: (name: string) => Rich;
+  wrongConversation: string;
   confirmationNotFound: string;
-  graphRequestId: (id: string) => string;
-  graphFailure: Record<GraphFailureKind, string>;
+  graphRequestId: (id: string) => Rich;
+  /** Why a sync was not requested (or may not have been). */
+  syncFailure: Record<GraphFailureKind, string>;
+  /** Why a list, status or history look-up failed: nothing was synced by it, so it says nothing about syncing. */
+  lookupFailure: Record<GraphFailureKind, string>;
   retryAfter: (seconds: number) => string;
 
   listTitle: (count: number) => string;
+  listShowing: (from: number, to: number, total: number) => string;
+  listTruncated: (shown: number) => string;
   listEmpty: string;
-  statusTitle: (name: string) => string;
-  chooseSyncTitle: (name: string) => string;
-  ambiguousTitle: (query: string, count: number) => string;
-  unknownConnector: (query: string) => string;
-  didYouMean: (name: string) => string;
+  showMore: string;
+  statusTitle: (name: string) => Rich;
+  chooseSyncTitle: (name: string) => Rich;
+  ambiguousTitle: (query: string, count: number) => Rich;
+  unknownConnector: (query: string) => Rich;
+  didYouMean: (name: string) => Rich;
   knownConnectors: string;
   noConnectors: string;
 
-  historyTitle: (name: string) => string;
+  historyTitle: (name: string) => Rich;
   historyEmpty: string;
-  historyColumns: { when: string; who: string; type: string; outcome: string };
-  outcomeRequested: string;
-  outcomeFailed: (reason: string) => string;
+  historyLine: (when: string, who: string, type: string, outcome: string) => Rich;
+  outcomeName: { requested: string; refused: (reason: string) => string; unknown: string };
+
+  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string };
 
   helpTitle: string;
   helpIntro: string;
   helpCommands: Array<{ example: string; text: string }>;
-  notUnderstood: (text: string) => string;
-  didYouMeanCommand: (command: string) => string;
+  notUnderstood: (text: string) => Rich;
+  didYouMeanCommand: (command: string) => Rich;
   missingTarget: (command: 'sync' | 'status' | 'history') => string;
-  unknownSyncType: (word: string) => string;
-  extraWords: (words: string) => string;
+  unknownSyncType: (word: string) => Rich;
+  extraWords: (words: string) => Rich;
   invalidAction: string;
   unexpectedError: string;
   storageUnavailable: string;
+  storageFull: string;
+  tokenServiceUnavailable: string;
 
   signInButton: string;
   signInText: string;

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Connector } from '../graph/types';
 import { isSyncType } from '../graph/types';
 import { errorBody, simulatedErrors, type SimulatedError } from './graphErrors';
+import { bearerOf, headerValue, matchRoute, readBody, sendJson, syncTypeOf, type Route, type SimulatedOperation } from './http';
 import { seedConnectors } from './seed';
-import { handleControl } from './simulatorControl';
+import { handleControl, type SimulatorControls } from './simulatorControl';
 
-export type SimulatedOperation = 'list' | 'get' | 'sync';
+export type { SimulatedOperation } from './http';
 
 /** One request the simulator received, as a test or a benchmark wants to check it. */
 export interface RecordedCall {
@@ -18,18 +19,23 @@ export interface RecordedCall {
   syncType: unknown;
   /** The bearer token the caller sent, or null. Kept only here, in the simulator, for assertions. */
   bearerToken: string | null;
+  /** The status sent, 0 while pending or when the connection was dropped. */
   status: number;
+  /** For a sync: Intune acted on it (even when its answer was then lost). */
+  accepted: boolean;
   at: string;
 }
 
-/** Makes the next `times` matching requests fail, or be slow. */
+/** Makes the next `times` matching requests fail, be slow, or lose their answer. */
 export interface Fault {
   operation: SimulatedOperation | 'any';
   error?: SimulatedError;
   /** Delay before answering, for slow-Graph scenarios. */
   delayMs?: number;
-  /** Close the connection without an answer: Graph unreachable mid-request. */
+  /** Close the connection without an answer. */
   dropConnection?: boolean;
+  /** A sync Intune performs although its answer is an error, late or lost (the worst case for a caller). */
+  apply?: boolean;
   times: number;
 }
 
@@ -37,18 +43,21 @@ export interface GraphSimulatorOptions {
   connectors?: Connector[];
   /** How long after a sync Intune reports the new `lastSyncDateTime` (Intune syncs in the background). */
   syncCompletesAfterMs?: number;
+  /** Connectors per page of the list (Graph pages with `@odata.nextLink`); default: all on one page. */
+  pageSize?: number;
   now?: () => Date;
 }
 
-const API_ROOT = '/v1.0/deviceManagement/exchangeConnectors';
-const MAX_BODY_BYTES = 64 * 1024;
+type Answer = { status: number; json?: unknown } | { status: number; error: SimulatedError };
 
 /**
  * A loopback Microsoft Graph for Intune Exchange connectors: the three endpoints the bot uses, with Graph's OData
- * shapes, error bodies and headers (facts.md §1). Used by local mode (`npm start`), the tests and the benchmark.
+ * shapes, paging, error bodies and headers. Used by local mode (`npm start`), the tests and the benchmark.
  */
-export class GraphSimulator {
+export class GraphSimulator implements SimulatorControls {
   readonly calls: RecordedCall[] = [];
+  /** The Graph root to configure as GRAPH_BASE_URL (`http://host:port/v1.0`), once started. */
+  baseUrl = '';
   private connectors: Map<string, Connector>;
   private faults: Fault[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -58,17 +67,10 @@ export class GraphSimulator {
       res.end();
     });
   });
-  private readonly syncCompletesAfterMs: number;
-  private readonly now: () => Date;
 
-  constructor(options: GraphSimulatorOptions = {}) {
+  constructor(private readonly options: GraphSimulatorOptions = {}) {
     this.connectors = toMap(options.connectors ?? seedConnectors());
-    this.syncCompletesAfterMs = options.syncCompletesAfterMs ?? 5_000;
-    this.now = options.now ?? (() => new Date());
   }
-
-  /** The Graph root to configure as GRAPH_BASE_URL (`http://host:port/v1.0`), once started. */
-  baseUrl = '';
 
   /** Starts listening; resolves with the Graph root. */
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -76,8 +78,7 @@ export class GraphSimulator {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
-    const address = this.server.address() as AddressInfo;
-    this.baseUrl = `http://${host}:${address.port}/v1.0`;
+    this.baseUrl = `http://${host}:${(this.server.address() as AddressInfo).port}/v1.0`;
     return this.baseUrl;
   }
 
@@ -114,36 +115,31 @@ export class GraphSimulator {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname.startsWith('/_simulator/')) {
-      handleControl(this, req, res, url.pathname, await readBody(req));
-      return;
-    }
-    const requestId = randomUUID();
-    const clientRequestId = headerValue(req, 'client-request-id') ?? randomUUID();
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/_simulator/')) return handleControl(this, req, res, url.pathname, body);
     const route = matchRoute(req.method ?? 'GET', url.pathname);
     const call: RecordedCall = {
       operation: route?.operation ?? 'unknown',
       method: req.method ?? 'GET',
       path: url.pathname,
       connectorId: route?.id ?? null,
-      syncType: undefined,
+      syncType: route?.operation === 'sync' ? syncTypeOf(body) : undefined,
       bearerToken: bearerOf(req),
       status: 0,
+      accepted: false,
       at: this.now().toISOString(),
     };
     this.calls.push(call);
 
-    const body = await readBody(req);
     const fault = route && call.bearerToken ? this.takeFault(route.operation) : undefined;
+    if (fault?.apply) this.answer(route, call, url); // Intune acts, whatever the caller hears
     if (fault?.delayMs) await this.sleep(fault.delayMs);
-    if (fault?.dropConnection) {
-      req.socket.destroy();
-      return;
-    }
-    const outcome = fault?.error ? { status: fault.error.status, error: fault.error } : this.answer(route, call, body);
+    if (fault?.dropConnection) return void req.socket.destroy();
+    const outcome: Answer = fault?.error ? { status: fault.error.status, error: fault.error } : fault?.apply ? { status: 204 } : this.answer(route, call, url);
     call.status = outcome.status;
+    const requestId = randomUUID();
+    const clientRequestId = headerValue(req, 'client-request-id') ?? randomUUID();
     const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };
-    // writeHead and end are never chained: restify, loaded in the same process, patches writeHead to return nothing.
     if ('error' in outcome) {
       res.writeHead(outcome.status, { ...headers, 'Content-Type': 'application/json', ...outcome.error.headers });
       res.end(errorBody(outcome.error, requestId, clientRequestId, this.now()));
@@ -151,38 +147,36 @@ export class GraphSimulator {
       res.writeHead(outcome.status, headers);
       res.end();
     } else {
-      res.writeHead(outcome.status, { ...headers, 'Content-Type': 'application/json;odata.metadata=minimal' });
-      res.end(JSON.stringify(outcome.json));
+      sendJson(res, outcome.status, outcome.json, headers);
     }
   }
 
-  private answer(
-    route: Route | null,
-    call: RecordedCall,
-    body: string,
-  ): { status: number; json?: unknown } | { status: number; error: SimulatedError } {
+  private answer(route: Route | null, call: RecordedCall, url: URL): Answer {
     if (!route) return { status: 400, error: simulatedErrors.badRequest(`Resource not found for the segment '${call.path}'.`) };
     if (!call.bearerToken) return { status: 401, error: simulatedErrors.noToken() };
-
-    if (route.operation === 'list') {
-      return {
-        status: 200,
-        json: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors', value: [...this.connectors.values()] },
-      };
-    }
+    if (route.operation === 'list') return { status: 200, json: this.page(url) };
     const connector = this.connector(route.id ?? '');
     if (!connector) return { status: 404, error: simulatedErrors.notFound(route.id ?? '') };
     if (route.operation === 'get') {
-      return {
-        status: 200,
-        json: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors/$entity', ...connector },
-      };
+      return { status: 200, json: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors/$entity', ...connector } };
     }
-    const syncType = parseSyncType(body);
-    call.syncType = syncType;
-    if (!isSyncType(syncType)) return { status: 400, error: simulatedErrors.badSyncType(syncType) };
+    if (!isSyncType(call.syncType)) return { status: 400, error: simulatedErrors.badSyncType(call.syncType) };
+    call.accepted = true;
     this.completeSyncLater(connector.id);
     return { status: 204 };
+  }
+
+  /** One page of the collection; the next page's link is absolute, as Graph sends it. */
+  private page(url: URL): unknown {
+    const all = [...this.connectors.values()];
+    const top = Number(url.searchParams.get('$top')) || this.options.pageSize || all.length || 1;
+    const skip = Number(url.searchParams.get('$skiptoken')) || 0;
+    const next = skip + top < all.length ? `${this.baseUrl}/deviceManagement/exchangeConnectors?$top=${top}&$skiptoken=${skip + top}` : undefined;
+    return {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors',
+      value: all.slice(skip, skip + top),
+      ...(next ? { '@odata.nextLink': next } : {}),
+    };
   }
 
   /** Intune accepts the request at once and reports the new sync time only when the connector has synced. */
@@ -191,7 +185,7 @@ export class GraphSimulator {
       this.timers.delete(timer);
       const connector = this.connector(id);
       if (connector) connector.lastSyncDateTime = this.now().toISOString().replace(/\.\d+Z$/, 'Z');
-    }, this.syncCompletesAfterMs);
+    }, this.options.syncCompletesAfterMs ?? 5_000);
     timer.unref();
     this.timers.add(timer);
   }
@@ -215,52 +209,11 @@ export class GraphSimulator {
     });
   }
 
-}
-
-interface Route {
-  operation: SimulatedOperation;
-  id: string | null;
-}
-
-function matchRoute(method: string, path: string): Route | null {
-  if (method === 'GET' && path === API_ROOT) return { operation: 'list', id: null };
-  const match = /^\/v1\.0\/deviceManagement\/exchangeConnectors\/([^/]+)(\/sync)?$/.exec(path);
-  if (!match?.[1]) return null;
-  const id = decodeURIComponent(match[1]).replace(/^'(.*)'$/, '$1');
-  if (method === 'GET' && !match[2]) return { operation: 'get', id };
-  if (method === 'POST' && match[2]) return { operation: 'sync', id };
-  return null;
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 }
 
 function toMap(connectors: Connector[]): Map<string, Connector> {
   return new Map(connectors.map((connector) => [connector.id.toLowerCase(), structuredClone(connector)]));
-}
-
-function headerValue(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function bearerOf(req: http.IncomingMessage): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(headerValue(req, 'authorization') ?? '');
-  return match?.[1] ?? null;
-}
-
-function parseSyncType(body: string): unknown {
-  try {
-    return (JSON.parse(body) as { syncType?: unknown }).syncType;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,36 +1,39 @@
 import type http from 'node:http';
 import type { Connector } from '../graph/types';
-import type { Fault, GraphSimulator } from './graphSimulator';
+import { sendJson } from './http';
+
+/** What the control API can do to a simulator (implemented by GraphSimulator). */
+export interface SimulatorControls {
+  readonly calls: unknown[];
+  allConnectors(): Connector[];
+  setConnectors(connectors: Connector[]): void;
+  addFault(fault: unknown): void;
+  clearFaults(): void;
+}
 
 /**
  * A small HTTP API under /_simulator/ so tests and the benchmark can steer a simulator running in another process:
  * GET/DELETE calls, GET/PUT connectors, POST/DELETE faults.
  */
-export function handleControl(sim: GraphSimulator, req: http.IncomingMessage, res: http.ServerResponse, path: string, body: string): void {
-  const send = (status: number, json?: unknown): void => {
-    // writeHead and end are never chained: restify, loaded in the same process, patches writeHead.
-    res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(json === undefined ? undefined : JSON.stringify(json));
-  };
-  const route = `${req.method} ${path}`;
-  switch (route) {
+export function handleControl(sim: SimulatorControls, req: http.IncomingMessage, res: http.ServerResponse, path: string, body: string): void {
+  switch (`${req.method} ${path}`) {
     case 'GET /_simulator/calls':
-      return send(200, sim.calls);
+      return sendJson(res, 200, sim.calls);
     case 'DELETE /_simulator/calls':
       sim.calls.length = 0;
-      return send(204);
+      return sendJson(res, 204, undefined);
     case 'GET /_simulator/connectors':
-      return send(200, sim.allConnectors());
+      return sendJson(res, 200, sim.allConnectors());
     case 'PUT /_simulator/connectors':
       sim.setConnectors(JSON.parse(body) as Connector[]);
-      return send(204);
+      return sendJson(res, 204, undefined);
     case 'POST /_simulator/faults':
-      sim.addFault(JSON.parse(body) as Fault);
-      return send(204);
+      sim.addFault(JSON.parse(body));
+      return sendJson(res, 204, undefined);
     case 'DELETE /_simulator/faults':
       sim.clearFaults();
-      return send(204);
+      return sendJson(res, 204, undefined);
     default:
-      return send(404, { error: 'unknown simulator control path' });
+      return sendJson(res, 404, { error: 'unknown simulator control path' });
   }
 }

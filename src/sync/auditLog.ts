@@ -1,6 +1,7 @@
+import type { GraphFailureKind } from '../graph/errors';
 import type { SyncType } from '../graph/types';
+import { KEYS, type StateStore } from '../storage';
 import type { Confirmation, Person } from './confirmation';
-import type { KeyValueStorage } from './confirmationStore';
 
 /** One sync request as Intune admins and auditors need to see it later. */
 export interface AuditEntry {
@@ -12,19 +13,21 @@ export interface AuditEntry {
   confirmedBy: Person;
   tenantId: string | null;
   at: string;
-  outcome: 'requested' | 'failed';
-  failure: string | null;
+  /** What Graph did: accepted it, refused it, or nobody knows (its answer was lost). */
+  outcome: 'requested' | 'refused' | 'unknown';
+  failure: GraphFailureKind | 'interrupted' | null;
   httpStatus: number | null;
   graphRequestId: string | null;
 }
 
+/** The requests kept per connector: `history` shows ten, the dashboard ten; the rest is margin for support. */
 const KEEP = 50;
-const keyOf = (connectorId: string): string => `audit/${connectorId.toLowerCase()}`;
+/** Concurrent appends retry after a conflict; this many tries is far beyond any realistic contention. */
+const MAX_TRIES = 10;
 
 export function auditEntryOf(confirmation: Confirmation): AuditEntry | null {
-  if (confirmation.state !== 'requested' && confirmation.state !== 'failed') return null;
-  const failed = confirmation.state === 'failed';
-  return {
+  if (confirmation.state !== 'requested' && confirmation.state !== 'refused' && confirmation.state !== 'unknown') return null;
+  const base = {
     confirmationId: confirmation.id,
     connectorId: confirmation.connector.id,
     connectorName: confirmation.connector.name,
@@ -32,49 +35,75 @@ export function auditEntryOf(confirmation: Confirmation): AuditEntry | null {
     requestedBy: confirmation.requestedBy,
     confirmedBy: confirmation.claimedBy,
     tenantId: confirmation.claimedBy.tenantId ?? null,
-    at: failed ? confirmation.failedAt : confirmation.requestedAt,
-    outcome: confirmation.state,
-    failure: failed ? confirmation.failure.kind : null,
-    httpStatus: failed ? confirmation.failure.status : 204,
-    graphRequestId: failed ? confirmation.failure.requestId : confirmation.graphRequestId,
   };
+  switch (confirmation.state) {
+    case 'requested':
+      return { ...base, at: confirmation.requestedAt, outcome: 'requested', failure: null, httpStatus: 204, graphRequestId: confirmation.graphRequestId };
+    case 'refused': {
+      const { failure } = confirmation;
+      return { ...base, at: confirmation.refusedAt, outcome: 'refused', failure: failure.kind, httpStatus: failure.status, graphRequestId: failure.requestId };
+    }
+    case 'unknown': {
+      const failure = confirmation.failure;
+      return {
+        ...base,
+        at: confirmation.unknownAt,
+        outcome: 'unknown',
+        failure: confirmation.reason === 'interrupted' ? 'interrupted' : (failure?.kind ?? 'noAnswer'),
+        httpStatus: failure?.status ?? null,
+        graphRequestId: failure?.requestId ?? null,
+      };
+    }
+  }
 }
 
 /**
- * The last sync requests per connector, in the bot's storage (shared by every instance), appended with
- * compare-and-swap so that concurrent instances never lose an entry. Each entry also goes to the structured log.
+ * The last sync requests per connector, in the bot's storage (shared by every instance). Appends are
+ * compare-and-swap, the first one a create-if-absent, and an entry already there (a retried append whose first try
+ * was applied) is not added twice, so concurrent writers never lose or double an entry. Each entry also goes to
+ * the structured log.
  */
 export class AuditLog {
   constructor(
-    private readonly storage: KeyValueStorage,
+    private readonly store: StateStore,
     private readonly report: (entry: AuditEntry) => void,
     private readonly reportFailure: (error: unknown, entry: AuditEntry) => void,
+    private readonly random: () => number = Math.random,
   ) {}
 
-  /** Never throws: a sync that happened must not look failed because its audit record could not be written. */
+  /**
+   * Never throws: a sync that happened must not look failed because its audit record could not be written. A lost
+   * race is retried at once, a storage outage with growing pauses (about 5 s in all); only then is the entry left to
+   * the structured log alone.
+   */
   async record(entry: AuditEntry): Promise<void> {
     this.report(entry);
-    try {
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const key = keyOf(entry.connectorId);
-        const current = (await this.storage.read([key]))[key] as { entries?: AuditEntry[]; eTag?: string } | undefined;
-        const entries = [...(current?.entries ?? []), entry].slice(-KEEP);
-        try {
-          await this.storage.write({ [key]: { entries, eTag: current?.eTag ?? '*' } });
-          return;
-        } catch (error) {
-          if (attempt === 4) throw error; // most likely another instance appended at the same moment: read again
-        }
+    const key = KEYS.audit(entry.connectorId);
+    let lastError: unknown = null;
+    for (let attempt = 1; attempt <= MAX_TRIES; attempt += 1) {
+      try {
+        const current = await this.store.read<{ entries: AuditEntry[] }>(key);
+        const entries = current?.value.entries ?? [];
+        if (entries.some((existing) => existing.confirmationId === entry.confirmationId)) return;
+        const next = { entries: [...entries, entry].slice(-KEEP) };
+        const written = current ? (await this.store.replace(key, next, current.eTag)).replaced : (await this.store.create(key, next)).created;
+        if (written) return;
+        await pause(this.random() * 10 * attempt);
+      } catch (error) {
+        lastError = error;
+        await pause(this.random() * 200 * attempt);
       }
-    } catch (error) {
-      this.reportFailure(error, entry);
     }
+    this.reportFailure(lastError ?? new Error(`audit append lost ${MAX_TRIES} races in a row`), entry);
   }
 
   /** The newest first. */
   async recent(connectorId: string, count = 10): Promise<AuditEntry[]> {
-    const key = keyOf(connectorId);
-    const stored = (await this.storage.read([key]))[key] as { entries?: AuditEntry[] } | undefined;
-    return (stored?.entries ?? []).slice(-count).reverse();
+    const stored = await this.store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId));
+    return (stored?.value.entries ?? []).slice(-count).reverse();
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.round(ms)));
 }

@@ -1,5 +1,5 @@
 import type { GraphFailureKind } from '../graph/errors';
-import type { ConnectorStatus, ConnectorType, SyncType } from '../graph/types';
+import type { SyncType } from '../graph/types';
 
 /** A Teams user, as the domain needs one: who asked, who clicked. */
 export interface Person {
@@ -12,14 +12,33 @@ export interface Person {
   tenantId?: string | null;
 }
 
-/** What the card shows of the connector, as it was when the user asked. */
+/**
+ * What the card shows of the connector, as it was when the user asked. Status and type are Graph's raw strings:
+ * Graph may add values the bot does not know yet, and those are shown as they are.
+ */
 export interface ConnectorSnapshot {
   id: string;
   name: string;
   serverName: string | null;
-  type: ConnectorType | null;
-  status: ConnectorStatus | null;
+  type: string | null;
+  status: string | null;
   lastSyncDateTime: string | null;
+}
+
+/** Graph's answer when it did not accept a sync. */
+export interface GraphFailure {
+  kind: GraphFailureKind;
+  status: number | null;
+  requestId: string | null;
+  retryAfterSeconds: number | null;
+}
+
+/** Another sync of the same connector, requested after this card was shown. */
+export interface OtherRequest {
+  confirmationId: string;
+  by: Person;
+  syncType: SyncType;
+  at: string;
 }
 
 interface ConfirmationBase {
@@ -27,34 +46,45 @@ interface ConfirmationBase {
   connector: ConnectorSnapshot;
   syncType: SyncType;
   requestedBy: Person;
+  /** The conversation the card was shown in: a click sent from anywhere else is refused. */
+  conversationId: string;
   createdAt: string;
   expiresAt: string;
+  /** Grows with every change of state: a card is never updated back to an older state. */
+  revision: number;
 }
 
 export interface Claim {
+  /** Unique per click that won the claim. */
+  claimId: string;
   claimedBy: Person;
   claimedAt: string;
 }
 
 /**
- * One confirmation and where it stands. States only move forward:
- * pending -> claimed -> requested | failed, or pending -> cancelled | expired.
- * Each state carries exactly the facts that are true in it, so a "requested" record without a time cannot exist.
+ * One confirmation and where it stands. States only move forward, with one exception: Graph's 401 (the user's
+ * sign-in expired, nothing was synced) puts a claimed confirmation back to pending, so the same card works after
+ * signing in again.
+ *   pending -> claimed -> requested | refused | unknown
+ *   pending -> cancelled | expired | superseded
+ * Each state carries exactly the facts that are true in it.
  */
 export type Confirmation =
-  | (ConfirmationBase & { state: 'pending' })
+  | (ConfirmationBase & { state: 'pending'; signInExpired?: boolean })
   | (ConfirmationBase & Claim & { state: 'claimed' })
   | (ConfirmationBase & Claim & { state: 'requested'; requestedAt: string; graphRequestId: string | null })
-  | (ConfirmationBase &
-      Claim & {
-        state: 'failed';
-        failedAt: string;
-        failure: { kind: GraphFailureKind; status: number | null; requestId: string | null; retryAfterSeconds: number | null };
-      })
+  | (ConfirmationBase & Claim & { state: 'refused'; refusedAt: string; failure: GraphFailure })
+  /** Graph's answer was lost (timeout, dropped connection, 504) or the bot stopped while sending: it may have synced. */
+  | (ConfirmationBase & Claim & { state: 'unknown'; unknownAt: string; reason: 'noAnswer' | 'interrupted'; failure: GraphFailure | null })
   | (ConfirmationBase & { state: 'cancelled'; cancelledBy: Person; cancelledAt: string })
-  | (ConfirmationBase & { state: 'expired'; expiredAt: string });
+  | (ConfirmationBase & { state: 'expired'; expiredAt: string })
+  | (ConfirmationBase & { state: 'superseded'; supersededAt: string; other: OtherRequest });
 
 export type ConfirmationState = Confirmation['state'];
+export type Claimed = Extract<Confirmation, { state: 'claimed' }>;
+export type Settled = Extract<Confirmation, { state: 'requested' | 'refused' | 'unknown' }>;
+
+export const TERMINAL_STATES: readonly ConfirmationState[] = ['requested', 'refused', 'unknown', 'cancelled', 'expired', 'superseded'];
 
 /** A stable key for per-user caches: the Entra object id when Teams sends one. */
 export function userKeyOf(person: Person): string {

@@ -1,41 +1,63 @@
 import { randomUUID } from 'node:crypto';
+import { Deadline } from '../deadline';
 import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph, SyncType } from '../graph/types';
-import type { Confirmation, ConnectorSnapshot, Person } from './confirmation';
-import { isSamePerson } from './confirmation';
-import type { ConfirmationStore, Versioned } from './confirmationStore';
+import type { Versioned } from '../storage';
 import { auditEntryOf, type AuditLog } from './auditLog';
+import { isSamePerson, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person } from './confirmation';
+import type { ConfirmationStore } from './confirmationStore';
+import { supersedes, type ConnectorClaims } from './connectorClaims';
 
-/** What became of a click on a confirmation card. The card shown next is drawn from this. */
-export type ClickResult =
-  | { kind: 'requested'; confirmation: Confirmation }
-  | { kind: 'failed'; confirmation: Confirmation; error: GraphRequestError }
-  | { kind: 'cancelled'; confirmation: Confirmation }
-  /** Someone (maybe this user, in another window) got there first; nothing was done now. */
-  | { kind: 'alreadyHandled'; confirmation: Confirmation }
-  | { kind: 'expired'; confirmation: Confirmation }
-  | { kind: 'notRequester'; confirmation: Confirmation }
+export type Pending = Extract<Confirmation, { state: 'pending' }>;
+
+/** Why a click may not act on a confirmation. Nothing was changed, except where `byThisClick` says so. */
+export type Refusal =
   | { kind: 'notFound' }
-  /** No token for the clicking user yet; nothing changed. */
-  | { kind: 'signInRequired' };
+  /** The confirmation belongs to another conversation (its id was sent from somewhere else). */
+  | { kind: 'wrongConversation' }
+  | { kind: 'notYours'; requester: Person }
+  /** No longer pending. `byThisClick`: this click moved it on (it had expired, or another sync superseded it). */
+  | { kind: 'settled'; confirmation: Confirmation; byThisClick: boolean };
 
-/** Returns the acting user's Graph token, or null when the user must sign in first. */
-export type TokenSource = () => Promise<string | null>;
+export type Inspection = { kind: 'pending'; current: Versioned<Pending> } | Refusal;
+export type ClaimResult = { kind: 'claimed'; claimed: Versioned<Claimed> } | Refusal;
+
+/** What a send left behind: the confirmation as it now stands, and whether the user must sign in again. */
+export interface SendResult {
+  confirmation: Confirmation;
+  /** Graph refused the token (401): nothing was synced and the confirmation is pending again. */
+  signInAgain: boolean;
+}
+
+export interface SyncTiming {
+  /** How long a confirmation can be confirmed. */
+  ttlMs: number;
+  /** Graph attempts and their waits for one sync request (GRAPH_TIMEOUT_MS times three). */
+  sendBudgetMs: number;
+  /** A claim with no outcome after this long belongs to a send that was interrupted (the instance stopped). */
+  claimStaleAfterMs: number;
+}
 
 export interface SyncServiceDeps {
   confirmations: ConfirmationStore;
-  audit?: AuditLog;
-  /** Told when the outcome of a sync that Graph already answered could not be stored (the user still sees it). */
-  onRecordFailure?: (error: unknown, confirmation: Confirmation) => void;
+  claims: ConnectorClaims;
+  audit: AuditLog;
   graph: ConnectorGraph;
-  ttlMs: number;
+  timing: SyncTiming;
+  /** Work that outlives a call (storing an outcome again after a storage hiccup, the audit append). */
+  background: (work: Promise<unknown>, details: Record<string, unknown>) => void;
   now?: () => Date;
   newId?: () => string;
 }
 
+/** How often, and how patiently, an outcome Graph already gave is stored again after a storage failure. */
+const SETTLE_ATTEMPTS = 5;
+
 /**
- * The confirmation lifecycle. The only place a sync is sent from, and only after this process has won the
- * compare-and-swap from `pending` to `claimed`: however many clicks arrive, at most one reaches Graph.
+ * The confirmation lifecycle: the only place a sync is sent from. A click inspects the confirmation (nothing
+ * changes), the caller fetches the user's token, then claims it: first the connector's claim record, then the
+ * confirmation, each by compare-and-swap. Only the click that won both sends, once; Graph's answer is stored as the
+ * outcome. The caller sequences the steps, so it can answer the user between them.
  */
 export class SyncService {
   private readonly now: () => Date;
@@ -46,107 +68,165 @@ export class SyncService {
     this.newId = deps.newId ?? randomUUID;
   }
 
-  async propose(connector: ConnectorSnapshot, syncType: SyncType, requestedBy: Person): Promise<Confirmation> {
+  async propose(connector: ConnectorSnapshot, syncType: SyncType, requestedBy: Person, conversationId: string): Promise<Pending> {
     const now = this.now();
-    const confirmation: Confirmation = {
+    const confirmation: Pending = {
       state: 'pending',
       id: this.newId(),
       connector,
       syncType,
       requestedBy,
+      conversationId,
       createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.deps.ttlMs).toISOString(),
+      expiresAt: new Date(now.getTime() + this.deps.timing.ttlMs).toISOString(),
+      revision: 0,
     };
     await this.deps.confirmations.create(confirmation);
     return confirmation;
   }
 
-  /** `onClaimed` runs once this click has won the claim, before Graph is called (the bot may answer early). */
-  async confirm(id: string, clicker: Person, token: TokenSource, onClaimed?: (claimed: Confirmation) => void): Promise<ClickResult> {
+  /** The confirmation as it stands now; a claim whose send was interrupted is settled as unknown on the way. */
+  async view(id: string): Promise<Confirmation | null> {
     const current = await this.deps.confirmations.get(id);
-    const refusal = await this.refusal(current, clicker);
-    if (refusal || !current) return refusal ?? { kind: 'notFound' };
-
-    const accessToken = await token();
-    if (!accessToken) return { kind: 'signInRequired' };
-
-    const claimedAt = this.now().toISOString();
-    const claimed: Confirmation = { ...current.value, state: 'claimed', claimedBy: clicker, claimedAt };
-    if (!(await this.deps.confirmations.replace(current, claimed))) return this.lostRace(id);
-    onClaimed?.(claimed);
-
-    try {
-      const { requestId } = await this.deps.graph.sync(accessToken, claimed.connector.id, claimed.syncType);
-      const requested: Confirmation = {
-        ...claimed,
-        state: 'requested',
-        requestedAt: this.now().toISOString(),
-        graphRequestId: requestId,
-      };
-      await this.record(requested);
-      return { kind: 'requested', confirmation: requested };
-    } catch (caught) {
-      if (!(caught instanceof GraphRequestError)) throw caught;
-      const failed: Confirmation = {
-        ...claimed,
-        state: 'failed',
-        failedAt: this.now().toISOString(),
-        failure: {
-          kind: caught.kind,
-          status: caught.status,
-          requestId: caught.requestId,
-          retryAfterSeconds: caught.retryAfterSeconds,
-        },
-      };
-      await this.record(failed);
-      return { kind: 'failed', confirmation: failed, error: caught };
-    }
-  }
-
-  async cancel(id: string, clicker: Person): Promise<ClickResult> {
-    const current = await this.deps.confirmations.get(id);
-    const refusal = await this.refusal(current, clicker);
-    if (refusal || !current) return refusal ?? { kind: 'notFound' };
-    const cancelled: Confirmation = {
-      ...current.value,
-      state: 'cancelled',
-      cancelledBy: clicker,
-      cancelledAt: this.now().toISOString(),
-    };
-    if (!(await this.deps.confirmations.replace(current, cancelled))) return this.lostRace(id);
-    return { kind: 'cancelled', confirmation: cancelled };
-  }
-
-  /** Why a click may not proceed, or null when the confirmation is pending and the clicker may act on it. */
-  private async refusal(current: Versioned<Confirmation> | null, clicker: Person): Promise<ClickResult | null> {
-    if (!current) return { kind: 'notFound' };
-    const confirmation = current.value;
-    if (confirmation.state !== 'pending') return { kind: 'alreadyHandled', confirmation };
-    if (!isSamePerson(confirmation.requestedBy, clicker)) return { kind: 'notRequester', confirmation };
-    if (this.now().getTime() >= Date.parse(confirmation.expiresAt)) {
-      const expired: Confirmation = { ...confirmation, state: 'expired', expiredAt: this.now().toISOString() };
-      if (!(await this.deps.confirmations.replace(current, expired))) return this.lostRace(confirmation.id);
-      return { kind: 'expired', confirmation: expired };
-    }
-    return null;
+    if (!current) return null;
+    return (await this.resolveStale(current)).value;
   }
 
   /**
-   * Stores Graph's answer. Graph has acted by now, so a storage failure must not turn a sent sync into "nothing was
-   * synced": the record stays `claimed` (which is never sent again) and the failure is reported.
+   * Whether `clicker` may act on the confirmation from this conversation: the conversation it was shown in, its
+   * requester, still pending and not expired. Changes nothing unless it expired.
    */
-  private async record(outcome: Confirmation): Promise<void> {
-    try {
-      await this.deps.confirmations.settle(outcome);
-    } catch (error) {
-      this.deps.onRecordFailure?.(error, outcome);
+  async inspect(id: string, clicker: Person, conversationId: string): Promise<Inspection> {
+    const found = await this.deps.confirmations.get(id);
+    if (!found) return { kind: 'notFound' };
+    const current = await this.resolveStale(found);
+    const confirmation = current.value;
+    if (confirmation.conversationId !== conversationId) return { kind: 'wrongConversation' };
+    // Somebody else's click never changes the card, whatever state it is in.
+    if (!isSamePerson(confirmation.requestedBy, clicker)) return { kind: 'notYours', requester: confirmation.requestedBy };
+    if (confirmation.state !== 'pending') return { kind: 'settled', confirmation, byThisClick: false };
+    if (this.now().getTime() >= Date.parse(confirmation.expiresAt)) {
+      return this.moveOn(current as Versioned<Pending>, { ...confirmation, state: 'expired', expiredAt: this.iso(), revision: confirmation.revision + 1 });
     }
-    const entry = auditEntryOf(outcome);
-    if (entry && this.deps.audit) await this.deps.audit.record(entry);
+    return { kind: 'pending', current: current as Versioned<Pending> };
   }
 
-  private async lostRace(id: string): Promise<ClickResult> {
-    const now = await this.deps.confirmations.get(id);
-    return now ? { kind: 'alreadyHandled', confirmation: now.value } : { kind: 'notFound' };
+  /**
+   * Claims a pending confirmation for `clicker`: takes the connector's claim record unless a newer sync of the
+   * connector was requested meanwhile (then this confirmation is superseded), then moves the confirmation to
+   * claimed. Only a successful claim may send.
+   */
+  async claim(current: Versioned<Pending>, clicker: Person): Promise<ClaimResult> {
+    const confirmation = current.value;
+    const claimId = this.newId();
+    const claimedAt = this.iso();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const record = await this.deps.claims.read(confirmation.connector.id);
+      const last = record?.value.last;
+      if (last && !last.released && last.confirmationId === confirmation.id) return this.refreshed(confirmation.id);
+      if (supersedes(last, confirmation.id, confirmation.createdAt)) {
+        const other = { confirmationId: last.confirmationId, by: last.by, syncType: last.syncType, at: last.at };
+        return this.moveOn(current, { ...confirmation, state: 'superseded', supersededAt: this.iso(), other, revision: confirmation.revision + 1 });
+      }
+      const taken = await this.deps.claims.take(confirmation.connector.id, record, { confirmationId: confirmation.id, claimId, by: clicker, syncType: confirmation.syncType, at: claimedAt });
+      if (!taken) continue; // another claim on this connector got there first: look again
+      const next: Claimed = { ...withoutPendingFlags(confirmation), state: 'claimed', claimId, claimedBy: clicker, claimedAt, revision: confirmation.revision + 1 };
+      const claimed = await this.deps.confirmations.replace(current, next);
+      if (claimed) return { kind: 'claimed', claimed: claimed as Versioned<Claimed> };
+      this.deps.background(this.deps.claims.release(confirmation.connector.id, claimId), { confirmationId: confirmation.id, work: 'release claim' });
+      return this.refreshed(confirmation.id);
+    }
+    return this.refreshed(confirmation.id);
   }
+
+  /**
+   * Sends the claimed sync, once. Graph's answer becomes the outcome: requested, refused, or unknown when the
+   * answer was lost. A 401 (the user's sign-in expired) changes nothing: the confirmation is pending again.
+   */
+  async send(claimed: Versioned<Claimed>, token: string): Promise<SendResult> {
+    const confirmation = claimed.value;
+    const revision = confirmation.revision + 1;
+    let outcome: Confirmation;
+    try {
+      const deadline = Deadline.after(this.deps.timing.sendBudgetMs);
+      const { requestId } = await this.deps.graph.sync({ token, deadline }, confirmation.connector.id, confirmation.syncType);
+      outcome = { ...confirmation, state: 'requested', requestedAt: this.iso(), graphRequestId: requestId, revision };
+    } catch (caught) {
+      if (!(caught instanceof GraphRequestError)) throw caught;
+      const failure: GraphFailure = { kind: caught.kind, status: caught.status, requestId: caught.requestId, retryAfterSeconds: caught.retryAfterSeconds };
+      if (caught.kind === 'unauthorized') return this.backToPending(claimed);
+      outcome =
+        caught.delivery === 'unknown'
+          ? { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'noAnswer', failure, revision }
+          : { ...confirmation, state: 'refused', refusedAt: this.iso(), failure, revision };
+    }
+    this.deps.background(this.settle(claimed, outcome), { confirmationId: confirmation.id, work: 'store outcome', state: outcome.state });
+    return { confirmation: outcome, signInAgain: false };
+  }
+
+  async cancel(current: Versioned<Pending>, clicker: Person): Promise<Refusal> {
+    const confirmation = current.value;
+    return this.moveOn(current, { ...confirmation, state: 'cancelled', cancelledBy: clicker, cancelledAt: this.iso(), revision: confirmation.revision + 1 });
+  }
+
+  /**
+   * Stores the outcome Graph gave (compare-and-swap on the claim's version, so it never overwrites what a stale-claim
+   * check decided), then audits it. Storage failures are retried with growing pauses: Graph has acted, so the
+   * outcome must not be lost to a hiccup.
+   */
+  private async settle(claimed: Versioned<Claimed>, outcome: Confirmation): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const stored = await this.deps.confirmations.replace(claimed, outcome);
+        if (!stored) return; // settled elsewhere (as interrupted, by a viewer long after); that decision stands
+        break;
+      } catch (error) {
+        if (attempt >= SETTLE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+    const entry = auditEntryOf(outcome);
+    if (entry) await this.deps.audit.record(entry);
+  }
+
+  private async backToPending(claimed: Versioned<Claimed>): Promise<SendResult> {
+    const { claimId, claimedBy: _by, claimedAt: _at, ...rest } = claimed.value;
+    const pending: Pending = { ...rest, state: 'pending', signInExpired: true, revision: claimed.value.revision + 1 };
+    const stored = await this.deps.confirmations.replace(claimed, pending);
+    await this.deps.claims.release(claimed.value.connector.id, claimId);
+    return { confirmation: stored ? pending : claimed.value, signInAgain: true };
+  }
+
+  /** A confirmation claimed long ago with no outcome: the send was interrupted. Settle it as unknown, and audit it. */
+  private async resolveStale(current: Versioned<Confirmation>): Promise<Versioned<Confirmation>> {
+    const confirmation = current.value;
+    if (confirmation.state !== 'claimed') return current;
+    if (this.now().getTime() - Date.parse(confirmation.claimedAt) < this.deps.timing.claimStaleAfterMs) return current;
+    const unknown: Confirmation = { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'interrupted', failure: null, revision: confirmation.revision + 1 };
+    const stored = await this.deps.confirmations.replace(current, unknown);
+    if (!stored) return (await this.deps.confirmations.get(confirmation.id)) ?? current;
+    const entry = auditEntryOf(unknown);
+    if (entry) this.deps.background(this.deps.audit.record(entry), { confirmationId: confirmation.id, work: 'audit' });
+    return stored;
+  }
+
+  /** Moves a pending confirmation to a state this click decided; if someone else moved it first, says what they did. */
+  private async moveOn(current: Versioned<Pending>, next: Confirmation): Promise<Refusal> {
+    const stored = await this.deps.confirmations.replace(current, next);
+    return stored ? { kind: 'settled', confirmation: next, byThisClick: true } : this.refreshed(next.id);
+  }
+
+  private async refreshed(id: string): Promise<Refusal> {
+    const confirmation = await this.view(id);
+    return confirmation ? { kind: 'settled', confirmation, byThisClick: false } : { kind: 'notFound' };
+  }
+
+  private iso(): string {
+    return this.now().toISOString();
+  }
+}
+
+function withoutPendingFlags(pending: Pending): Omit<Pending, 'state' | 'signInExpired'> {
+  const { state: _state, signInExpired: _flag, ...rest } = pending;
+  return rest;
 }

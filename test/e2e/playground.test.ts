@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { seedConnectors } from '../../src/simulator/seed';
-import { Playground, cardJson } from '../helpers/playground';
+import { Playground, cardJson, cardText } from '../helpers/playground';
 import { ROOT } from '../helpers/processes';
 
 /**
@@ -121,7 +121,7 @@ describe('channels and group chats in the Playground UI', () => {
     // Opening the chat for the first time installs the bot, which then introduces itself: that is not an answer.
     const answers = playground.events
       .slice(before)
-      .filter((event) => event.message.from.id === playground.ids.botId && !cardJson(event).includes('I start syncs'));
+      .filter((event) => event.message?.from?.id === playground.ids.botId && !cardText(event).includes('I start syncs'));
     expect(answers).toEqual([]);
 
     const editor = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
@@ -140,29 +140,29 @@ describe('through the Playground HTTP API', () => {
     const before = playground.events.length;
     await playground.customActivity(playground.ids.personalChat, { type: 'message', text: 'synchronisiere connector cas01 vollständig', locale: 'de-DE' });
     const reply = await playground.waitForBot(playground.ids.personalChat, before);
-    expect(cardJson(reply)).toContain('Diesen Exchange-Connector synchronisieren?');
+    expect(cardText(reply)).toContain('Diesen Exchange-Connector synchronisieren?');
   });
 
   it('list connectors shows every connector', async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.personalChat, 'list connectors');
     const reply = await playground.waitForBot(playground.ids.personalChat, before);
-    for (const name of ['CAS01', 'CAS02', 'EXO-Hosted', 'Munich Exchange']) expect(cardJson(reply)).toContain(name);
+    for (const name of ['CAS01', 'CAS02', 'EXO-Hosted', 'Munich Exchange']) expect(cardText(reply)).toContain(name);
   });
 
   it('an unknown connector gets the known ones and a "did you mean"', async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.personalChat, 'sync connector cas9 full');
-    expect(cardJson(await playground.waitForBot(playground.ids.personalChat, before))).toContain('Did you mean **CAS01**?');
+    expect(cardText(await playground.waitForBot(playground.ids.personalChat, before))).toContain('Did you mean CAS01?');
   });
 
   it('an ambiguous name lists the candidates, and a chooser button leads to a confirmation', async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.personalChat, 'sync connector cas');
     const chooser = await playground.waitForBot(playground.ids.personalChat, before);
-    expect(cardJson(chooser)).toContain('2 connectors match');
+    expect(cardText(chooser)).toContain('2 connectors match');
     const answer = JSON.stringify(
-      await playground.execute(playground.ids.personalChat, chooser.message.messageId, 'sync.prepare', { verb: 'sync.prepare', connectorId: CAS02!.id, syncType: 'deltaSync' }),
+      await playground.execute(playground.ids.personalChat, chooser.message.messageId, 'sync.prepare', { verb: 'sync.prepare', connectorId: CAS02!.id, syncType: 'deltaSync', owner: /"owner":"([^"]+)"/.exec(cardJson(chooser))?.[1], inPlace: '1' }),
     );
     expect(answer).toContain('Sync this Exchange connector?');
     expect(answer).toContain('CAS02');

@@ -1,11 +1,15 @@
-import { MemoryStorage, TestAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { TestAdapter, TurnContext, type Activity, type ConversationReference, type InvokeResponse } from 'botbuilder';
 import { createBot } from '../../src/app';
 import type { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
+import type { InFlight } from '../../src/bot/inFlight';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { loadConfig } from '../../src/config';
 import { GraphConnectorClient } from '../../src/graph/connectorClient';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { MemoryBackend } from '../../src/storage/memoryBackend';
+import { Store } from '../../src/storage/store';
+import { buttonsOf, visibleText } from './cardChecks';
 import { FAST_RETRIES } from './liveBot';
 
 /** TestAdapter that also remembers every in-place card update, as the Bot Connector would see them. */
@@ -15,11 +19,19 @@ class RecordingTestAdapter extends TestAdapter {
     this.updates.push(activity);
     await super.updateActivity(context, activity);
   }
+
+  /** TestAdapter leaves proactive turns unimplemented; the bot updates cards through them, so they run here. */
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await logic(this.createContext(activity));
+  }
 }
 
 export const ADA = { id: '29:ada', aadObjectId: 'aad-ada', name: 'Ada Admin' };
 export const BEN = { id: '29:ben', aadObjectId: 'aad-ben', name: 'Ben Builder' };
 export const BOT = { id: '28:connector-sync-bot', name: 'Connector Sync' };
+export const PERSONAL = { id: 'a:personal-ada', conversationType: 'personal', isGroup: false, name: '' };
+export const GROUP = { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: 'Intune Admins' };
 
 export interface TurnResult {
   replies: Array<Partial<Activity>>;
@@ -31,17 +43,21 @@ export class BotHarness {
   readonly sim = new GraphSimulator({ syncCompletesAfterMs: 60_000 });
   readonly adapter = new RecordingTestAdapter();
   clock = new Date('2026-11-26T10:00:00Z');
+  private ticks = 0;
+  /** The clock as the bot reads it: a millisecond later at every read, as real time moves between two events. */
+  private readonly now = (): Date => new Date(this.clock.getTime() + this.ticks++);
   private bot!: ConnectorSyncBot;
+  private inFlight!: InFlight;
 
   async start(): Promise<this> {
     const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
-    this.bot = createBot(config, {
-      storage: new MemoryStorage(),
-      graph: new GraphConnectorClient(await this.sim.start(), FAST_RETRIES),
+    ({ bot: this.bot, inFlight: this.inFlight } = createBot(config, {
+      store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), { timeoutMs: 2_000, now: () => this.now().getTime() }),
+      graph: new GraphConnectorClient(await this.sim.start(), { timeoutMs: 10_000, retryPolicy: FAST_RETRIES }),
       logger: createLogger('silent'),
       proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
-      now: () => this.clock,
-    }).bot;
+      now: this.now,
+    }));
     return this;
   }
 
@@ -51,11 +67,12 @@ export class BotHarness {
 
   async send(activity: Partial<Activity>): Promise<TurnResult> {
     const before = this.adapter.activeQueue.length;
-    await this.adapter.processActivity({ from: ADA, recipient: BOT, ...activity }, (context) => this.bot.onTurn(context));
+    await this.adapter.processActivity({ from: ADA, recipient: BOT, conversation: PERSONAL, ...activity }, (context) => this.bot.onTurn(context));
+    await this.inFlight.drain(5_000); // card updates for everyone else run after the turn: let them land
     // TestAdapter queues the invoke response like any other activity; real adapters return it as the HTTP answer.
     const sent = this.adapter.activeQueue.slice(before);
     const invoke = sent.find((reply) => reply.type === 'invokeResponse')?.value as InvokeResponse | undefined;
-    return { replies: sent.filter((reply) => reply.type !== 'invokeResponse'), invoke };
+    return { replies: sent.filter((reply) => reply.type !== 'invokeResponse' && reply.type !== 'typing'), invoke };
   }
 
   say(text: string, extra: Partial<Activity> = {}): Promise<TurnResult> {
@@ -84,12 +101,13 @@ export function cardOf(activity: Partial<Activity> | undefined): AdaptiveCard {
 
 /** The button data of a card's first action with this title. */
 export function actionData(card: AdaptiveCard, title: string): Record<string, string> {
-  const all = [...(card.actions ?? []), ...card.body.flatMap((element) => (element.type === 'Container' ? element.items : [])).flatMap((item) => (item.type === 'ActionSet' ? item.actions : []))];
-  const action = all.find((candidate) => candidate.title === title);
+  const action = buttonsOf(card).find((candidate) => candidate.title === title);
   if (!action) throw new Error(`no button "${title}" in ${JSON.stringify(card)}`);
   return action.data;
 }
 
+/** What a reader sees of a card (paragraphs, buttons); anything else as JSON. */
 export function textOf(value: unknown): string {
-  return JSON.stringify(value);
+  const card = value as AdaptiveCard | undefined;
+  return card?.type === 'AdaptiveCard' ? visibleText(card) : JSON.stringify(value);
 }

@@ -9,16 +9,29 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** The id this connector gave the message (for updates, the id updated). */
   id: string;
+  at: number;
+}
+
+/** What the fake does with one call: answer after a delay, or fail with a status. */
+export interface CallBehaviour {
+  delayMs?: number;
+  status?: number;
 }
 
 /**
- * A loopback Bot Connector following the v3 REST contract (facts.md §2): replies, new messages, updates, deletes.
- * It answers `{id}` like Teams and records everything, so tests can see exactly what a Teams user would see.
+ * A loopback Bot Connector following the v3 REST contract: replies, new messages, updates, deletes. It answers
+ * `{id}` like Teams and records everything a Teams user would see. Typing indicators are kept apart (`typing`):
+ * they are best effort and race the real answers.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
-  /** When set, updates (PUT) fail with 500, as a connector outage or a message Teams no longer lets the bot edit. */
-  failUpdates = false;
+  readonly typing: ConnectorCall[] = [];
+  /** When set, updates (PUT) fail with this status, as a connector outage or a message Teams no longer lets the bot edit. */
+  failUpdates: number | false = false;
+  /** Decides per call how to answer (delay, failure); default: at once, 200. */
+  behaviour: (call: ConnectorCall) => CallBehaviour = () => ({});
+  /** What each message shows now: an update takes effect when the connector has processed it (after its delay). */
+  readonly current = new Map<string, Record<string, unknown>>();
   private nextId = 1;
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   url = '';
@@ -39,6 +52,10 @@ export class FakeConnector {
     return this.calls.slice(count);
   }
 
+  updatesOf(messageId: string): ConnectorCall[] {
+    return this.calls.filter((call) => call.kind === 'update' && call.activityId === messageId);
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -53,12 +70,20 @@ export class FakeConnector {
     const activityId = match[2] ? decodeURIComponent(match[2]) : null;
     const kind = req.method === 'PUT' ? 'update' : req.method === 'DELETE' ? 'delete' : activityId ? 'reply' : 'send';
     const id = kind === 'update' ? (activityId ?? '') : `msg-${this.nextId++}`;
-    this.calls.push({ kind, conversationId, activityId, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, id });
-    if (kind === 'update' && this.failUpdates) {
-      res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'update failed' } }));
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const call: ConnectorCall = { kind, conversationId, activityId, body, id, at: Date.now() };
+    if (body.type === 'typing') this.typing.push(call);
+    else this.calls.push(call);
+    const behaviour = this.behaviour(call);
+    if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    const status = behaviour.status ?? (kind === 'update' && this.failUpdates ? this.failUpdates : 200);
+    if (res.destroyed) return;
+    if (status >= 400) {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'failed' } }));
       return;
     }
+    this.current.set(id, body);
     res.writeHead(200, { 'Content-Type': 'application/json' }); // never chained: restify patches writeHead
     res.end(JSON.stringify({ id }));
   }

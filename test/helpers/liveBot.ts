@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect, vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { loadConfig } from '../../src/config';
@@ -13,7 +14,7 @@ export const USERS = {
   ben: { id: '29:1ben', aadObjectId: '00000000-0000-0000-0000-00000000b0b0', name: 'Ben Builder' },
 };
 /** Graph retries as in production, with waits shortened so the suite stays fast. */
-export const FAST_RETRIES = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 };
+export const FAST_RETRIES = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
 export const BOT = { id: '28:connector-sync-bot', name: 'Connector Sync' };
 export type User = (typeof USERS)[keyof typeof USERS];
 
@@ -84,12 +85,13 @@ export class LiveBot {
     };
   }
 
-  /** Types a message; resolves with what the bot sent back through the connector. */
+  /** Types a message; resolves with the bot's replies to it (not card updates that other work finished meanwhile). */
   async say(text: string, from: User = USERS.ada, extra: Record<string, unknown> = {}): Promise<ConnectorCall[]> {
     const before = this.connector.calls.length;
-    const answer = await this.post(this.activity(from, { type: 'message', text, ...extra }));
+    const activity = this.activity(from, { type: 'message', text, ...extra });
+    const answer = await this.post(activity);
     if (answer.status !== 200) throw new Error(`bot answered ${answer.status}`);
-    return this.connector.since(before);
+    return this.connector.since(before).filter((call) => call.kind === 'reply' && call.activityId === activity.id);
   }
 
   /** Asks for a sync and returns the confirmation card's message id and confirmation id. */
@@ -101,19 +103,30 @@ export class LiveBot {
     return { messageId: reply?.id ?? '', confirmationId, card };
   }
 
-  execute(from: User, verb: string, data: unknown, replyToId?: string): Promise<HttpAnswer> {
+  execute(from: User, verb: string, data: unknown, replyToId?: string, conversation = personalChat(from)): Promise<HttpAnswer> {
     return this.post(
-      this.activity(from, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-        ...(replyToId ? { replyToId } : {}),
-      }),
+      this.activity(
+        from,
+        {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+          ...(replyToId ? { replyToId } : {}),
+        },
+        conversation,
+      ),
     );
   }
 
-  submit(from: User, data: unknown, replyToId: string): Promise<HttpAnswer> {
-    return this.post(this.activity(from, { type: 'message', value: data, replyToId }));
+  submit(from: User, data: unknown, replyToId: string, conversation = personalChat(from)): Promise<HttpAnswer> {
+    return this.post(this.activity(from, { type: 'message', value: data, replyToId }, conversation));
+  }
+
+  /** Waits until the card message has been updated to something matching `pattern`; returns that update. */
+  async updated(messageId: string, pattern: RegExp | string): Promise<ConnectorCall> {
+    const matches = (call: ConnectorCall): boolean => (typeof pattern === 'string' ? JSON.stringify(call.body).includes(pattern) : pattern.test(JSON.stringify(call.body)));
+    await vi.waitFor(() => expect(this.connector.updatesOf(messageId).some(matches)).toBe(true), { timeout: 10_000, interval: 20 });
+    return this.connector.updatesOf(messageId).filter(matches).at(-1)!;
   }
 
   /** Every captured log line, joined: for checks that no secret was ever logged. */
@@ -125,6 +138,9 @@ export class LiveBot {
 export function personalChat(user: User): Record<string, unknown> {
   return { id: `a:1personal-${user.id}`, conversationType: 'personal', tenantId: TENANT };
 }
+
+export const GROUP_CHAT = { id: '19:group-intune-admins@thread.v2', conversationType: 'groupChat', tenantId: TENANT };
+export const MENTION = { type: 'mention', mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' }, text: '<at>Connector Sync</at>' };
 
 export function cardIn(call: ConnectorCall | undefined): AdaptiveCard {
   const attachments = call?.body.attachments as Array<{ content: AdaptiveCard }> | undefined;

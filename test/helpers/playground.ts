@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import type { AdaptiveCard } from '../../src/cards/schema';
+import { visibleText } from './cardChecks';
 import { ROOT } from './processes';
 
 /** A bot message as the Playground's own UI receives it over its WebSocket stream. */
@@ -170,7 +172,7 @@ export class Playground {
     while (Date.now() < deadline) {
       const found = this.events
         .slice(after)
-        .find((event) => event.actionConversationId === conversationId && event.message.from.id === this.ids.botId && predicate(event));
+        .find((event) => event.actionConversationId === conversationId && event.message?.from?.id === this.ids.botId && predicate(event));
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -180,4 +182,10 @@ export class Playground {
 
 export function cardJson(event: StreamEvent): string {
   return JSON.stringify(event.message.attachments?.[0]?.content ?? {});
+}
+
+/** The card in a bot message as a reader sees it. */
+export function cardText(event: StreamEvent): string {
+  const content = event.message.attachments?.[0]?.content as AdaptiveCard | undefined;
+  return content?.type === 'AdaptiveCard' ? visibleText(content) : '';
 }

@@ -5,7 +5,10 @@ export const ROOT = path.resolve(__dirname, '../..');
 
 export interface Started {
   child: ChildProcess;
+  /** stdout and stderr, interleaved. */
   output: () => string;
+  /** stderr alone. */
+  errors: () => string;
   exited: Promise<number | null>;
 }
 
@@ -20,15 +23,19 @@ export function startBotProcess(env: Record<string, string>): Started {
   });
   running.add(child);
   let output = '';
+  let errors = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errors += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
       running.delete(child);
       resolve(code);
     }),
   );
-  return { child, output: () => output, exited };
+  return { child, output: () => output, errors: () => errors, exited };
 }
 
 export async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {

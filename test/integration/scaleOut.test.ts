@@ -3,12 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStorage } from '../../src/bot/blobStorage';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { BlobBackend } from '../../src/storage/blobBackend';
+import { Store } from '../../src/storage/store';
 import { Azurite } from '../helpers/azurite';
+import { visibleText } from '../helpers/cardChecks';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { FakeTokenService } from '../helpers/fakeTokenService';
-import { LiveBot, USERS, invokeBody } from '../helpers/liveBot';
+import { LiveBot, USERS, cardIn, invokeBody } from '../helpers/liveBot';
+import { StorageProxy } from '../helpers/storageProxy';
+import { describeStoreContract } from '../helpers/storeContract';
 
 const azurite = new Azurite();
 const sim = new GraphSimulator({ syncCompletesAfterMs: 60_000 });
@@ -35,34 +39,49 @@ afterAll(async () => {
   await Promise.allSettled([azurite.stop(), sim.stop(), connector.stop(), tokenService.stop()]);
 });
 
-describe('BlobStorage on Azurite keeps MemoryStorage\'s eTag contract', () => {
-  const storage = (): BlobStorage => new BlobStorage(azurite.connectionString, 'contract');
+describeStoreContract('Azure Blob Storage (Azurite)', (clock) => new Store(new BlobBackend(azurite.connectionString, 'contract', 2_000), { timeoutMs: 2_000, now: clock.now }));
 
-  it('round-trips items, German and emoji text included, and deletes them', async () => {
-    const store = storage();
-    await store.write({ 'a/b;messageid=1': { name: 'Jörg Müller „Prüfung“ ✅' } });
-    expect((await store.read(['a/b;messageid=1']))['a/b;messageid=1']).toMatchObject({ name: 'Jörg Müller „Prüfung“ ✅' });
-    await store.delete(['a/b;messageid=1']);
-    expect(await store.read(['a/b;messageid=1'])).toEqual({});
+describe('storage faults the network causes', () => {
+  let proxy: StorageProxy;
+  const live = new LiveBot();
+  beforeAll(async () => {
+    proxy = await new StorageProxy(`http://127.0.0.1:${azurite.port}`).start();
+    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: proxy.connectionString(azurite.connectionString), AZURE_STORAGE_CONTAINER: 'faults', STORAGE_TIMEOUT_MS: '500' });
+  }, 30_000);
+  afterAll(async () => {
+    await live.stop();
+    await proxy.stop();
   });
 
-  it('compare-and-swap: a write with the current eTag wins, one with a stale eTag is refused', async () => {
-    const store = storage();
-    const key = `cas/${randomUUID()}`;
-    await store.write({ [key]: { state: 'pending' } });
-    const { eTag } = (await store.read([key]))[key] as { eTag: string };
-    await store.write({ [key]: { state: 'claimed', eTag } });
-    await expect(store.write({ [key]: { state: 'claimed-again', eTag } })).rejects.toThrow(/eTag conflict/);
-    expect((await store.read([key]))[key]).toMatchObject({ state: 'claimed' });
+  it('a claim applied in storage whose answer was lost is still the click\'s claim: one sync, and the card says requested', async () => {
+    const { confirmationId, messageId } = await live.requestSync('sync connector cas01 full');
+    live.sim.calls.length = 0;
+    let dropped = false;
+    proxy.decide = (req) => {
+      const conditional = req.method === 'PUT' && req.headers['if-match'] && decodeURIComponent(req.url ?? '').includes(confirmationId);
+      if (!conditional || dropped) return 'pass';
+      dropped = true;
+      return 'dropAnswer';
+    };
+    const answer = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    proxy.decide = () => 'pass';
+    expect(dropped).toBe(true);
+    expect(JSON.stringify(answer.value)).toContain('Full sync requested');
+    expect(live.sim.syncCalls()).toHaveLength(1);
   });
 
-  it('the first write of a new key with an eTag creates it; the same write again conflicts (the SSO dedupe)', async () => {
-    const store = storage();
-    const key = `msteams/conv/${randomUUID()}`;
-    await store.write({ [key]: { eTag: 'exchange-id' } });
-    await expect(store.write({ [key]: { eTag: 'exchange-id' } })).rejects.toThrow(/eTag conflict/);
-    const racers = await Promise.allSettled(Array.from({ length: 5 }, () => store.write({ [`${key}-race`]: { eTag: 'x' } })));
-    expect(racers.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+  it('a storage endpoint that accepts and never answers: the user hears so within seconds, and nothing is sent', async () => {
+    live.sim.calls.length = 0;
+    proxy.decide = () => 'hang';
+    try {
+      const started = Date.now();
+      const [reply] = await live.say('sync connector cas02 full', { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Hung Admin' });
+      expect(String(reply?.body.text)).toContain('cannot reach my storage');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      proxy.decide = () => 'pass';
+    }
+    expect(live.sim.syncCalls()).toEqual([]);
   });
 });
 
@@ -72,7 +91,7 @@ describe('Azurite stopped mid-test', () => {
   const live = new LiveBot();
   beforeAll(async () => {
     await storage.start();
-    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: storage.connectionString, AZURE_STORAGE_CONTAINER: 'outage' });
+    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: storage.connectionString, AZURE_STORAGE_CONTAINER: 'outage', STORAGE_TIMEOUT_MS: '1000' });
   }, 30_000);
   afterAll(async () => {
     await live.stop();
@@ -90,6 +109,7 @@ describe('Azurite stopped mid-test', () => {
     const [typed] = await live.say('sync connector cas02 full', USERS.ada);
     expect(typed?.body.text).toContain('cannot reach my storage');
     expect(live.sim.syncCalls()).toEqual([]);
+    expect((await fetch(live.url.replace('/api/messages', '/readyz'))).status).toBe(503);
 
     await storage.start(port);
     const confirmed = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
@@ -99,29 +119,28 @@ describe('Azurite stopped mid-test', () => {
 });
 
 describe('two bot instances sharing Azurite', () => {
-  it('50 concurrent clicks on one confirmation, spread over both instances: exactly one sync call', async () => {
+  it('50 concurrent clicks on one confirmation, spread over both instances: exactly one sync call, and every clicker hears about it', async () => {
     tokenService.userTokens.set(`${USERS.ada.id}|graph-sso|msteams`, `graph-${randomUUID()}`);
     const { confirmationId, messageId } = await instanceA.requestSync('sync connector cas01 full', USERS.ada);
     sim.calls.length = 0;
     const clicks = Array.from({ length: 50 }, (_, index) => {
       const instance = index % 2 === 0 ? instanceA : instanceB;
-      return index % 3 === 0
-        ? instance.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId)
-        : instance.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+      return index % 3 === 0 ? instance.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId) : instance.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
     });
     const answers = await Promise.all(clicks);
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(sim.syncCalls()).toHaveLength(1);
-    const outcomes = answers.map((answer) => JSON.stringify(invokeBody(answer)?.value ?? '')).filter((text) => text.includes('requested'));
-    expect(outcomes.length).toBeGreaterThan(0);
+    const invokes = answers.filter((_, index) => index % 3 !== 0).map((answer) => JSON.stringify(invokeBody(answer).value));
+    const winners = invokes.filter((text) => /Full sync requested|Sending/.test(text) && !/already handled|being handled/.test(text));
+    expect(winners.length).toBeLessThanOrEqual(1);
+    expect(invokes.every((text) => /requested|Sending|already handled|being handled/.test(text))).toBe(true);
   });
 
   it('a click on instance B for a card instance A sent is served from the shared storage', async () => {
     tokenService.userTokens.set(`${USERS.ben.id}|graph-sso|msteams`, `graph-${randomUUID()}`);
     const { confirmationId, messageId } = await instanceA.requestSync('sync connector exo delta', USERS.ben);
-    sim.calls.length = 0;
     const answer = invokeBody(await instanceB.execute(USERS.ben, 'sync.cancel', { confirmationId }, messageId));
-    expect(JSON.stringify(answer.value)).toContain('Cancelled by Ben Builder');
+    expect(visibleText(answer.value as never)).toContain('Cancelled by Ben Builder');
   });
 
   it('the token exchange every Teams client sends is handled once across instances', async () => {
@@ -130,12 +149,12 @@ describe('two bot instances sharing Azurite', () => {
     const sso = `sso-${randomUUID()}`;
     tokenService.ssoTokens.set(sso, `graph-${randomUUID()}`);
     const id = randomUUID();
-    const exchangeOn = (instance: LiveBot) =>
-      instance.post(instance.activity(user, { type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: 'graph-sso', token: sso } }));
+    const exchangeOn = (instance: LiveBot) => instance.post(instance.activity(user, { type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: 'graph-sso', token: sso } }));
     const before = connector.calls.length;
     const [first, second] = await Promise.all([exchangeOn(instanceA), exchangeOn(instanceB)]);
     expect([first.status, second.status]).toEqual([200, 200]);
     const lists = connector.since(before).filter((call) => JSON.stringify(call.body).includes('Exchange connectors'));
     expect(lists).toHaveLength(1); // the pending command resumed once
+    expect(visibleText(cardIn(lists[0]))).toContain('4 Exchange connectors');
   });
 });

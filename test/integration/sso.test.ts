@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { FakeTokenService } from '../helpers/fakeTokenService';
-import { LOCAL_TOKEN, LiveBot, TENANT, USERS, cardIn, invokeBody, type User } from '../helpers/liveBot';
+import { visibleText } from '../helpers/cardChecks';
+import { GROUP_CHAT, LOCAL_TOKEN, LiveBot, MENTION, TENANT, USERS, cardIn, invokeBody, type User } from '../helpers/liveBot';
 import type { ConnectorCall } from '../helpers/fakeConnector';
 
 const CONNECTION = 'graph-sso';
@@ -110,7 +111,7 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const before = live.connector.calls.length;
     const verify = await live.post(live.activity(carl, { type: 'invoke', name: 'signin/verifyState', value: { state: '123456' } }));
     expect(verify.status).toBe(200);
-    expect(json(cardIn(live.connector.since(before)[0]))).toContain('Exchange connector CAS02');
+    expect(visibleText(cardIn(live.connector.since(before)[0]))).toContain('Exchange connector CAS02');
     expect(live.sim.calls.map((call) => call.bearerToken)).toEqual([graph]);
   });
 
@@ -136,11 +137,12 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const emil = newUser('Emil Exchange');
     const doraToken = giveToken(dora);
     const emilToken = giveToken(emil);
-    const { confirmationId, messageId } = await live.requestSync('sync connector exo delta', dora);
-    await live.say('list connectors', emil);
-    const refused = invokeBody(await live.execute(emil, 'sync.confirm', { confirmationId }, messageId));
+    const [card] = await live.say('<at>Connector Sync</at> sync connector exo delta', dora, { conversation: GROUP_CHAT, entities: [MENTION] });
+    const confirmationId = cardIn(card).actions?.[0]?.data.confirmationId;
+    await live.say('<at>Connector Sync</at> list connectors', emil, { conversation: GROUP_CHAT, entities: [MENTION] });
+    const refused = invokeBody(await live.execute(emil, 'sync.confirm', { confirmationId }, card?.id, GROUP_CHAT));
     expect(refused.value).toContain('Only Dora Delta');
-    await live.execute(dora, 'sync.confirm', { confirmationId }, messageId);
+    await live.execute(dora, 'sync.confirm', { confirmationId }, card?.id, GROUP_CHAT);
     expect(live.sim.calls.map((call) => [call.operation, call.bearerToken])).toEqual([
       ['list', doraToken],
       ['list', emilToken],
@@ -183,18 +185,47 @@ describe('Teams SSO (fake token service on loopback)', () => {
     expect(tokenService.callsTo('/api/usertoken/SignOut')).toHaveLength(1);
   });
 
-  it('a 401 on confirm marks the card, signs out and asks again; after sign-in a fresh confirmation card arrives', async () => {
+  it('a 401 on confirm uses nothing up: sign-out, Teams\' login request, the card says so, and the same card then syncs', async () => {
     giveToken(USERS.ada);
     const { confirmationId, messageId } = await live.requestSync('sync connector cas01 full', USERS.ada);
     live.sim.addFault({ operation: 'sync', error: simulatedErrors.expiredToken(), times: 1 });
-    const before = live.connector.calls.length;
-    const outcome = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
-    expect(json(outcome.value)).toContain('Sign in again');
-    expect(oauthCardIn(live.connector.since(before))).toBeDefined();
+    const login = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(login).toMatchObject({ statusCode: 401, type: 'application/vnd.microsoft.activity.loginRequest' });
+    expect(tokenService.callsTo('/api/usertoken/SignOut')).toHaveLength(1);
+    expect(visibleText(cardIn(await live.updated(messageId, 'sign-in had expired')))).toContain('Start full sync');
 
-    const { sso } = ssoFor(USERS.ada);
-    const resumed = await exchange(USERS.ada, sso, randomUUID());
-    expect(json(cardIn(resumed.sent[0]))).toContain('Sync this Exchange connector?');
+    const { sso, graph } = ssoFor(USERS.ada);
+    const retried = await live.post(
+      live.activity(USERS.ada, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: messageId,
+        value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, authentication: { token: sso } },
+      }),
+    );
+    expect(json(invokeBody(retried).value)).toContain('Full sync requested');
+    expect(live.sim.syncCalls().map((call) => [call.status, call.bearerToken === graph])).toEqual([
+      [401, false],
+      [204, true],
+    ]);
+  });
+
+  it('Universal Actions errors in Microsoft\'s shapes: a failed SSO exchange is 412 and changes nothing; a wrong magic code is 401', async () => {
+    giveToken(USERS.ada);
+    const { confirmationId, messageId } = await live.requestSync('sync connector cas02 full', USERS.ada);
+    tokenService.userTokens.clear();
+    const click = (value: Record<string, unknown>) =>
+      live.post(live.activity(USERS.ada, { type: 'invoke', name: 'adaptiveCard/action', replyToId: messageId, value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, ...value } }));
+    const failed = await click({ authentication: { token: 'sso-the-service-rejects' } });
+    expect(failed.status).toBe(200);
+    expect(invokeBody(failed)).toMatchObject({ statusCode: 412, type: 'application/vnd.microsoft.error.preconditionFailed', value: { code: 'PreconditionFailed' } });
+    expect(invokeBody(await click({ state: '000000' }))).toEqual({ statusCode: 401, type: 'application/vnd.microsoft.error.invalidAuthCode' });
+    expect(live.sim.syncCalls()).toEqual([]);
+
+    const magic = `graph-${randomUUID()}`;
+    issued.push(magic);
+    tokenService.magicCodes.set('424242', magic);
+    expect(json(invokeBody(await click({ state: '424242' })).value)).toContain('Full sync requested');
   });
 
   it('logout signs the user out at the token service and says so', async () => {
@@ -219,5 +250,23 @@ describe('Teams SSO (fake token service on loopback)', () => {
     expect(live.logLines.length).toBeGreaterThan(20);
     const logs = live.logs();
     for (const token of issued) expect(logs).not.toContain(token);
+  });
+});
+
+describe('a late 401 (after the "Sending…" card)', () => {
+  const slow = new LiveBot();
+  beforeAll(() => slow.start({ OAUTH_CONNECTION_NAME: CONNECTION, OAuthUrl: tokenService.url, CARD_ANSWER_DEADLINE_MS: '200' }));
+  afterAll(() => slow.stop());
+
+  it('reaches the card (pending again, nothing synced) and asks the user to sign in again', async () => {
+    const user = newUser('Lena Late');
+    giveToken(user);
+    const { confirmationId, messageId } = await slow.requestSync('sync connector cas01 full', user);
+    slow.sim.addFault({ operation: 'sync', delayMs: 500, error: simulatedErrors.expiredToken(), times: 1 });
+    const before = slow.connector.calls.length;
+    expect(json(invokeBody(await slow.execute(user, 'sync.confirm', { confirmationId }, messageId)).value)).toContain('Sending the sync request');
+    expect(visibleText(cardIn(await slow.updated(messageId, 'sign-in had expired')))).toContain('Start full sync');
+    await expect.poll(() => oauthCardIn(slow.connector.since(before))).toBeDefined();
+    expect(tokenService.callsTo('/api/usertoken/SignOut').some((call) => call.query.userId === user.id)).toBe(true);
   });
 });

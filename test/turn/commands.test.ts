@@ -17,13 +17,13 @@ describe('typed commands (TestAdapter)', () => {
     const { replies } = await bot.say('snyc connector cas01 full');
     const card = textOf(cardOf(replies[0]));
     expect(card).toContain('did not understand');
-    expect(card).toContain('Did you mean **sync connector cas01 full**?');
+    expect(card).toContain('Did you mean sync connector cas01 full?');
   });
 
-  it('lists connectors with status, type, server and last sync', async () => {
+  it('lists connectors with status, server and last sync', async () => {
     const { replies } = await bot.say('list connectors');
     const card = textOf(cardOf(replies[0]));
-    for (const text of ['4 Exchange connectors', 'CAS01', 'Disconnected', 'On-premises', 'outlook.office365.com', 'never']) {
+    for (const text of ['4 Exchange connectors', 'CAS01', 'Disconnected', 'outlook.office365.com', 'never']) {
       expect(card).toContain(text);
     }
   });
@@ -43,7 +43,7 @@ describe('typed commands (TestAdapter)', () => {
       await bot.execute('sync.confirm', { confirmationId: actionData(card, 'Cancel').confirmationId });
     }
     const history = cardOf((await bot.say('history "Munich Exchange"')).replies[0]);
-    const rows = (history.body[1] as { rows: Array<{ cells: unknown[] }> }).rows.slice(1).map((row) => textOf(row.cells));
+    const rows = history.body.slice(1).map((line) => textOf(line));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Delta sync');
     expect(rows[0]).toContain('Ada Admin');
@@ -73,7 +73,7 @@ describe('typed commands (TestAdapter)', () => {
   it('answers an unknown connector with the known ones and a "did you mean"', async () => {
     const card = textOf(cardOf((await bot.say('sync connector cas1 full')).replies[0]));
     expect(card).toContain('I found no Exchange connector called “cas1”');
-    expect(card).toContain('Did you mean **CAS01**?');
+    expect(card).toContain('Did you mean CAS01?');
     expect(card).toContain('EXO-Hosted');
   });
 

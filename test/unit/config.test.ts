@@ -11,17 +11,26 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+const TEAMS = {
+  MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+  MicrosoftAppPassword: 'secret',
+  MicrosoftAppTenantId: 'AAAAAAAA-0000-0000-0000-00000000000A',
+  OAUTH_CONNECTION_NAME: 'graph',
+};
+
 describe('loadConfig', () => {
   it('runs in local mode on the embedded simulator with no configuration at all', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      local: true,
+      bot: { kind: 'local' },
       port: 3978,
       host: '127.0.0.1',
       logLevel: 'info',
       graph: { kind: 'embeddedSimulator' },
       tokens: { kind: 'localToken', token: DEFAULT_LOCAL_GRAPH_TOKEN },
       confirmationTtlMs: 600_000,
+      graphTimeoutMs: 10_000,
+      storageTimeoutMs: 2_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -35,21 +44,17 @@ describe('loadConfig', () => {
   it('uses Teams SSO in local mode once OAUTH_CONNECTION_NAME is set, against a loopback OAuthUrl', () => {
     const config = loadConfig({ OAUTH_CONNECTION_NAME: 'graph', OAuthUrl: 'http://127.0.0.1:4011', LOCAL_GRAPH_TOKEN: 'abc' });
     expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
-    expect(config.bot.OAuthUrl).toBe('http://127.0.0.1:4011');
+    expect(config.bot).toEqual({ kind: 'local', oauthUrl: 'http://127.0.0.1:4011' });
   });
 
-  it('never uses the simulator or a development token once an app id is set', () => {
-    const config = loadConfig({
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-      MicrosoftAppPassword: 'secret',
-      OAUTH_CONNECTION_NAME: 'graph',
-      LOCAL_GRAPH_TOKEN: 'dev',
-    });
-    expect(config.local).toBe(false);
+  it('Teams mode: single tenant by default, serves only its own tenant unless told otherwise, never the simulator', () => {
+    const config = loadConfig({ ...TEAMS, LOCAL_GRAPH_TOKEN: 'dev' });
+    expect(config.bot).toMatchObject({ kind: 'teams', appType: 'SingleTenant' });
+    expect(config.allowedTenantIds).toEqual(['aaaaaaaa-0000-0000-0000-00000000000a']);
     expect(config.host).toBe('0.0.0.0');
     expect(config.graph).toEqual({ kind: 'url', baseUrl: 'https://graph.microsoft.com/v1.0' });
     expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
-    expect(config.bot.OAuthUrl).toBeUndefined();
+    expect(loadConfig({ ...TEAMS, ALLOWED_TENANT_IDS: 'B,C' }).allowedTenantIds).toEqual(['b', 'c']);
   });
 
   it('lists every problem at once, each with what to set', () => {
@@ -62,20 +67,59 @@ describe('loadConfig', () => {
       CONFIRMATION_TTL_SECONDS: '-1',
       OAuthUrl: 'http://127.0.0.1:1',
     });
-    expect(problems).toHaveLength(8);
-    expect(problems.join('\n')).toMatch(/OAuthUrl is for local tests/);
-    expect(problems.join('\n')).toMatch(/PORT="eighty".*TCP port/);
-    expect(problems.join('\n')).toMatch(/LOG_LEVEL="loud"/);
-    expect(problems.join('\n')).toMatch(/MicrosoftAppPassword is required/);
-    expect(problems.join('\n')).toMatch(/MicrosoftAppTenantId is required/);
-    expect(problems.join('\n')).toMatch(/OAUTH_CONNECTION_NAME is required/);
-    expect(problems.join('\n')).toMatch(/GRAPH_BASE_URL=.*https/);
-    expect(problems.join('\n')).toMatch(/CONFIRMATION_TTL_SECONDS="-1"/);
+    const text = problems.join('\n');
+    expect(text).toMatch(/OAuthUrl is for local tests/);
+    expect(text).toMatch(/PORT="eighty".*TCP port/);
+    expect(text).toMatch(/LOG_LEVEL="loud"/);
+    expect(text).toMatch(/MicrosoftAppPassword is required/);
+    expect(text).toMatch(/MicrosoftAppTenantId is required/);
+    expect(text).toMatch(/OAUTH_CONNECTION_NAME is required/);
+    expect(text).toMatch(/GRAPH_BASE_URL=.*https/);
+    expect(text).toMatch(/CONFIRMATION_TTL_SECONDS="-1"/);
+    expect(text).toMatch(/ALLOWED_TENANT_IDS is required/);
   });
 
   it('rejects a Graph root without its version', () => {
-    expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([
-      expect.stringMatching(/must be a Graph root ending in \/v1\.0 or \/beta/),
-    ]);
+    expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([expect.stringMatching(/must be a Graph root ending in \/v1\.0 or \/beta/)]);
+  });
+
+  it('never prints a secret it could not parse', () => {
+    expect(problemsOf({ ...TEAMS, MicrosoftAppType: 'Sideways' }).join('\n')).not.toContain('secret');
+  });
+});
+
+describe('misconfiguration fails closed, with one clear error', () => {
+  it('a misspelt MicrosoftAppId with a password, an OAuth connection and HOST=0.0.0.0 does not start local mode on every interface', () => {
+    const problems = problemsOf({ MicrosoftAppID: TEAMS.MicrosoftAppId, MicrosoftAppPassword: 'secret', OAUTH_CONNECTION_NAME: 'graph', HOST: '0.0.0.0' }).join('\n');
+    expect(problems).toContain('MicrosoftAppID is not a setting');
+    expect(problems).toContain('did you mean MicrosoftAppId');
+    expect(problems).toMatch(/MicrosoftAppPassword is set but MicrosoftAppId is empty/);
+    expect(problems).toMatch(/HOST="0\.0\.0\.0" is not a loopback address/);
+  });
+
+  it.each([['MicrosoftAppPassword'], ['MicrosoftAppTenantId']])('%s without MicrosoftAppId is refused', (name) => {
+    expect(problemsOf({ [name]: 'x' })).toEqual([expect.stringMatching(new RegExp(`^${name} is set but MicrosoftAppId is empty`))]);
+  });
+
+  it('any near miss of a setting name is refused, naming both spellings; empty values count as unset', () => {
+    expect(problemsOf({ graph_base_url: 'http://127.0.0.1:1/v1.0' })).toEqual(['graph_base_url is not a setting (names are case-sensitive): did you mean GRAPH_BASE_URL?']);
+    expect(problemsOf({ Allowed_Tenant_Ids: '' })).toEqual([]);
+    expect(problemsOf({ MicrosoftAppPassword: '  ' })).toEqual([]);
+  });
+
+  it.each([['127.0.0.1'], ['127.0.0.2'], ['::1'], ['localhost']])('local mode listens on loopback %s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each([['0.0.0.0'], ['::'], ['10.0.0.4'], ['example.com']])('local mode refuses HOST=%s', (host) => {
+    expect(problemsOf({ HOST: host })).toEqual([expect.stringMatching(/^HOST=".*" is not a loopback address/)]);
+  });
+
+  it('Teams mode with neither ALLOWED_TENANT_IDS nor a tenant id refuses to start, naming ALLOWED_TENANT_IDS', () => {
+    expect(problemsOf({ ...TEAMS, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' })).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS is required in Teams mode/)]);
+  });
+
+  it('ALLOWED_TENANT_IDS stays valid in local mode, where it filters tenants', () => {
+    expect(loadConfig({ ALLOWED_TENANT_IDS: 'T1' }).allowedTenantIds).toEqual(['t1']);
   });
 });

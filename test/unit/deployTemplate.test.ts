@@ -99,10 +99,10 @@ describe('deploy/azuredeploy.json', () => {
       }),
     );
     const config = loadConfig(env);
-    expect(config.local).toBe(false);
+    expect(config.bot.kind).toBe('teams');
     expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
     expect(config.storage).toMatchObject({ kind: 'blob', container: 'botstate' });
     expect(config.allowedTenantIds).toEqual(['72f988bf-86f1-41af-91ab-2d7cd011db47']);
-    expect(config.bot).toMatchObject({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: sample.tenantId });
+    expect(config.bot).toMatchObject({ appType: 'SingleTenant', tenantId: sample.tenantId });
   });
 });

@@ -1,46 +1,62 @@
 import { describe, expect, it } from 'vitest';
+import { Deadline } from '../../src/deadline';
 import { GraphRequestError, kindForStatus } from '../../src/graph/errors';
-import { withRetries, type RetryPolicy } from '../../src/graph/retry';
+import { mayResend, withRetries, type RequestKind, type RetryPolicy } from '../../src/graph/retry';
 
-const policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxTotalMs: 20_000 };
-const failure = (status: number, retryAfter: number | null = null): GraphRequestError =>
+const policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 4, maxDelayMs: 16 };
+const answered = (status: number, retryAfter: number | null = null): GraphRequestError =>
   new GraphRequestError(kindForStatus(status), status, 'req', retryAfter, `Graph answered ${status}`);
+const lost = new GraphRequestError('noAnswer', null, null, null, 'no answer');
+const notSent = new GraphRequestError('unreachable', null, null, null, 'refused');
 
-/** Runs withRetries against a scripted sequence of outcomes, with a fake clock; returns the waits and attempts. */
-async function run(outcomes: Array<GraphRequestError | 'ok'>, random = 0.5): Promise<{ waits: number[]; attempts: number; result: string }> {
-  const waits: number[] = [];
-  let clock = 0;
+/** Runs withRetries against a scripted sequence of outcomes; returns the attempts and the result. */
+async function run(kind: RequestKind, outcomes: Array<GraphRequestError | 'ok'>, deadlineMs = 5_000): Promise<{ attempts: number; result: string }> {
   let attempts = 0;
   const result = await withRetries(
+    kind,
     () => {
       const outcome = outcomes[attempts++];
       return outcome === 'ok' ? Promise.resolve('ok') : Promise.reject(outcome ?? new Error('script ran out'));
     },
     policy,
-    { sleep: (ms) => ((clock += ms), waits.push(ms), Promise.resolve()), random: () => random, now: () => clock },
-  ).catch((error: unknown) => (error instanceof GraphRequestError ? `failed ${error.status}` : 'unexpected'));
-  return { waits, attempts, result };
+    Deadline.after(deadlineMs),
+    { random: () => 0.5 },
+  ).catch((error: unknown) => (error instanceof GraphRequestError ? `failed ${error.kind}` : 'unexpected'));
+  return { attempts, result };
 }
 
+describe('which requests may be sent again', () => {
+  it('the sync POST is resent only when Graph said it did not act (429, 503) or the request never left', () => {
+    expect([429, 503].map((status) => mayResend('action', answered(status)))).toEqual([true, true]);
+    expect(mayResend('action', notSent)).toBe(true);
+    expect([400, 401, 403, 404, 500, 502, 504].map((status) => mayResend('action', answered(status)))).toEqual(Array(7).fill(false));
+    expect(mayResend('action', lost)).toBe(false);
+  });
+
+  it('a read may also be repeated after a lost or broken answer', () => {
+    expect([429, 500, 502, 503, 504].map((status) => mayResend('read', answered(status)))).toEqual(Array(5).fill(true));
+    expect(mayResend('read', lost)).toBe(true);
+    expect([400, 401, 403, 404].map((status) => mayResend('read', answered(status)))).toEqual(Array(4).fill(false));
+  });
+});
+
 describe('withRetries', () => {
-  it('honours Retry-After on a 429', async () => {
-    expect(await run([failure(429, 1), 'ok'])).toEqual({ waits: [1000], attempts: 2, result: 'ok' });
+  it('a 504 on the sync is final: one attempt, outcome unknown', async () => {
+    expect(await run('action', [answered(504), 'ok'])).toEqual({ attempts: 1, result: 'failed noAnswer' });
   });
 
-  it('backs off exponentially with jitter when a 429 has no Retry-After (Intune) and on 503/504', async () => {
-    expect(await run([failure(429), failure(503), 'ok'], 1)).toEqual({ waits: [500, 1000], attempts: 3, result: 'ok' });
-    expect(await run([failure(504), 'ok'], 0)).toEqual({ waits: [250], attempts: 2, result: 'ok' });
+  it('429 and 503 on the sync are retried until they pass, within the attempts', async () => {
+    expect(await run('action', [answered(429), answered(503), 'ok'])).toEqual({ attempts: 3, result: 'ok' });
+    expect(await run('action', [answered(503), answered(503), answered(503), 'ok'])).toEqual({ attempts: 3, result: 'failed unavailable' });
   });
 
-  it('gives up after the last attempt with the last failure', async () => {
-    expect(await run([failure(503), failure(503), failure(503), 'ok'])).toMatchObject({ attempts: 3, result: 'failed 503' });
+  it('never waits past the deadline: a Retry-After longer than the time left ends the call', async () => {
+    expect(await run('action', [answered(429, 30), 'ok'], 5_000)).toEqual({ attempts: 1, result: 'failed throttled' });
   });
 
-  it.each([400, 401, 403, 404, 500])('never retries %i', async (status) => {
-    expect(await run([failure(status), 'ok'])).toEqual({ waits: [], attempts: 1, result: `failed ${status}` });
-  });
-
-  it('does not wait past the total budget', async () => {
-    expect(await run([failure(429, 30), 'ok'])).toEqual({ waits: [], attempts: 1, result: 'failed 429' });
+  it('honours Retry-After when it fits', async () => {
+    const started = Date.now();
+    expect(await run('read', [answered(429, 1), 'ok'], 5_000)).toEqual({ attempts: 2, result: 'ok' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
   });
 });

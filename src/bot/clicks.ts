@@ -1,0 +1,149 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { CardActionData } from '../cards/actions';
+import { startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
+import type { ClickOutcome, TurnInput } from '../commands/reply';
+import type { Logger } from '../logger';
+import { ours, toPlainText } from '../text/rich';
+import type { CardUpdates } from './cardUpdates';
+import type { InFlight } from './inFlight';
+import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
+import { sendCard, sendText } from './replies';
+import type { SignInFlow } from './signInFlow';
+import type { UserTokens } from './userTokens';
+import { problemText } from './turnProblems';
+
+export interface ClicksDeps {
+  click: ClickDeps;
+  /** A click's answer is due this long after it arrived (CARD_ANSWER_DEADLINE_MS). */
+  answerDeadlineMs: number;
+  cardUpdates: CardUpdates;
+  inFlight: InFlight;
+  signInFlow: SignInFlow;
+  tokens: UserTokens;
+  logger: Logger;
+}
+
+/** How the click reached the bot: an Action.Execute invoke (answered in its HTTP response) or an Action.Submit message. */
+export type Transport = 'execute' | 'submit';
+
+type Within<T> = { done: true; value: T } | { done: false };
+
+/**
+ * A click, answered within its deadline whatever storage, the token service or Graph do. The work runs against
+ * the clock: if it is done in time, the clicker gets the outcome; if the sync is on its way, the "Sending…" card;
+ * if not even the claim is decided, a short "still working" note. Whatever finishes later reaches the card in the
+ * background, in order, through the same outcome type. Card updates for everyone else always go that way, so the
+ * answer never waits for the Bot Connector.
+ */
+export class Clicks {
+  constructor(private readonly deps: ClicksDeps) {}
+
+  async run(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt = 0): Promise<void> {
+    const due = Date.now() + this.deps.answerDeadlineMs;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const started = startClick(action, input, cardMessageId, this.deps.click);
+    const first = await within(started, due);
+    if (!first.done) {
+      this.later(reference, cardMessageId, input, attempt, started.then((start) => this.finish(start)));
+      if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(input.m.working));
+      return;
+    }
+    const start = first.value;
+    if (start.kind === 'done') return this.deliverNow(context, start.outcome, input, cardMessageId, transport, attempt);
+    const finishing = start.finish();
+    const second = await within(finishing, due);
+    if (second.done) return this.deliverNow(context, second.value, input, cardMessageId, transport, attempt);
+    this.deps.logger.info({ activityId: context.activity.id, verb: action.verb }, 'Graph is slow: answered with a sending card, the outcome follows');
+    await this.deliverNow(context, start.sending, input, cardMessageId, transport, attempt);
+    this.later(reference, cardMessageId, input, attempt, finishing);
+  }
+
+  private async finish(start: ClickStart): Promise<ClickOutcome> {
+    if (start.kind === 'done') return start.outcome;
+    return start.finish();
+  }
+
+  /** The answer in this turn: the invoke's response body for Execute; for Submit, what this turn sends. */
+  private async deliverNow(context: TurnContext, outcome: ClickOutcome, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt: number): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const { m } = input;
+    switch (outcome.kind) {
+      case 'card':
+        // Execute: the answer shows the card to the clicker, the update to everyone else. Submit: the update does both.
+        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' });
+        if (outcome.signIn && transport === 'execute') return this.loginRequest(context, input, outcome.signIn.staleToken);
+        if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
+        if (outcome.notice) await sendText(context, outcome.notice);
+        if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);
+        return;
+      case 'notice':
+        if (transport === 'execute') return sendInvokeResponse(context, 200, messageBody(toPlainText(outcome.text)));
+        return sendText(context, outcome.text);
+      case 'newCard':
+        await sendCard(context, outcome.card);
+        if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(m.answeredBelow));
+        return;
+      case 'signIn':
+        if (transport === 'execute') return this.loginRequest(context, input, outcome.need.staleToken);
+        return this.deps.signInFlow.ask(context, m, outcome.need, attempt);
+    }
+  }
+
+  /** Teams answers a login request by signing the user in (silently where it can) and sending the click again. */
+  private async loginRequest(context: TurnContext, input: TurnInput, staleToken: boolean): Promise<void> {
+    const signIn = this.deps.tokens.signIn;
+    if (!signIn) return sendInvokeResponse(context, 200, messageBody(input.m.syncFailure.unauthorized));
+    if (staleToken) await signIn.signOut(context);
+    await sendInvokeResponse(context, 200, await signIn.loginRequest(context, input.m));
+  }
+
+  /** What finishes after the answer reaches the card (and the clicker) through a proactive turn, in order. */
+  private later(reference: Partial<ConversationReference>, cardMessageId: string | null, input: TurnInput, attempt: number, outcome: Promise<ClickOutcome>): void {
+    const delivered = outcome.then(
+      (settled) => this.deliverLate(reference, cardMessageId, input, attempt, settled),
+      (error: unknown) => {
+        this.deps.logger.error({ err: error, messageId: cardMessageId }, 'click failed after it was answered');
+        return this.deliverLate(reference, cardMessageId, input, attempt, { kind: 'notice', text: ours(problemText(error, input.m)) });
+      },
+    );
+    this.deps.inFlight.track(delivered, { work: 'late click outcome', messageId: cardMessageId });
+  }
+
+  private deliverLate(reference: Partial<ConversationReference>, cardMessageId: string | null, input: TurnInput, attempt: number, outcome: ClickOutcome): void {
+    const { m } = input;
+    const send = (logic: (context: TurnContext) => Promise<void>): void => this.deps.cardUpdates.say(reference, logic);
+    switch (outcome.kind) {
+      case 'card':
+        this.deps.cardUpdates.enqueue({
+          reference,
+          messageId: cardMessageId,
+          card: outcome.card,
+          rank: outcome.rank,
+          fallbackToNewMessage: true,
+          then: async (context) => {
+            if (outcome.notice) await sendText(context, outcome.notice);
+            if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);
+          },
+        });
+        return;
+      case 'notice':
+        return send((context) => sendText(context, outcome.text));
+      case 'newCard':
+        return send((context) => sendCard(context, outcome.card));
+      case 'signIn':
+        return send((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
+    }
+  }
+}
+
+async function within<T>(work: Promise<T>, due: number): Promise<Within<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Within<T>>((resolve) => (timer = setTimeout(() => resolve({ done: false }), Math.max(0, due - Date.now()))));
+  const settled = work.then((value): Within<T> => ({ done: true, value }));
+  settled.catch(() => undefined); // a failure after the deadline is handled by whoever takes the work over
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

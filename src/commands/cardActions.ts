@@ -1,0 +1,140 @@
+import { VERBS, type CardActionData } from '../cards/actions';
+import { confirmationCard, type CardContext } from '../cards/confirmationCard';
+import { chooseSyncTypeCard, connectorListCard, connectorStatusCard } from '../cards/connectorCards';
+import { historyCard } from '../cards/historyCard';
+import type { AdaptiveCard } from '../cards/schema';
+import { GraphRequestError } from '../graph/errors';
+import type { Connector, ConnectorGraph } from '../graph/types';
+import { userKeyOf, type Confirmation } from '../sync/confirmation';
+import { displayName, snapshotOf } from '../sync/connectorSnapshot';
+import type { Refusal, SendResult } from '../sync/syncService';
+import { ours } from '../text/rich';
+import { lookupFailureText } from './graphFailureText';
+import type { CommandDeps } from './handleCommand';
+import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
+
+export interface ClickDeps extends CommandDeps {
+  graph: ConnectorGraph;
+}
+
+/**
+ * A click up to the moment a sync would be sent. Most clicks are done by then; a confirm that won its claim hands
+ * back the card to show while the request is on its way and the step that sends it, so the caller can answer
+ * Teams first and run the send within its own deadline.
+ */
+export type ClickStart =
+  | { kind: 'done'; outcome: ClickOutcome }
+  | { kind: 'sending'; sending: ClickOutcome & { kind: 'card' }; finish: () => Promise<ClickOutcome> };
+
+const done = (outcome: ClickOutcome): ClickStart => ({ kind: 'done', outcome });
+
+export async function startClick(action: CardActionData, input: TurnInput, replyToId: string | null, deps: ClickDeps): Promise<ClickStart> {
+  const context: CardContext = { m: input.m, personal: input.personal };
+  switch (action.verb) {
+    case VERBS.confirm:
+      return startConfirm(action.confirmationId, input, replyToId, deps, context);
+    case VERBS.cancel: {
+      const inspection = await deps.sync.inspect(action.confirmationId, input.user, input.conversationId);
+      if (inspection.kind !== 'pending') return done(refusalOutcome(inspection, context));
+      return done(refusalOutcome(await deps.sync.cancel(inspection.current, input.user), context));
+    }
+    case VERBS.refresh: {
+      const confirmation = await deps.sync.view(action.confirmationId);
+      return done(confirmation ? confirmationOutcome(confirmation, context) : { kind: 'notice', text: ours(input.m.confirmationNotFound) });
+    }
+    default:
+      return done(await lookUp(action, input, replyToId, deps, context));
+  }
+}
+
+async function startConfirm(confirmationId: string, input: TurnInput, replyToId: string | null, deps: ClickDeps, context: CardContext): Promise<ClickStart> {
+  const inspection = await deps.sync.inspect(confirmationId, input.user, input.conversationId);
+  if (inspection.kind !== 'pending') return done(refusalOutcome(inspection, context));
+  // The token comes before any write: a click that cannot sign in leaves the confirmation as it was.
+  const token = await input.token();
+  const resume = { kind: 'cardAction' as const, action: { verb: VERBS.confirm, confirmationId }, replyToId };
+  if (!token) return done({ kind: 'signIn', need: { staleToken: false, resume } });
+  const claim = await deps.sync.claim(inspection.current, input.user);
+  if (claim.kind !== 'claimed') return done(refusalOutcome(claim, context));
+  return {
+    kind: 'sending',
+    sending: confirmationOutcome(claim.claimed.value, context),
+    finish: async () => {
+      const result = await deps.sync.send(claim.claimed, token);
+      const { state } = result.confirmation;
+      if (state === 'refused' && result.confirmation.failure.kind === 'notFound') deps.directory.invalidate(userKeyOf(input.user));
+      return sentOutcome(result, resume, context);
+    },
+  };
+}
+
+function sentOutcome(result: SendResult, resume: SignInNeed['resume'], context: CardContext): ClickOutcome {
+  const outcome = confirmationOutcome(result.confirmation, context);
+  return result.signInAgain ? { ...outcome, signIn: { staleToken: true, resume } } : outcome;
+}
+
+/** The buttons that look something up or open a new card. A click by anyone but the card's owner never changes that card. */
+async function lookUp(action: CardActionData, input: TurnInput, replyToId: string | null, deps: ClickDeps, context: CardContext): Promise<ClickOutcome> {
+  const { m, user } = input;
+  const userKey = userKeyOf(user);
+  const token = await input.token();
+  if (!token) return { kind: 'signIn', need: { staleToken: false, resume: { kind: 'cardAction', action, replyToId } } };
+  const call = { token, deadline: input.deadline };
+  try {
+    switch (action.verb) {
+      case VERBS.listPage: {
+        const list = await deps.directory.fresh(userKey, call);
+        const mine = action.owner === userKey;
+        const card = connectorListCard({ connectors: list.connectors, page: mine ? action.page : 1, truncated: list.truncated, owner: userKey }, m);
+        return mine ? { kind: 'card', card, rank: null } : { kind: 'newCard', card };
+      }
+      case VERBS.prepare: {
+        const connector = await deps.graph.get(call, action.connectorId);
+        const confirmation = await deps.sync.propose(snapshotOf(connector), action.syncType, user, input.conversationId);
+        const card = confirmationCard(confirmation, context);
+        return action.inPlace && action.owner === userKey ? { kind: 'card', card, rank: confirmation.revision } : { kind: 'newCard', card };
+      }
+      case VERBS.choose:
+        return newCard(chooseSyncTypeCard(await deps.graph.get(call, action.connectorId), userKey, m));
+      case VERBS.status:
+        return newCard(connectorStatusCard(await deps.graph.get(call, action.connectorId), userKey, m));
+      case VERBS.history: {
+        const connector: Connector = await deps.graph.get(call, action.connectorId);
+        return newCard(historyCard(displayName(connector), await deps.audit.recent(connector.id), m));
+      }
+      default:
+        return { kind: 'notice', text: ours(m.invalidAction) };
+    }
+  } catch (error) {
+    if (!(error instanceof GraphRequestError)) throw error;
+    if (error.kind === 'unauthorized') return { kind: 'signIn', need: { staleToken: true, resume: { kind: 'cardAction', action, replyToId } } };
+    if (error.kind === 'notFound') deps.directory.invalidate(userKey);
+    return { kind: 'notice', text: lookupFailureText(error, m) };
+  }
+}
+
+function newCard(card: AdaptiveCard): ClickOutcome {
+  return { kind: 'newCard', card };
+}
+
+export function confirmationOutcome(confirmation: Confirmation, context: CardContext, note?: string): ClickOutcome & { kind: 'card' } {
+  return { kind: 'card', card: confirmationCard(confirmation, context, note), rank: confirmation.revision };
+}
+
+function refusalOutcome(refusal: Refusal, context: CardContext): ClickOutcome {
+  const { m } = context;
+  switch (refusal.kind) {
+    case 'notFound':
+      return { kind: 'notice', text: ours(m.confirmationNotFound) };
+    case 'wrongConversation':
+      return { kind: 'notice', text: ours(m.wrongConversation) };
+    case 'notYours':
+      return { kind: 'notice', text: m.notRequester(refusal.requester.name) };
+    case 'settled': {
+      const { confirmation } = refusal;
+      if (refusal.byThisClick) return confirmationOutcome(confirmation, context);
+      if (confirmation.state === 'pending' || confirmation.state === 'claimed') return { kind: 'notice', text: ours(m.beingHandled) };
+      return { ...confirmationOutcome(confirmation, context, m.alreadyHandled), notice: ours(m.alreadyHandled) };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { LogLevel } from './settings';
+
+/** Where Graph is. */
+export type GraphTarget =
+  /** Local mode without GRAPH_BASE_URL: the bot starts its own simulator. */
+  | { kind: 'embeddedSimulator' }
+  /** GRAPH_BASE_URL, or real Graph in Teams mode. */
+  | { kind: 'url'; baseUrl: string };
+
+/** Where each user's Graph token comes from. */
+export type TokenMode =
+  /** Local mode without OAUTH_CONNECTION_NAME: one development token for everybody. */
+  | { kind: 'localToken'; token: string }
+  /** Teams single sign-on through the Bot Framework token service and this OAuth connection. */
+  | { kind: 'sso'; connectionName: string };
+
+/** Where confirmations, pending sign-ins, audit and the SSO dedupe live. Blob storage lets instances share them. */
+export type StorageMode = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
+
+/** How the bot proves who it is to Bot Framework, and whether inbound requests are authenticated. */
+export type BotIdentity =
+  /** No app id: inbound authentication is off, so the bot listens on loopback only. */
+  | { kind: 'local'; oauthUrl: string | null }
+  | {
+      kind: 'teams';
+      appId: string;
+      appType: 'SingleTenant' | 'MultiTenant';
+      tenantId: string;
+      credential: { kind: 'secret'; password: string };
+      /** Where the signing keys of inbound Bot Framework tokens are published. */
+      openIdMetadataUrl: string;
+    };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  readonly bot: BotIdentity;
+  readonly graph: GraphTarget;
+  readonly graphTimeoutMs: number;
+  readonly tokens: TokenMode;
+  readonly storage: StorageMode;
+  readonly storageTimeoutMs: number;
+  /** Each call to the Bot Connector or the Bot Framework token service. */
+  readonly botFrameworkTimeoutMs: number;
+  /** Tenants whose activities the bot serves; empty = any tenant (local mode's default only). */
+  readonly allowedTenantIds: readonly string[];
+  readonly confirmationTtlMs: number;
+  readonly connectorCacheMs: number;
+  /** A click waits this long for its outcome before the card says "sending" and is updated afterwards. */
+  readonly answerDeadlineMs: number;
+}
+
+export const isLocal = (config: Pick<Config, 'bot'>): boolean => config.bot.kind === 'local';

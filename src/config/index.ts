@@ -1,0 +1,5 @@
+export type { BotIdentity, Config, GraphTarget, StorageMode, TokenMode } from './config';
+export { isLocal } from './config';
+export { ConfigError, DEFAULT_LOCAL_GRAPH_TOKEN, loadConfig, type Env } from './loadConfig';
+export { readEnvironment } from './env';
+export { LOG_LEVELS, SETTINGS, SETTING_NAMES, type LogLevel, type SettingName } from './settings';

@@ -1,0 +1,143 @@
+import { AppError } from '../errors';
+import type { BotIdentity, Config, GraphTarget, StorageMode, TokenMode } from './config';
+import { SETTINGS, SETTING_NAMES, type SettingName, type SettingValues } from './settings';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_LOCAL_GRAPH_TOKEN = 'local-dev-token';
+export const TEAMS_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+/** Bot Framework's public-cloud OpenID metadata (botbuilder's AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl). */
+export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
+
+/** Settings that only make sense with an app id: set without one, they mean a misspelt or forgotten MicrosoftAppId. */
+const TEAMS_ONLY: readonly SettingName[] = ['MicrosoftAppPassword', 'MicrosoftAppTenantId'];
+
+export class ConfigError extends AppError<'CONFIG_INVALID'> {
+  constructor(readonly problems: string[]) {
+    super('CONFIG_INVALID', `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * The bot's whole configuration from one environment object, validated at once: every problem is collected and
+ * thrown together, each with what to set instead. Empty values count as unset. Pure: tests pass any object.
+ */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [...misspelt(env)];
+  const values = parseAll(env, problems);
+  const local = values.MicrosoftAppId === '';
+
+  const host = values.HOST || (local ? '127.0.0.1' : '0.0.0.0');
+  if (local && !isLoopback(host)) {
+    problems.push(`HOST="${host}" is not a loopback address. Local mode has no inbound authentication, so it listens on this machine only (127.0.0.1 or ::1); set MicrosoftAppId to run on other interfaces`);
+  }
+  if (local) {
+    for (const name of TEAMS_ONLY) {
+      if (values[name] !== '') problems.push(`${name} is set but MicrosoftAppId is empty: set MicrosoftAppId (exact spelling) for Teams mode, or remove ${name} for local mode`);
+    }
+  }
+
+  const bot = local ? localIdentity(values) : teamsIdentity(values, problems);
+  const graph = graphTarget(values, local, problems);
+  const tokens = tokenMode(values, local, problems);
+  const storage = storageMode(values, problems);
+  const allowedTenantIds = values.ALLOWED_TENANT_IDS.length > 0 || bot.kind === 'local' || !bot.tenantId ? values.ALLOWED_TENANT_IDS : [bot.tenantId.toLowerCase()];
+  if (!local && allowedTenantIds.length === 0) {
+    problems.push('ALLOWED_TENANT_IDS is required in Teams mode (or MicrosoftAppTenantId, which it then defaults to): the tenants whose users may use the bot');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    port: values.PORT,
+    host,
+    logLevel: values.LOG_LEVEL || 'info',
+    bot: Object.freeze(bot),
+    graph: Object.freeze(graph),
+    graphTimeoutMs: values.GRAPH_TIMEOUT_MS,
+    tokens: Object.freeze(tokens),
+    storage: Object.freeze(storage),
+    storageTimeoutMs: values.STORAGE_TIMEOUT_MS,
+    botFrameworkTimeoutMs: values.BOT_FRAMEWORK_TIMEOUT_MS,
+    allowedTenantIds: Object.freeze([...allowedTenantIds]),
+    confirmationTtlMs: values.CONFIRMATION_TTL_SECONDS * 1000,
+    connectorCacheMs: values.CONNECTOR_CACHE_SECONDS * 1000,
+    answerDeadlineMs: values.CARD_ANSWER_DEADLINE_MS,
+  });
+}
+
+/** `MicrosoftAppID` is not `MicrosoftAppId`: a near miss would silently start local mode, so it is an error. */
+function misspelt(env: Env): string[] {
+  const byLowerCase = new Map(SETTING_NAMES.map((name) => [name.toLowerCase(), name]));
+  return Object.keys(env).flatMap((key) => {
+    const meant = byLowerCase.get(key.toLowerCase());
+    return meant && meant !== key && (env[key] ?? '').trim() !== '' ? [`${key} is not a setting (names are case-sensitive): did you mean ${meant}?`] : [];
+  });
+}
+
+function parseAll(env: Env, problems: string[]): SettingValues {
+  const values: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const spec = SETTINGS[name];
+    const raw = (env[name] ?? '').trim();
+    const parsed = spec.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else {
+      const shown = spec.secret ? '(hidden)' : `"${raw}"`;
+      problems.push(`${name}=${shown} ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+      values[name] = spec.schema.safeParse('').data ?? '';
+    }
+  }
+  return values as SettingValues;
+}
+
+function localIdentity(values: SettingValues): BotIdentity {
+  return { kind: 'local', oauthUrl: values.OAuthUrl ? values.OAuthUrl.href.replace(/\/$/, '') : null };
+}
+
+function teamsIdentity(values: SettingValues, problems: string[]): BotIdentity {
+  const appType = values.MicrosoftAppType || 'SingleTenant';
+  if (!values.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set (a client secret of the bot\'s app registration)');
+  if (appType === 'SingleTenant' && !values.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant (the app registration\'s directory id)');
+  }
+  if (values.OAuthUrl) {
+    problems.push('OAuthUrl is for local tests against a loopback token service; remove it when MicrosoftAppId is set (setting it drops botbuilder\'s public-cloud defaults)');
+  }
+  return {
+    kind: 'teams',
+    appId: values.MicrosoftAppId,
+    appType,
+    tenantId: values.MicrosoftAppTenantId,
+    credential: { kind: 'secret', password: values.MicrosoftAppPassword },
+    openIdMetadataUrl: values.ToBotFromChannelOpenIdMetadataUrl?.href ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
+  };
+}
+
+function graphTarget(values: SettingValues, local: boolean, problems: string[]): GraphTarget {
+  const url = values.GRAPH_BASE_URL;
+  if (!url) return local ? { kind: 'embeddedSimulator' } : { kind: 'url', baseUrl: TEAMS_GRAPH_BASE_URL };
+  if (!/^\/(v1\.0|beta)\/?$/.test(url.pathname)) {
+    problems.push(`GRAPH_BASE_URL="${url.href}" must be a Graph root ending in /v1.0 or /beta, e.g. http://127.0.0.1:4010/v1.0`);
+  }
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    problems.push(`GRAPH_BASE_URL="${url.href}" must use https when MicrosoftAppId is set (plain http is for local simulators only)`);
+  }
+  return { kind: 'url', baseUrl: url.href.replace(/\/$/, '') };
+}
+
+function tokenMode(values: SettingValues, local: boolean, problems: string[]): TokenMode {
+  const connectionName = values.OAUTH_CONNECTION_NAME;
+  if (connectionName) return { kind: 'sso', connectionName };
+  if (!local) problems.push('OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on');
+  return { kind: 'localToken', token: values.LOCAL_GRAPH_TOKEN || DEFAULT_LOCAL_GRAPH_TOKEN };
+}
+
+function storageMode(values: SettingValues, problems: string[]): StorageMode {
+  if (values.BOT_STORAGE !== 'blob') return { kind: 'memory' };
+  if (!values.AZURE_STORAGE_CONNECTION_STRING) problems.push('AZURE_STORAGE_CONNECTION_STRING is required when BOT_STORAGE=blob');
+  return { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING, container: values.AZURE_STORAGE_CONTAINER };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}

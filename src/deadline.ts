@@ -1,0 +1,28 @@
+/**
+ * An absolute point in time by which a piece of work must be done. Every outgoing call takes its own timeout and
+ * the time left before the deadline, whichever is shorter, so the deadline a user feels (an invoke's answer, a message
+ * turn's redelivery window) is budgeted across calls instead of being the sum of their timeouts.
+ */
+export class Deadline {
+  private constructor(
+    readonly at: number,
+    private readonly now: () => number,
+  ) {}
+
+  static after(ms: number, now: () => number = Date.now): Deadline {
+    return new Deadline(now() + ms, now);
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.at - this.now());
+  }
+
+  /** A signal that aborts after `maxMs`, or at the deadline if that comes first. */
+  signal(maxMs: number): AbortSignal {
+    return AbortSignal.timeout(Math.max(1, Math.min(maxMs, this.remainingMs())));
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,26 @@
+/**
+ * One error family for the whole bot. Every error the bot raises on purpose is an AppError with a `code`; callers
+ * recognise errors by `instanceof` or by `code`, never by message text (messages are for logs and people).
+ */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'STORAGE_UNAVAILABLE'
+  | 'STORAGE_FULL'
+  | 'ETAG_CONFLICT'
+  | 'GRAPH_REQUEST_FAILED'
+  | 'TOKEN_SERVICE_FAILED';
+
+export abstract class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export function hasCode<C extends ErrorCode>(error: unknown, code: C): error is AppError<C> {
+  return error instanceof AppError && error.code === code;
+}

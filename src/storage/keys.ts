@@ -1,0 +1,33 @@
+/**
+ * Every kind of record the bot keeps, by key prefix. deploy/azuredeploy.json's blob lifecycle rules match these
+ * prefixes (a test checks that), so records that matter for minutes do not pile up for years.
+ */
+export const KEYS = {
+  /** One confirmation card's lifecycle. */
+  confirmation: (id: string) => `confirmations/${id}`,
+  /** The first delivery of a message activity (Teams redelivers slow turns). */
+  delivery: (channelId: string, conversationId: string, activityId: string) => `deliveries/${channelId}/${conversationId}/${activityId}`,
+  /** botbuilder's SSO token exchange dedupe, under its own prefix. */
+  ssoDedupe: (key: string) => `sso-dedupe/${key}`,
+  /** What a user was doing when they had to sign in. */
+  pendingSignIn: (channelId: string, userId: string) => `signin-pending/${channelId}/${userId}`,
+  /** The sync requests of one connector, for `history` (kept for the audit retention). */
+  audit: (connectorId: string) => `audit/${connectorId.toLowerCase()}`,
+  /** The latest claim on a connector: one sync per moment, whichever card, tab or instance it comes from. */
+  connectorClaim: (connectorId: string) => `claims/${connectorId.toLowerCase()}`,
+} as const;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long records live (memory drops them; blob reads treat them as gone; lifecycle rules delete them). */
+export const TTL = {
+  /** Teams redelivers within seconds to minutes; an hour leaves a wide margin. */
+  delivery: HOUR,
+  ssoDedupe: HOUR,
+  /** A sign-in that takes longer than a day is a new sign-in. */
+  pendingSignIn: DAY,
+  /** After its lifetime a confirmation is kept a day, so a late click is told what became of it. */
+  confirmationAfterExpiry: DAY,
+} as const;
