@@ -13,7 +13,7 @@ import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
 import { ConnectorDirectory } from './commands/connectorDirectory';
 import type { Config } from './config';
 import { GraphConnectorClient } from './graph/connectorClient';
-import type { RetryPolicy } from './graph/retry';
+import type { RetryPolicy, mayResend } from './graph/retry';
 import type { ConnectorGraph } from './graph/types';
 import type { Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
@@ -33,12 +33,16 @@ export interface AppOverrides {
   retryPolicy?: RetryPolicy;
   /** The fault campaign wraps the store to inject storage faults. */
   store?: StateStore;
+  /** The fault campaign's deliberately broken variant (a rule that resends what it must not). */
+  mayResend?: typeof mayResend;
 }
 
 export interface RunningApp {
   server: RunningServer;
   /** The Graph root the bot calls. */
   graphBaseUrl: string;
+  /** Resolves when work that outlived its turn (late outcomes, card updates, stored outcomes) is done. */
+  idle(timeoutMs: number): Promise<void>;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -53,11 +57,14 @@ export interface BotParts {
 /** How long a sync may take with its retries, and when a claim without an outcome counts as interrupted. */
 export function syncTimingOf(config: Config): SyncTiming {
   const sendBudgetMs = 3 * config.graphTimeoutMs;
+  const settlePauseMs = Math.round(config.storageTimeoutMs / 20);
   return {
     ttlMs: config.confirmationTtlMs,
     sendBudgetMs,
-    // The send, plus the pauses of storing its outcome again (about 3 s), plus a margin: only then is a claim stale.
-    claimStaleAfterMs: sendBudgetMs + 5_000 + config.graphTimeoutMs,
+    settlePauseMs,
+    // Only after the send, the attempts to store its outcome (5 storage calls and pauses of 2+4+8+16 base pauses) and a
+    // margin is a claim without an outcome stale: defaults about a minute.
+    claimStaleAfterMs: sendBudgetMs + 5 * config.storageTimeoutMs + 30 * settlePauseMs + config.graphTimeoutMs,
   };
 }
 
@@ -86,7 +93,7 @@ export function createBot(config: Config, parts: BotParts): { bot: ConnectorSync
   const clicks = new Clicks({
     click: { ...commands, graph },
     answerDeadlineMs: config.answerDeadlineMs,
-    cardUpdates: new CardUpdates(parts.proactive, inFlight, logger),
+    cardUpdates: new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs),
     inFlight,
     signInFlow,
     tokens,
@@ -106,6 +113,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const graph = new GraphConnectorClient(graphBaseUrl, {
     timeoutMs: config.graphTimeoutMs,
     ...(overrides.retryPolicy ? { retryPolicy: overrides.retryPolicy } : {}),
+    ...(overrides.mayResend ? { mayResend: overrides.mayResend } : {}),
     hooks: { onRetry: ({ attempt, delayMs, error }) => logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying') },
   });
   const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, store, timeoutMs: config.botFrameworkTimeoutMs, logger });
@@ -134,6 +142,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   return {
     server,
     graphBaseUrl,
+    idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();

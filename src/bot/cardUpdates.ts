@@ -23,13 +23,19 @@ export interface CardUpdate {
 interface Lane {
   tail: Promise<void>;
   rank: number;
+  /** Updates queued behind the one running: a failing update is not retried once a newer one waits. */
+  waiting: number;
 }
+
+/** A failed update is tried this many times in all, pausing a tenth of BOT_FRAMEWORK_TIMEOUT_MS, doubling. */
+const ATTEMPTS = 5;
 
 /**
  * Every card update, in order, outside the turn that caused it: a click is answered at once, and the card other
  * people see follows. Updates of one message run one after another; an update whose rank is lower than one already
- * shown is skipped, so a late "Sending…" can never overwrite the outcome. Each update is one attempt with a deadline
- * (see botFrameworkHttp.ts); a failed update of a state nobody has seen falls back to a new message.
+ * shown is skipped, so a late "Sending…" can never overwrite the outcome. Each call has a deadline (see
+ * botFrameworkHttp.ts); an update that fails is tried again with growing pauses (replacing a card is idempotent)
+ * unless a newer update waits, and a state nobody has seen falls back to a new message.
  */
 export class CardUpdates {
   private readonly lanes = new Map<string, Lane>();
@@ -38,12 +44,18 @@ export class CardUpdates {
     private readonly proactive: Proactive,
     private readonly inFlight: InFlight,
     private readonly logger: Logger,
+    /** BOT_FRAMEWORK_TIMEOUT_MS: the pauses between attempts scale with it. */
+    private readonly timeoutMs: number,
   ) {}
 
   enqueue(update: CardUpdate): void {
     const key = `${update.reference.conversation?.id ?? ''}|${update.messageId ?? Math.random()}`;
-    const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1 };
-    const run = lane.tail.then(() => this.apply(lane, update));
+    const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1, waiting: 0 };
+    lane.waiting += 1;
+    const run = lane.tail.then(() => {
+      lane.waiting -= 1;
+      return this.apply(lane, update);
+    });
     lane.tail = run.catch(() => undefined);
     this.lanes.set(key, lane);
     this.inFlight.track(run, { work: 'card update', messageId: update.messageId, rank: update.rank });
@@ -55,8 +67,8 @@ export class CardUpdates {
   /** Something to say in the conversation outside a turn (a notice, a sign-in prompt), in order with earlier sends. */
   say(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): void {
     const key = `${reference.conversation?.id ?? ''}|messages`;
-    const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1 };
-    const run = lane.tail.then(() => this.proactive(reference, logic));
+    const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1, waiting: 0 };
+    const run = lane.tail.then(() => this.persistently(() => this.inConversation(reference, logic), () => false));
     lane.tail = run.catch(() => undefined);
     this.lanes.set(key, lane);
     this.inFlight.track(run, { work: 'message' });
@@ -71,20 +83,46 @@ export class CardUpdates {
       return;
     }
     if (update.rank !== null) lane.rank = update.rank;
-    await this.proactive(update.reference, async (context) => {
-      const updated = update.messageId ? await this.replace(context, update.messageId, update.card) : false;
-      if (!updated && update.fallbackToNewMessage) await sendCard(context, update.card);
-      if (update.then) await update.then(context);
+    const superseded = (): boolean => lane.waiting > 0;
+    const updated = update.messageId ? await this.persistently(() => this.replace(update.reference, update.messageId!, update.card), superseded).then(() => true, () => false) : false;
+    if (!updated && update.fallbackToNewMessage && !superseded()) {
+      await this.persistently(() => this.inConversation(update.reference, (context) => sendCard(context, update.card)), superseded);
+    }
+    if (update.then) await this.persistently(() => this.inConversation(update.reference, update.then!), () => false);
+  }
+
+  /** Runs a Bot Connector call until it succeeds, a newer update makes it pointless, or the attempts are used up. */
+  private async persistently(call: () => Promise<void>, superseded: () => boolean): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await call();
+      } catch (error) {
+        if (attempt >= ATTEMPTS || superseded()) throw error;
+        this.logger.warn({ err: error, attempt }, 'Bot Connector call failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, (this.timeoutMs / 10) * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private replace(reference: Partial<ConversationReference>, messageId: string, card: AdaptiveCard): Promise<void> {
+    return this.inConversation(reference, async (context) => {
+      await context.updateActivity({ type: ActivityTypes.Message, id: messageId, attachments: [CardFactory.adaptiveCard(card)] });
     });
   }
 
-  private async replace(context: TurnContext, messageId: string, card: AdaptiveCard): Promise<boolean> {
-    try {
-      await context.updateActivity({ type: ActivityTypes.Message, id: messageId, attachments: [CardFactory.adaptiveCard(card)] });
-      return true;
-    } catch (error) {
-      this.logger.warn({ err: error, messageId }, 'could not update the card message');
-      return false;
-    }
+  /**
+   * A proactive turn whose failure reaches the caller: botbuilder hands errors in proactive logic to the adapter's
+   * turn error handler instead of rejecting, so they are caught inside and thrown again outside.
+   */
+  private async inConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    await this.proactive(reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw (failure as { error: unknown }).error;
   }
 }

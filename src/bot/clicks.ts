@@ -70,7 +70,8 @@ export class Clicks {
     switch (outcome.kind) {
       case 'card':
         // Execute: the answer shows the card to the clicker, the update to everyone else. Submit: the update does both.
-        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' });
+        // If the update fails, a new message carries the card, unless the clicker alone can see the chat and has it.
+        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' || !input.personal });
         if (outcome.signIn && transport === 'execute') return this.loginRequest(context, input, outcome.signIn.staleToken);
         if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
         if (outcome.notice) await sendText(context, outcome.notice);

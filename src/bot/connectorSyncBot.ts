@@ -53,7 +53,7 @@ export class ConnectorSyncBot {
   }
 
   private input(context: TurnContext): TurnInput {
-    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs);
+    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs, () => showTyping(context));
   }
 
   private async onInvoke(context: TurnContext): Promise<void> {
@@ -128,7 +128,6 @@ export class ConnectorSyncBot {
   private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
     const input = this.input(context);
     const parsed = parseCommand(text);
-    if (parsed.ok && parsed.command.kind !== 'help' && parsed.command.kind !== 'signOut') showTyping(context);
     const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps.commands) : explainParseError(parsed.error, input);
     this.deps.logger.info(
       { activityId: context.activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },

@@ -26,7 +26,7 @@ export class InFlight {
    * Waits up to `timeoutMs` for everything in flight, including work that work in flight starts meanwhile (a late
    * outcome queues its card update); returns (and logs) what did not finish.
    */
-  async drain(timeoutMs: number): Promise<Array<Record<string, unknown>>> {
+  async drain(timeoutMs: number, options: { quiet?: boolean } = {}): Promise<Array<Record<string, unknown>>> {
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const timeout = new Promise<void>((resolve) => {
@@ -38,6 +38,7 @@ export class InFlight {
     while (this.pending.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...this.pending.keys()]), timeout]);
     clearTimeout(timer);
     const unfinished = [...this.pending.values()];
+    if (options.quiet) return unfinished;
     for (const details of unfinished) {
       this.logger.error({ ...details, outcome: 'unknown' }, 'shutting down with work in flight: its outcome is unknown');
     }

@@ -19,5 +19,9 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 export function showTyping(context: TurnContext): void {
   const { activity } = context;
   if (activity.conversation?.conversationType === 'channel' || activity.deliveryMode === 'expectReplies') return;
-  context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+  try {
+    context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+  } catch {
+    // the turn is over (a slow click finishing in the background): nobody is waiting for a typing indicator
+  }
 }

@@ -10,8 +10,12 @@ export function personOf(activity: Activity): Person {
   return { id: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name?.trim() || from.id, tenantId: tenantOf(activity) };
 }
 
-/** The plain data the command layer gets from a turn. `graphBudgetMs`: how long Graph calls of this turn may take in all. */
-export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number): TurnInput {
+/**
+ * The plain data the command layer gets from a turn. `graphBudgetMs`: how long Graph calls of this turn may take in
+ * all; `busy`: shows the user the bot is working (once per turn).
+ */
+export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number, busy: () => void = () => undefined): TurnInput {
+  let shown = false;
   return {
     user: personOf(activity),
     m: messagesFor(localeOf(activity.locale)),
@@ -19,6 +23,10 @@ export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetM
     conversationId: activity.conversation?.id ?? '',
     personal: activity.conversation?.conversationType === 'personal',
     deadline: Deadline.after(graphBudgetMs),
+    busy: () => {
+      if (!shown) busy();
+      shown = true;
+    },
   };
 }
 

@@ -80,6 +80,7 @@ async function lookUp(action: CardActionData, input: TurnInput, replyToId: strin
   const token = await input.token();
   if (!token) return { kind: 'signIn', need: { staleToken: false, resume: { kind: 'cardAction', action, replyToId } } };
   const call = { token, deadline: input.deadline };
+  input.busy();
   try {
     switch (action.verb) {
       case VERBS.listPage: {

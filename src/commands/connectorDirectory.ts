@@ -23,7 +23,8 @@ export class ConnectorDirectory {
   ) {}
 
   /** The current list, straight from Graph (what `list connectors` shows is never stale). */
-  async fresh(userKey: string, call: GraphCall): Promise<ConnectorList> {
+  async fresh(userKey: string, call: GraphCall, busy: () => void = () => undefined): Promise<ConnectorList> {
+    busy();
     const list = await this.graph.list(call);
     this.entries.delete(userKey); // re-inserted last: the Map's order is least recently fetched first
     this.entries.set(userKey, { list, fetchedAt: this.now() });
@@ -38,13 +39,13 @@ export class ConnectorDirectory {
    * Finds the connector a user named. A name the cached list does not know refreshes the list once (a connector
    * added a moment ago), so a command costs at most one list call.
    */
-  async resolve(userKey: string, call: GraphCall, query: string): Promise<{ resolution: Resolution; list: ConnectorList }> {
+  async resolve(userKey: string, call: GraphCall, query: string, busy: () => void = () => undefined): Promise<{ resolution: Resolution; list: ConnectorList }> {
     const cached = this.entries.get(userKey);
     if (cached && this.now() - cached.fetchedAt < this.ttlMs) {
       const resolution = resolveConnector(query, cached.list.connectors);
       if (resolution.kind !== 'unknown') return { resolution, list: cached.list };
     }
-    const list = await this.fresh(userKey, call);
+    const list = await this.fresh(userKey, call, busy);
     return { resolution: resolveConnector(query, list.connectors), list };
   }
 

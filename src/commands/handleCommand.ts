@@ -46,11 +46,11 @@ async function answer(command: Command, text: string, input: TurnInput, deps: Co
   const call = { token, deadline: input.deadline };
 
   if (command.kind === 'list') {
-    const list = await deps.directory.fresh(userKey, call);
+    const list = await deps.directory.fresh(userKey, call, input.busy);
     return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey }, m) };
   }
 
-  const { resolution, list } = await deps.directory.resolve(userKey, call, command.target);
+  const { resolution, list } = await deps.directory.resolve(userKey, call, command.target, input.busy);
   if (resolution.kind === 'ambiguous') return { kind: 'card', card: ambiguousConnectorCard(command.target, resolution.candidates, userKey, m) };
   if (resolution.kind === 'unknown') {
     return { kind: 'card', card: unknownConnectorCard(command.target, resolution.suggestion, list.connectors, userKey, m) };

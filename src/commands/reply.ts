@@ -53,4 +53,6 @@ export interface TurnInput {
   personal: boolean;
   /** The time by which Graph calls of this turn must be done (Teams redelivers slow turns). */
   deadline: Deadline;
+  /** Says the bot is working (a typing indicator) before a Graph call; costs nothing when it is not. */
+  busy: () => void;
 }

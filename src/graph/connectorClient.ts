@@ -1,6 +1,6 @@
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError } from './errors';
-import { DEFAULT_RETRY_POLICY, withRetries, type RequestKind, type RetryHooks, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, type mayResend, withRetries, type RequestKind, type RetryHooks, type RetryPolicy } from './retry';
 import { AttemptOptions, Transport, TransportFailure, networkFailure } from './transport';
 import type { Connector, ConnectorGraph, ConnectorList, GraphCall, SyncType } from './types';
 
@@ -18,6 +18,8 @@ export interface GraphClientOptions {
   timeoutMs: number;
   retryPolicy?: RetryPolicy;
   hooks?: RetryHooks;
+  /** Which failures may be sent again; the fault campaign swaps in a broken rule to prove it notices. */
+  mayResend?: typeof mayResend;
 }
 
 /**
@@ -94,6 +96,7 @@ export class GraphConnectorClient implements ConnectorGraph {
       this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
       call.deadline,
       this.options.hooks,
+      this.options.mayResend,
     );
   }
 }

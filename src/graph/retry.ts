@@ -42,13 +42,14 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   deadline: Deadline,
   hooks: RetryHooks = {},
+  resendable: typeof mayResend = mayResend,
 ): Promise<T> {
   const random = hooks.random ?? Math.random;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof GraphRequestError) || !mayResend(kind, error) || attemptNumber >= policy.maxAttempts) throw error;
+      if (!(error instanceof GraphRequestError) || !resendable(kind, error) || attemptNumber >= policy.maxAttempts) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
       const delayMs = error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : Math.round(backoff * (0.5 + random() / 2));
       if (delayMs + MIN_ATTEMPT_MS > deadline.remainingMs()) throw error;

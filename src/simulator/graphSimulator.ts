@@ -34,7 +34,7 @@ export interface Fault {
   delayMs?: number;
   /** Close the connection without an answer. */
   dropConnection?: boolean;
-  /** A sync Intune performs although its answer is an error, late or lost (the worst case for a caller). */
+  /** true: Intune performs the sync although its answer is an error, late or lost; false: it never acts on it. */
   apply?: boolean;
   times: number;
 }
@@ -134,9 +134,11 @@ export class GraphSimulator implements SimulatorControls {
     const fault = route && call.bearerToken ? this.takeFault(route.operation) : undefined;
     if (fault?.apply) this.answer(route, call, url); // Intune acts, whatever the caller hears
     if (fault?.delayMs) await this.sleep(fault.delayMs);
-    if (fault?.dropConnection) return void req.socket.destroy();
+    // A dropped connection, or a hang that Intune never acted on (apply: false), ends without an answer.
+    if (fault?.dropConnection || (fault?.apply === false && !fault.error)) return void req.socket.destroy();
     const outcome: Answer = fault?.error ? { status: fault.error.status, error: fault.error } : fault?.apply ? { status: 204 } : this.answer(route, call, url);
-    call.status = outcome.status;
+    // A caller that gave up (its deadline passed during a slow answer) never hears it: recorded as no answer.
+    call.status = req.socket.destroyed ? 0 : outcome.status;
     const requestId = randomUUID();
     const clientRequestId = headerValue(req, 'client-request-id') ?? randomUUID();
     const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };

@@ -25,6 +25,20 @@ const KEEP = 50;
 /** Concurrent appends retry after a conflict; this many tries is far beyond any realistic contention. */
 const MAX_TRIES = 10;
 
+/** The outcome an audit entry records, as the claimed confirmation's next state (what a stale claim settles to). */
+export function outcomeFromAudit(claimed: Extract<Confirmation, { state: 'claimed' }>, entry: AuditEntry): Confirmation {
+  const revision = claimed.revision + 1;
+  const failure = { kind: entry.failure === 'interrupted' || entry.failure === null ? ('noAnswer' as const) : entry.failure, status: entry.httpStatus, requestId: entry.graphRequestId, retryAfterSeconds: null };
+  switch (entry.outcome) {
+    case 'requested':
+      return { ...claimed, state: 'requested', requestedAt: entry.at, graphRequestId: entry.graphRequestId, revision };
+    case 'refused':
+      return { ...claimed, state: 'refused', refusedAt: entry.at, failure, revision };
+    case 'unknown':
+      return { ...claimed, state: 'unknown', unknownAt: entry.at, reason: entry.failure === 'interrupted' ? 'interrupted' : 'noAnswer', failure, revision };
+  }
+}
+
 export function auditEntryOf(confirmation: Confirmation): AuditEntry | null {
   if (confirmation.state !== 'requested' && confirmation.state !== 'refused' && confirmation.state !== 'unknown') return null;
   const base = {
@@ -95,6 +109,12 @@ export class AuditLog {
       }
     }
     this.reportFailure(lastError ?? new Error(`audit append lost ${MAX_TRIES} races in a row`), entry);
+  }
+
+  /** The entry of one confirmation, if it was audited. */
+  async find(connectorId: string, confirmationId: string): Promise<AuditEntry | null> {
+    const stored = await this.store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId));
+    return stored?.value.entries.find((entry) => entry.confirmationId === confirmationId) ?? null;
   }
 
   /** The newest first. */

@@ -3,7 +3,7 @@ import { Deadline } from '../deadline';
 import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph, SyncType } from '../graph/types';
 import type { Versioned } from '../storage';
-import { auditEntryOf, type AuditLog } from './auditLog';
+import { auditEntryOf, outcomeFromAudit, type AuditLog } from './auditLog';
 import { isSamePerson, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person } from './confirmation';
 import type { ConfirmationStore } from './confirmationStore';
 import { supersedes, type ConnectorClaims } from './connectorClaims';
@@ -36,6 +36,8 @@ export interface SyncTiming {
   sendBudgetMs: number;
   /** A claim with no outcome after this long belongs to a send that was interrupted (the instance stopped). */
   claimStaleAfterMs: number;
+  /** The first pause before storing an outcome again after a storage failure; it doubles each time. */
+  settlePauseMs: number;
 }
 
 export interface SyncServiceDeps {
@@ -170,23 +172,23 @@ export class SyncService {
   }
 
   /**
-   * Stores the outcome Graph gave (compare-and-swap on the claim's version, so it never overwrites what a stale-claim
-   * check decided), then audits it. Storage failures are retried with growing pauses: Graph has acted, so the
-   * outcome must not be lost to a hiccup.
+   * Records the outcome Graph gave: the audit entry first (it doubles as the write-ahead record: a claim left without
+   * an outcome is settled from it), then the confirmation, by compare-and-swap on the claim's version so it never
+   * overwrites what a stale-claim check decided. Storage failures are retried with growing pauses: Graph has acted,
+   * so the outcome must not be lost to a hiccup.
    */
   private async settle(claimed: Versioned<Claimed>, outcome: Confirmation): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const stored = await this.deps.confirmations.replace(claimed, outcome);
-        if (!stored) return; // settled elsewhere (as interrupted, by a viewer long after); that decision stands
-        break;
-      } catch (error) {
-        if (attempt >= SETTLE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-      }
-    }
     const entry = auditEntryOf(outcome);
     if (entry) await this.deps.audit.record(entry);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deps.confirmations.replace(claimed, outcome); // null: settled elsewhere, and that decision stands
+        return;
+      } catch (error) {
+        if (attempt >= SETTLE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.deps.timing.settlePauseMs * 2 ** attempt));
+      }
+    }
   }
 
   private async backToPending(claimed: Versioned<Claimed>): Promise<SendResult> {
@@ -197,15 +199,21 @@ export class SyncService {
     return { confirmation: stored ? pending : claimed.value, signInAgain: true };
   }
 
-  /** A confirmation claimed long ago with no outcome: the send was interrupted. Settle it as unknown, and audit it. */
+  /**
+   * A confirmation claimed long ago with no stored outcome: its instance stopped during the send. If the outcome was
+   * audited before that, it is settled to that outcome; otherwise nobody knows whether Graph acted: unknown, audited.
+   */
   private async resolveStale(current: Versioned<Confirmation>): Promise<Versioned<Confirmation>> {
     const confirmation = current.value;
     if (confirmation.state !== 'claimed') return current;
     if (this.now().getTime() - Date.parse(confirmation.claimedAt) < this.deps.timing.claimStaleAfterMs) return current;
-    const unknown: Confirmation = { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'interrupted', failure: null, revision: confirmation.revision + 1 };
-    const stored = await this.deps.confirmations.replace(current, unknown);
+    const audited = await this.deps.audit.find(confirmation.connector.id, confirmation.id);
+    const outcome: Confirmation = audited
+      ? outcomeFromAudit(confirmation, audited)
+      : { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'interrupted', failure: null, revision: confirmation.revision + 1 };
+    const stored = await this.deps.confirmations.replace(current, outcome);
     if (!stored) return (await this.deps.confirmations.get(confirmation.id)) ?? current;
-    const entry = auditEntryOf(unknown);
+    const entry = audited ? null : auditEntryOf(outcome);
     if (entry) this.deps.background(this.deps.audit.record(entry), { confirmationId: confirmation.id, work: 'audit' });
     return stored;
   }

@@ -32,6 +32,8 @@ export class FakeConnector {
   behaviour: (call: ConnectorCall) => CallBehaviour = () => ({});
   /** What each message shows now: an update takes effect when the connector has processed it (after its delay). */
   readonly current = new Map<string, Record<string, unknown>>();
+  /** Every message and update, in the order they took effect. */
+  readonly applied: Array<{ id: string; conversationId: string; body: Record<string, unknown> }> = [];
   private nextId = 1;
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   url = '';
@@ -84,6 +86,7 @@ export class FakeConnector {
       return;
     }
     this.current.set(id, body);
+    this.applied.push({ id, conversationId, body });
     res.writeHead(200, { 'Content-Type': 'application/json' }); // never chained: restify patches writeHead
     res.end(JSON.stringify({ id }));
   }

@@ -45,7 +45,8 @@ export class LiveBot {
   async start(env: Record<string, string> = {}): Promise<this> {
     const graphBaseUrl = this.ownsPeers ? await this.sim.start() : this.sim.baseUrl;
     if (this.ownsPeers) await this.connector.start();
-    const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', ...env });
+    // Bot Connector retries pause a tenth of BOT_FRAMEWORK_TIMEOUT_MS, doubling: 500 ms keeps them short here.
+    const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', BOT_FRAMEWORK_TIMEOUT_MS: '500', ...env });
     const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
     this.app = await startApp(config, logger, { now: () => this.clock ?? new Date(), retryPolicy: FAST_RETRIES });
     return this;

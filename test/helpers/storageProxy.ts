@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the proxy does with one storage request. */
-export type ProxyFault = 'pass' | 'dropAnswer' | 'hang' | 'outage';
+export type ProxyFault = 'pass' | 'dropAnswer' | 'hang' | 'outage' | 'slow';
 
 /**
  * An HTTP proxy in front of Azurite that breaks storage the way networks do: it can forward a request and lose
@@ -40,6 +40,7 @@ export class StorageProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (fault === 'outage') return void res.socket?.destroy();
     if (fault === 'hang') return; // never answers; the client's deadline must end it
+    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, 20));
     const target = new URL(req.url ?? '/', this.target);
     const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
       if (fault === 'dropAnswer') {

@@ -35,7 +35,7 @@ function world(answer: () => Promise<{ requestId: string | null }> = () => Promi
     claims: new ConnectorClaims(store),
     audit,
     graph,
-    timing: { ttlMs: 600_000, sendBudgetMs: 1_000, claimStaleAfterMs: 60_000 },
+    timing: { ttlMs: 600_000, sendBudgetMs: 1_000, claimStaleAfterMs: 60_000, settlePauseMs: 10 },
     background: (work) => background.push(work),
     now: () => new Date(clock.now()),
   });
@@ -145,6 +145,22 @@ describe('SyncService', () => {
     expect(await w.service.view(id)).toMatchObject({ state: 'unknown', reason: 'interrupted' });
     await w.settle();
     expect(w.audited.map((entry) => [entry.outcome, entry.failure])).toEqual([['unknown', 'interrupted']]);
+  });
+
+  it('an outcome audited before the instance stopped settles the stale claim to that outcome, not to "unknown"', async () => {
+    const w = world();
+    const { id } = await w.service.propose(snapshot, 'deltaSync', ada, CHAT);
+    const inspection = await w.service.inspect(id, ada, CHAT);
+    if (inspection.kind !== 'pending') throw new Error('not pending');
+    const claim = await w.service.claim(inspection.current, ada);
+    if (claim.kind !== 'claimed') throw new Error('not claimed');
+    for (let n = 0; n < 5; n += 1) w.backend.inject('putIfMatch', 'outage'); // the outcome never reaches the record
+    await w.service.send(claim.claimed, 't');
+    await w.settle().catch(() => undefined);
+    expect(await w.service.view(id)).toMatchObject({ state: 'claimed' });
+    w.clock.advance(61_000);
+    expect(await w.service.view(id)).toMatchObject({ state: 'requested', graphRequestId: 'req-1' });
+    expect(w.audited.map((entry) => entry.outcome)).toEqual(['requested']);
   });
 
   it('expires: a click after the lifetime expires it and sends nothing', async () => {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runCampaign } from './runCampaign';
+
+/**
+ * The seeded subset of the fault campaign (`npm run campaign` runs 10,000 schedules): randomized clicks, instances,
+ * redeliveries, a SIGTERM now and then, and faults in Graph, storage (memory and Azurite) and the Bot Connector.
+ */
+describe('fault campaign (seeded subset)', () => {
+  it('200 schedules: no invariant is ever violated', async () => {
+    const report = await runCampaign({ schedules: 200, seed: 20_261_127, lanes: 4, blobShare: 0.25 });
+    expect(report.violations).toEqual([]);
+    expect(report.schedules).toBe(200);
+    for (const kind of ['graph:gatewayTimeout', 'graph:hang', 'graph:drop', 'storage:lostAnswer', 'storage:outage', 'connector:5xx', 'sigterm']) {
+      expect(report.faults[kind] ?? 0, kind).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('sees a bug when there is one: a bot that resends after a 504 violates "at most one sync"', async () => {
+    const report = await runCampaign({ schedules: 60, seed: 20_261_127, lanes: 4, blobShare: 0, broken: 'resend504' });
+    expect(report.violations.map((violation) => violation.invariant)).toContain('I1 at most one sync, resent only after 429/503');
+  }, 60_000);
+});

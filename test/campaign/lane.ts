@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { startApp, syncTimingOf, type RunningApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { mayResend } from '../../src/graph/retry';
+import { createLogger } from '../../src/logger';
+import { simulatedErrors } from '../../src/simulator/graphErrors';
+import { GraphSimulator, type Fault } from '../../src/simulator/graphSimulator';
+import { seedConnectors } from '../../src/simulator/seed';
+import { KEYS, type StateStore } from '../../src/storage';
+import { BlobBackend } from '../../src/storage/blobBackend';
+import { MemoryBackend } from '../../src/storage/memoryBackend';
+import { Store } from '../../src/storage/store';
+import type { AuditEntry } from '../../src/sync/auditLog';
+import type { Confirmation } from '../../src/sync/confirmation';
+import type { Azurite } from '../helpers/azurite';
+import { visibleText } from '../helpers/cardChecks';
+import { FakeConnector } from '../helpers/fakeConnector';
+import { FaultyBackend } from '../helpers/faultyBackend';
+import { StorageProxy, type ProxyFault } from '../helpers/storageProxy';
+import { Random, type GraphFault, type Schedule } from './schedule';
+
+/** The bot's deadlines, scaled down so a schedule takes a fraction of a second; their ratios are production's. */
+export const CAMPAIGN_ENV = {
+  GRAPH_TIMEOUT_MS: '150',
+  STORAGE_TIMEOUT_MS: '60',
+  CARD_ANSWER_DEADLINE_MS: '100',
+  BOT_FRAMEWORK_TIMEOUT_MS: '300',
+  LOG_LEVEL: 'silent',
+};
+const RETRIES = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 };
+const REQUESTER = { id: '29:1requester', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Ada Admin' };
+const OTHER = { id: '29:1other', aadObjectId: '00000000-0000-0000-0000-0000000000b2', name: 'Ben Builder' };
+
+/** Everything one schedule left behind, for the invariants. */
+export interface Observation {
+  schedule: Schedule;
+  connectorId: string;
+  confirmationId: string;
+  posts: Array<{ status: number; accepted: boolean }>;
+  /** The confirmation as stored after the last view. */
+  finalState: Confirmation['state'] | 'missing';
+  audit: AuditEntry[];
+  /** The last confirmation card the conversation shows, as text. */
+  shownCard: string;
+  /** The last card answer the requester's clicks received (Action.Execute), as text. */
+  lastInvokeCard: string;
+  /** The card the final view returned (the "next view" after an instance stopped). */
+  finalView: string;
+  /** Wall time of each invoke answer, ms. */
+  invokeMs: number[];
+  faultsInjected: string[];
+}
+
+/**
+ * One lane of the campaign: a Graph simulator, a Bot Connector fake and storage that live across schedules, and
+ * fresh bot instances (the app's own startApp) per schedule. Schedules in one lane run one after another; lanes
+ * run side by side.
+ */
+export class Lane {
+  readonly sim = new GraphSimulator({ syncCompletesAfterMs: 3_600_000 });
+  readonly connector = new FakeConnector();
+  private proxy: StorageProxy | null = null;
+  private container = '';
+
+  constructor(
+    private readonly azurite: Azurite | null,
+    private readonly broken: typeof mayResend | undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    await Promise.all([this.sim.start(), this.connector.start()]);
+    this.sim.setConnectors([]);
+    if (this.azurite) {
+      this.proxy = await new StorageProxy(`http://127.0.0.1:${this.azurite.port}`).start();
+      this.container = `campaign-${randomUUID().slice(0, 8)}`;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.sim.stop(), this.connector.stop(), this.proxy?.stop()]);
+  }
+
+  async run(schedule: Schedule): Promise<Observation> {
+    const connectorId = `c-${schedule.seed}-${randomUUID().slice(0, 8)}`;
+    const alias = `S${schedule.seed}`;
+    const [template] = seedConnectors();
+    this.sim.setConnectors([{ ...template!, id: connectorId, exchangeAlias: alias, serverName: `${alias.toLowerCase()}.contoso.local`, connectorServerName: null }]);
+    this.sim.calls.length = 0;
+    this.sim.clearFaults();
+    const conversation = { id: `a:campaign-${connectorId}`, conversationType: 'personal', tenantId: 't' };
+    const faults: string[] = [];
+
+    const blob = schedule.blob && this.proxy && this.azurite;
+    const memory = new FaultyBackend(new MemoryBackend());
+    const storeFor = (config: Config): StateStore => new Store(memory, { timeoutMs: config.storageTimeoutMs });
+    const env = {
+      ...CAMPAIGN_ENV,
+      // Azurite on a loaded 2-core machine answers in tens of milliseconds, memory in microseconds.
+      ...(blob ? { STORAGE_TIMEOUT_MS: '250' } : {}),
+      PORT: '0',
+      GRAPH_BASE_URL: this.sim.baseUrl,
+      ...(blob ? { BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: this.proxy!.connectionString(this.azurite.connectionString), AZURE_STORAGE_CONTAINER: this.container } : {}),
+    };
+    const config = loadConfig(env);
+    let clockOffset = 0;
+    const overrides = {
+      now: () => new Date(Date.now() + clockOffset),
+      retryPolicy: RETRIES,
+      ...(blob ? {} : { store: storeFor(config) }),
+      ...(this.broken ? { mayResend: this.broken } : {}),
+    };
+    const instances: RunningApp[] = [];
+    for (let n = 0; n < schedule.instances; n += 1) instances.push(await startApp(config, createLogger('silent'), overrides));
+    const alive = new Set(instances.map((_, n) => n));
+
+    const post = async (n: number, activity: Record<string, unknown>): Promise<{ status: number; body: unknown; ms: number }> => {
+      const target = instances[alive.has(n) ? n : [...alive][0]!]!;
+      const started = Date.now();
+      try {
+        const response = await fetch(`${target.server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, ms: Date.now() - started };
+      } catch {
+        return { status: 0, body: undefined, ms: Date.now() - started }; // the instance stopped under the request
+      }
+    };
+    const activity = (from: typeof REQUESTER, fields: Record<string, unknown>) => ({
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from,
+      recipient: { id: '28:bot' },
+      conversation,
+      locale: 'en-US',
+      channelData: { tenant: { id: 't' } },
+      ...fields,
+    });
+
+    try {
+      // The confirmation card, asked for the way a user does (again if a loaded machine made storage too slow once).
+      let reply: (typeof this.connector.calls)[number] | undefined;
+      for (let attempt = 0; attempt < 3 && !reply; attempt += 1) {
+        const ask = activity(REQUESTER, { type: 'message', text: `sync connector ${alias} full` });
+        await post(0, ask);
+        reply = this.connector.calls.find((call) => call.activityId === ask.id && JSON.stringify(call.body).includes('sync.confirm'));
+      }
+      const confirmationId = /"confirmationId":"([^"]+)"/.exec(JSON.stringify(reply?.body ?? {}))?.[1] ?? '';
+      if (!reply || !confirmationId) throw new Error(`no confirmation card for ${alias}`);
+
+      for (const fault of schedule.graph) this.sim.addFault(graphFaultOf(fault));
+      faults.push(...schedule.graph.map((fault) => `graph:${fault.kind}`));
+      const random = new Random(schedule.seed ^ 0x9e3779b9);
+      this.connector.behaviour = (call) => {
+        if (call.conversationId !== conversation.id) return {};
+        const roll = random.next();
+        if (roll < schedule.connector.failShare) {
+          faults.push('connector:5xx');
+          return { status: 503 };
+        }
+        if (roll < schedule.connector.failShare + schedule.connector.slowShare) {
+          faults.push('connector:slow');
+          return { delayMs: 120 };
+        }
+        return {};
+      };
+
+      const invokeMs: number[] = [];
+      let lastInvokeCard = '';
+      const timers: Array<Promise<void>> = [];
+      for (const { afterMs, fault } of schedule.storage) {
+        timers.push(
+          delay(afterMs).then(() => {
+            faults.push(`storage:${fault}`);
+            if (blob) this.proxyOnce(fault === 'lostAnswer' ? 'dropAnswer' : fault);
+            else memory.inject('any', fault === 'slow' ? { slowMs: 20 } : fault);
+          }),
+        );
+      }
+      if (schedule.sigterm) {
+        const { instance, atMs } = schedule.sigterm;
+        timers.push(
+          delay(atMs).then(async () => {
+            faults.push('sigterm');
+            alive.delete(instance);
+            await instances[instance]!.stop(200);
+          }),
+        );
+      }
+      const clicks = schedule.clicks.map((click) =>
+        delay(click.atMs).then(async () => {
+          const from = click.by === 'requester' ? REQUESTER : OTHER;
+          const data = { verb: `sync.${click.verb}`, confirmationId };
+          const one =
+            click.transport === 'execute'
+              ? activity(from, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: data.verb, data }, trigger: 'manual' } })
+              : activity(from, { type: 'message', replyToId: reply.id, value: data });
+          const copies = click.redeliver ? [one, one] : [one];
+          const answers = await Promise.all(copies.map((copy) => post(click.instance, copy)));
+          if (click.transport !== 'execute') return;
+          for (const answer of answers) {
+            if (answer.status === 200) invokeMs.push(answer.ms);
+            if (click.by === 'requester' && (answer.body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive') {
+              lastInvokeCard = textOfAnswer(answer.body);
+            }
+          }
+        }),
+      );
+      await Promise.all([...clicks, ...timers]);
+      memory.clear();
+      if (this.proxy) this.proxy.decide = () => 'pass';
+      await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
+
+      // The next view of the card: after a stopped instance, as late as a claim can be stale.
+      const timing = syncTimingOf(config);
+      if (schedule.sigterm) clockOffset = timing.claimStaleAfterMs + 1_000;
+      if (alive.size === 0) {
+        instances.push(await startApp(config, createLogger('silent'), overrides));
+        alive.add(instances.length - 1);
+      }
+      const viewer = [...alive][0]!;
+      const view = await post(viewer, activity(REQUESTER, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: 'sync.refresh', data: { verb: 'sync.refresh', confirmationId } } } }));
+      await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
+
+      const store: StateStore = blob ? new Store(new BlobBackend(this.azurite.connectionString, this.container, 2_000), { timeoutMs: 2_000 }) : storeFor(config);
+      const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
+      const audit = (await store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
+      return {
+        schedule,
+        connectorId,
+        confirmationId,
+        posts: this.sim.syncCalls().map((call) => ({ status: call.status, accepted: call.accepted })),
+        finalState: stored?.value.state ?? 'missing',
+        audit: audit.filter((entry) => entry.confirmationId === confirmationId),
+        shownCard: this.shownCard(conversation.id, alias),
+        lastInvokeCard,
+        finalView: textOfAnswer(view.body),
+        invokeMs,
+        faultsInjected: faults,
+      };
+    } finally {
+      this.connector.behaviour = () => ({});
+      await Promise.allSettled([...alive].map((n) => instances[n]!.stop(500)));
+    }
+  }
+
+  private proxyOnce(fault: ProxyFault): void {
+    if (!this.proxy) return;
+    let used = false;
+    this.proxy.decide = () => {
+      if (used) return 'pass';
+      used = true;
+      return fault;
+    };
+  }
+
+  /** The confirmation card this conversation shows last (an update in place, or a new message carrying it). */
+  private shownCard(conversationId: string, alias: string): string {
+    for (const message of [...this.connector.applied].reverse()) {
+      if (message.conversationId !== conversationId) continue;
+      const card = (message.body.attachments as Array<{ content?: unknown }> | undefined)?.[0]?.content;
+      const text = card ? visibleText(card as never) : '';
+      if (text.includes(`Connector: ${alias}`)) return text;
+    }
+    return '';
+  }
+}
+
+function graphFaultOf(fault: GraphFault): Fault {
+  switch (fault.kind) {
+    case 'ok':
+      return { operation: 'sync', times: 1 };
+    case 'throttled':
+      return { operation: 'sync', error: simulatedErrors.throttled(fault.retryAfter ? 0 : null), times: 1 };
+    case 'unavailable':
+      return { operation: 'sync', error: simulatedErrors.unavailable(503), times: 1 };
+    case 'gatewayTimeout':
+      return { operation: 'sync', error: simulatedErrors.unavailable(504), apply: fault.apply, times: 1 };
+    case 'serverError':
+      return { operation: 'sync', error: { status: 500, code: 'InternalServerError', message: 'An internal server error occurred.' }, times: 1 };
+    case 'unauthorized':
+      return { operation: 'sync', error: simulatedErrors.expiredToken(), times: 1 };
+    case 'hang':
+      return { operation: 'sync', delayMs: 400, apply: fault.apply, times: 1 };
+    case 'drop':
+      return { operation: 'sync', dropConnection: true, apply: fault.apply, times: 1 };
+  }
+}
+
+/** What an invoke answer shows: the card's text, or the message. */
+function textOfAnswer(body: unknown): string {
+  const answer = body as { type?: string; value?: unknown } | undefined;
+  if (answer?.type === 'application/vnd.microsoft.card.adaptive') return visibleText(answer.value as never);
+  return typeof answer?.value === 'string' ? answer.value : '';
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
