@@ -21,6 +21,7 @@ import { createStateStore, type StateStore } from './storage';
 import { AuditLog } from './sync/auditLog';
 import { ConfirmationStore } from './sync/confirmationStore';
 import { ConnectorClaims } from './sync/connectorClaims';
+import { LatestConfirmations } from './sync/latestConfirmations';
 import { SyncService, type SyncTiming } from './sync/syncService';
 
 /** Graph calls of one turn end this long after it arrived, well inside Teams' 15 s redelivery window. */
@@ -88,7 +89,7 @@ export function createBot(config: Config, parts: BotParts): { bot: ConnectorSync
     background: (work, details) => inFlight.track(work, details),
     now,
   });
-  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit };
+  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit, latest: new LatestConfirmations(store, config.confirmationTtlMs) };
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
   const clicks = new Clicks({
     click: { ...commands, graph },

@@ -86,7 +86,7 @@ export class CardUpdates {
     const superseded = (): boolean => lane.waiting > 0;
     const updated = update.messageId ? await this.persistently(() => this.replace(update.reference, update.messageId!, update.card), superseded).then(() => true, () => false) : false;
     if (!updated && update.fallbackToNewMessage && !superseded()) {
-      await this.persistently(() => this.inConversation(update.reference, (context) => sendCard(context, update.card)), superseded);
+      await this.persistently(() => this.inConversation(update.reference, async (context) => void (await sendCard(context, update.card))), superseded);
     }
     if (update.then) await this.persistently(() => this.inConversation(update.reference, update.then!), () => false);
   }

@@ -1,5 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { CardActionData } from '../cards/actions';
+import type { AdaptiveCard } from '../cards/schema';
 import { startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
 import type { ClickOutcome, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
@@ -56,6 +57,11 @@ export class Clicks {
     this.deps.logger.info({ activityId: context.activity.id, verb: action.verb }, 'Graph is slow: answered with a sending card, the outcome follows');
     await this.deliverNow(context, start.sending, input, cardMessageId, transport, attempt);
     this.later(reference, cardMessageId, input, attempt, finishing);
+  }
+
+  /** Changes a card in this conversation for everyone, in order with the updates clicks make. */
+  updateCard(context: TurnContext, messageId: string, card: AdaptiveCard, rank: number): void {
+    this.deps.cardUpdates.enqueue({ reference: TurnContext.getConversationReference(context.activity), messageId, card, rank, fallbackToNewMessage: false });
   }
 
   private async finish(start: ClickStart): Promise<ClickOutcome> {
@@ -130,7 +136,7 @@ export class Clicks {
       case 'notice':
         return send((context) => sendText(context, outcome.text));
       case 'newCard':
-        return send((context) => sendCard(context, outcome.card));
+        return send(async (context) => void (await sendCard(context, outcome.card)));
       case 'signIn':
         return send((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
     }

@@ -3,8 +3,10 @@ import { looksLikeCardAction, parseCardAction } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
 import { explainParseError, handleCommand, type CommandDeps } from '../commands/handleCommand';
 import { parseCommand } from '../commands/parse';
+import { VOCABULARY, helpLines } from '../commands/registry';
 import type { Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
+import { userKeyOf } from '../sync/confirmation';
 import { ours } from '../text/rich';
 import type { Clicks } from './clicks';
 import { errorBody, exchangeFailedBody, invalidAuthCodeBody, messageBody, sendInvokeResponse } from './invokeResponses';
@@ -127,7 +129,7 @@ export class ConnectorSyncBot {
 
   private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
     const input = this.input(context);
-    const parsed = parseCommand(text);
+    const parsed = parseCommand(text, VOCABULARY);
     const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps.commands) : explainParseError(parsed.error, input);
     this.deps.logger.info(
       { activityId: context.activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },
@@ -140,8 +142,17 @@ export class ConnectorSyncBot {
     switch (reply.kind) {
       case 'text':
         return sendText(context, reply.text);
-      case 'card':
-        return sendCard(context, reply.card);
+      case 'card': {
+        if (reply.text) await sendText(context, reply.text);
+        const messageId = await sendCard(context, reply.card);
+        if (reply.confirmationId && messageId) {
+          await this.deps.commands.latest.remember(input.conversationId, userKeyOf(input.user), { confirmationId: reply.confirmationId, messageId });
+        }
+        return;
+      }
+      case 'update':
+        this.deps.clicks.updateCard(context, reply.messageId, reply.card, reply.rank);
+        return sendText(context, reply.text);
       case 'signOut':
         return this.signOut(context, input);
       case 'signIn':
@@ -183,6 +194,7 @@ export class ConnectorSyncBot {
     const { activity } = context;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
     if (!botAdded) return;
-    await sendCard(context, helpCard(this.input(context).m));
+    const { m } = this.input(context);
+    await sendCard(context, helpCard(m, helpLines(m.locale)));
   }
 }

@@ -7,8 +7,10 @@ export async function sendText(context: TurnContext, text: Rich): Promise<void> 
   await context.sendActivity({ type: ActivityTypes.Message, text: toMarkdown(text), textFormat: 'markdown' });
 }
 
-export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+/** Sends a card; resolves with the id of the message that carries it (to update it later). */
+export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<string | null> {
+  const response = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  return response?.id ?? null;
 }
 
 /**

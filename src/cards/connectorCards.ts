@@ -2,7 +2,7 @@ import type { Connector, SyncType } from '../graph/types';
 import type { Messages } from '../i18n';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { ConnectorSnapshot } from '../sync/confirmation';
-import { md, ours, plain, strong } from '../text/rich';
+import { md, ours, plain, strong, type Rich } from '../text/rich';
 import { VERBS, button } from './actions';
 import { connectorFacts } from './confirmationCard';
 import { lastSyncText, statusText } from './format';
@@ -123,8 +123,8 @@ export function chooseSyncTypeCard(connector: Connector, owner: string, m: Messa
   );
 }
 
-/** Several connectors match: each candidate with its own buttons. */
-export function ambiguousConnectorCard(query: string, candidates: readonly Connector[], owner: string, m: Messages): AdaptiveCard {
+/** Several connectors match (or were named): each candidate with its own buttons. */
+export function ambiguousConnectorCard(query: string, candidates: readonly Connector[], owner: string, m: Messages, title?: Rich): AdaptiveCard {
   const sections: CardElement[] = candidates.slice(0, MAX_CANDIDATES).map((connector) => {
     const snapshot = snapshotOf(connector);
     return {
@@ -138,12 +138,13 @@ export function ambiguousConnectorCard(query: string, candidates: readonly Conne
       ],
     };
   });
-  return card([heading(m.ambiguousTitle(query, candidates.length)), ...sections]);
+  return card([heading(title ?? m.ambiguousTitle(query, candidates.length)), ...sections]);
 }
 
-export function unknownConnectorCard(query: string, suggestion: Connector | null, known: readonly Connector[], owner: string, m: Messages): AdaptiveCard {
+/** A name that fits no connector: the nearest one as a suggestion (with its buttons), then the known ones. */
+export function unknownConnectorCard(query: string, suggestion: Connector | null, known: readonly Connector[], owner: string, m: Messages, title: Rich | null = null): AdaptiveCard {
   const body: CardElement[] = [heading(m.unknownConnector(query), 'attention')];
-  if (suggestion) body.push(block(m.didYouMean(displayName(suggestion))));
+  if (suggestion) body.push(block(title ?? m.didYouMean(displayName(suggestion)), { weight: 'bolder' }));
   if (known.length === 0) body.push(block(ours(m.noConnectors)));
   else {
     body.push(block(ours(m.knownConnectors), { weight: 'bolder', spacing: 'medium' }));

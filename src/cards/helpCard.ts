@@ -3,8 +3,9 @@ import { ours, type Rich } from '../text/rich';
 import { card, type AdaptiveCard, type CardElement } from './schema';
 import { block, heading } from './text';
 
-export function helpCard(m: Messages, preface: readonly Rich[] = []): AdaptiveCard {
+/** What the bot can do, with examples the parser accepts; `preface` says why the user sees it (a message not understood). */
+export function helpCard(m: Messages, lines: ReadonlyArray<{ example: string; text: string }>, preface: readonly Rich[] = []): AdaptiveCard {
   const intro: CardElement[] = preface.map((line) => block(line, { color: 'warning' }));
-  const commands: CardElement[] = m.helpCommands.map((command) => block(ours(`**${command.example}** — ${command.text}`), { spacing: 'small' }));
+  const commands: CardElement[] = lines.map((line) => block(ours(`**${line.example}** — ${line.text}`), { spacing: 'small' }));
   return card([...intro, heading(ours(m.helpTitle)), block(ours(m.helpIntro)), ...commands]);
 }

@@ -10,7 +10,7 @@ import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
 import { lookupFailureText } from './graphFailureText';
-import type { CommandDeps } from './handleCommand';
+import type { CommandDeps } from './handlers/request';
 import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
 
 export interface ClickDeps extends CommandDeps {

@@ -23,7 +23,10 @@ export interface SignInNeed {
 /** What the bot answers to a typed command. */
 export type Reply =
   | { kind: 'text'; text: Rich }
-  | { kind: 'card'; card: AdaptiveCard }
+  /** A card, after `text` when there is one. `confirmationId`: the card is the user's newest confirmation in this chat. */
+  | { kind: 'card'; card: AdaptiveCard; text?: Rich; confirmationId?: string }
+  /** Changes a card already in the chat (the confirmation a typed "cancel" cancelled), and says so. */
+  | { kind: 'update'; messageId: string; card: AdaptiveCard; rank: number; text: Rich }
   | { kind: 'signOut' }
   | { kind: 'signIn'; need: SignInNeed };
 

@@ -31,7 +31,9 @@ export function tokenize(raw: string): Token[] {
     }
     let end = index;
     while (end < text.length && !/\s/.test(text[end] ?? '')) end += 1;
-    tokens.push({ text: text.slice(index, end), quoted: false });
+    // Punctuation around a word is not part of it ("hi," "CAS01!"); dots inside names are (cas01.contoso.local).
+    const word = text.slice(index, end).replace(/^[,;:!?.(]+|[,;:!?.)]+$/g, '');
+    if (word) tokens.push({ text: word, quoted: false });
     index = end;
   }
   return tokens;
@@ -45,6 +47,7 @@ function normalize(raw: string): string {
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/[\u00a0\u200b]/g, ' ')
-    .trim()
-    .replace(/[?!.]+$/, '');
+    // Emoji around a command ("🔄 sync CAS01 full") say nothing the words do not.
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
+    .trim();
 }

@@ -1,54 +1,58 @@
 import type { SyncType } from '../graph/types';
 
-/** Words that start a sync, in English and German. */
-export const SYNC_VERBS = ['sync', 'synchronize', 'synchronise', 'synchronisiere', 'synchronisieren', 'synchronisier'];
-/** Optional noun after the verb: `sync connector cas01 full`. */
-export const CONNECTOR_NOUNS = ['connector', 'konnektor', 'exchange-connector'];
-export const STATUS_WORDS = ['status', 'zustand'];
-export const HISTORY_WORDS = ['history', 'verlauf'];
-export const HELP_WORDS = ['help', 'hilfe', '?', 'commands', 'befehle', 'hi', 'hello', 'hallo'];
-export const LIST_PHRASES = [
-  'list connectors',
-  'list connector',
-  'list',
-  'connectors',
-  'show connectors',
-  'liste connectors',
-  'liste connector',
-  'liste konnektoren',
-  'connectors anzeigen',
-  'konnektoren anzeigen',
-  'zeige connectors',
-  'konnektoren',
+/**
+ * The words around commands, in English and German: what the parser ignores, what names a connector, which word
+ * means which sync. The commands' own words live with their handlers in the registry (registry.ts). Adding a
+ * synonym is one entry here or there.
+ */
+
+/** Politeness and glue: "please sync the connector CAS01 now", "synchronisiere den Connector bitte". */
+export const FILLERS = [
+  'please', 'pls', 'the', 'a', 'an', 'for', 'of', 'my', 'our', 'now', 'force', 'do', 'run', 'start', 'can', 'you', 'could', 'would', 'just', 'again', 'on', 'to', 'me', 'kindly',
+  'bitte', 'den', 'die', 'das', 'der', 'dem', 'des', 'von', 'vom', 'für', 'jetzt', 'mal', 'einen', 'eine', 'ein', 'doch', 'kannst', 'du', 'sie', 'starte', 'erneut', 'nochmal', 'mir', 'zu', 'an',
 ];
 
-export const SIGN_OUT_PHRASES = ['logout', 'log out', 'sign out', 'signout', 'abmelden', 'ausloggen'];
+/** The optional noun: "sync connector CAS01", "synchronisiere die Konnektoren". */
+export const NOUNS = ['connector', 'connectors', 'konnektor', 'konnektoren', 'connectoren', 'exchange-connector', 'exchange-connectors', 'exchangeconnector'];
+
+/** "exchange connector": "exchange" before a noun is part of the noun, not a connector's name. */
+export const NOUN_PREFIXES = ['exchange', 'intune'];
+
+/** Every connector at once, which the bot answers with the list: syncs go one connector at a time. */
+export const ALL_WORDS = ['all', 'every', 'each', 'alle', 'allen', 'aller', 'sämtliche', 'jeden'];
 
 /** Sync type words, compared after lower-casing and removing spaces, dashes and underscores. */
 export const SYNC_TYPE_WORDS: Record<string, SyncType> = {
   full: 'fullSync',
+  fully: 'fullSync',
   fullsync: 'fullSync',
+  complete: 'fullSync',
   vollständig: 'fullSync',
   vollstaendig: 'fullSync',
+  vollständige: 'fullSync',
+  komplett: 'fullSync',
   voll: 'fullSync',
   vollsync: 'fullSync',
   delta: 'deltaSync',
   deltasync: 'deltaSync',
   quick: 'deltaSync',
   quicksync: 'deltaSync',
+  incremental: 'deltaSync',
   schnell: 'deltaSync',
   schnellsync: 'deltaSync',
 };
 
-/** First words the "did you mean" for an unknown command compares against, with the command they stand for. */
-export const COMMAND_KEYWORDS: Record<string, string> = {
-  sync: 'sync connector',
-  synchronisiere: 'synchronisiere connector',
-  status: 'status',
-  history: 'history',
-  list: 'list connectors',
-  connectors: 'list connectors',
-  help: 'help',
-  hilfe: 'hilfe',
-  logout: 'logout',
+/** One word that says both "sync" and which: "Vollsynchronisierung CAS01". */
+export const SYNC_COMPOUNDS: Record<string, SyncType> = {
+  vollsynchronisierung: 'fullSync',
+  vollsynchronisation: 'fullSync',
+  vollständigesynchronisierung: 'fullSync',
+  deltasynchronisierung: 'deltaSync',
+  deltasynchronisation: 'deltaSync',
+  schnellsynchronisierung: 'deltaSync',
+  fullresync: 'fullSync',
 };
+
+export function squash(word: string): string {
+  return word.toLowerCase().replace(/[\s_-]+/g, '');
+}

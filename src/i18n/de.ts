@@ -65,7 +65,7 @@ export const de: Messages = {
   expiredText: 'Es wurde nichts synchronisiert.',
   supersededTitle: 'Eine andere Synchronisierung kam zuerst',
   supersededText: (name, syncType, when) =>
-    md`${name} hat am ${when} eine ${syncType === 'fullSync' ? 'vollständige' : 'Delta-'}Synchronisierung dieses Connectors angefordert, nachdem diese Karte gezeigt wurde. Es wurde nichts erneut gesendet.`,
+    md`${name} hat am ${when} eine ${syncType === 'fullSync' ? 'vollständige ' : 'Delta-'}Synchronisierung dieses Connectors angefordert, nachdem diese Karte gezeigt wurde. Es wurde nichts erneut gesendet.`,
   alreadyHandled: 'Diese Anfrage wurde bereits bearbeitet; es wurde nichts erneut gesendet.',
   beingHandled: 'Diese Anfrage wird gerade bearbeitet; es wurde nichts erneut gesendet.',
   notRequester: (name) => md`Nur ${name}, der/die diese Synchronisierung angefordert hat, kann sie starten oder abbrechen.`,
@@ -122,14 +122,13 @@ export const de: Messages = {
   helpTitle: 'Connector Sync',
   helpIntro:
     'Ich starte Synchronisierungen Ihrer Intune-Exchange-Connectors, mit Ihren eigenen Berechtigungen. Vor jeder Synchronisierung frage ich nach.',
-  helpCommands: [
-    { example: 'synchronisiere connector CAS01 vollständig', text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt)' },
-    { example: 'synchronisiere connector CAS01 delta', text: 'Delta-/Schnellsynchronisierung' },
-    { example: 'liste connectors', text: 'Alle Connectors mit Status und letzter Synchronisierung' },
-    { example: 'status CAS01', text: 'Details eines Connectors' },
-    { example: 'verlauf CAS01', text: 'Die letzten zehn Synchronisierungsanfragen: wer, wann, Ergebnis' },
-    { example: 'synchronisiere connector "Munich Exchange" vollständig', text: 'Anführungszeichen für Namen mit Leerzeichen' },
-  ],
+  thanksReply: 'Gern geschehen. Ich bin da, wenn die nächste Synchronisierung ansteht.',
+  greeting: 'Hallo! Ich starte Synchronisierungen Ihrer Intune-Exchange-Connectors, mit Ihren eigenen Berechtigungen. Zum Beispiel: `synchronisiere connector CAS01 vollständig` oder `liste connectors`.',
+  nothingToCancel: 'Es gibt nichts abzubrechen: in diesem Chat wartet keine Synchronisierung auf Ihre Bestätigung.',
+  cancelledText: (name, syncType) => md`Ihre ${syncType === 'fullSync' ? 'vollständige ' : 'Delta-'}Synchronisierung von ${name} wurde abgebrochen. Es wurde nichts synchronisiert.`,
+  oneAtATimeAll: 'Synchronisiert wird ein Connector nach dem anderen, jeder mit eigener Bestätigung. Bitte unten einen wählen.',
+  oneAtATime: (names) => md`Eine Synchronisierung nach der anderen, jede mit eigener Bestätigung. Bitte einen wählen: ${names}.`,
+  didYouMeanSync: (command) => md`Meinten Sie ${strong(command)}?`,
   notUnderstood: (text) => md`Das habe ich leider nicht verstanden: „${quoteOf(text)}“.`,
   didYouMeanCommand: (command) => md`Meinten Sie ${strong(command)}?`,
   missingTarget: (command) =>

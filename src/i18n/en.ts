@@ -120,14 +120,13 @@ export const en: Messages = {
 
   helpTitle: 'Connector Sync',
   helpIntro: 'I start syncs of your Intune Exchange connectors, with your own permissions. I ask before every sync.',
-  helpCommands: [
-    { example: 'sync connector CAS01 full', text: 'Full sync of a connector (by alias, server name or id; a unique prefix is enough)' },
-    { example: 'sync connector CAS01 delta', text: 'Delta ("Quick") sync' },
-    { example: 'list connectors', text: 'All connectors with status and last sync' },
-    { example: 'status CAS01', text: 'Details of one connector' },
-    { example: 'history CAS01', text: 'The last ten sync requests for a connector: who, when, outcome' },
-    { example: 'sync connector "Munich Exchange" full', text: 'Quotes for names with spaces' },
-  ],
+  thanksReply: 'You are welcome. I am here for the next sync.',
+  greeting: 'Hi! I start syncs of your Intune Exchange connectors, with your own permissions. Try `sync connector CAS01 full` or `list connectors`.',
+  nothingToCancel: 'Nothing to cancel: you have no sync waiting for confirmation in this chat.',
+  cancelledText: (name, syncType) => md`Cancelled your ${syncType === 'fullSync' ? 'full' : 'delta'} sync of ${name}. Nothing was synced.`,
+  oneAtATimeAll: 'Syncs go one connector at a time, each with its own confirmation. Pick one below.',
+  oneAtATime: (names) => md`One sync at a time, each with its own confirmation. Pick one: ${names}.`,
+  didYouMeanSync: (command) => md`Did you mean ${strong(command)}?`,
   notUnderstood: (text) => md`Sorry, I did not understand “${quoteOf(text)}”.`,
   didYouMeanCommand: (command) => md`Did you mean ${strong(command)}?`,
   missingTarget: (command) =>

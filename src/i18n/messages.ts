@@ -82,7 +82,13 @@ export interface Messages {
 
   helpTitle: string;
   helpIntro: string;
-  helpCommands: Array<{ example: string; text: string }>;
+  thanksReply: string;
+  greeting: string;
+  nothingToCancel: string;
+  cancelledText: (name: string, syncType: SyncType) => Rich;
+  oneAtATimeAll: string;
+  oneAtATime: (names: string) => Rich;
+  didYouMeanSync: (command: string) => Rich;
   notUnderstood: (text: string) => Rich;
   didYouMeanCommand: (command: string) => Rich;
   missingTarget: (command: 'sync' | 'status' | 'history') => string;

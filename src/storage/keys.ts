@@ -13,6 +13,8 @@ export const KEYS = {
   pendingSignIn: (channelId: string, userId: string) => `signin-pending/${channelId}/${userId}`,
   /** The sync requests of one connector, for `history` (kept for the audit retention). */
   audit: (connectorId: string) => `audit/${connectorId.toLowerCase()}`,
+  /** A user's newest confirmation card in a conversation, for a typed "cancel". */
+  latestConfirmation: (conversationId: string, userKey: string) => `latest/${conversationId}/${userKey}`,
   /** The latest claim on a connector: one sync per moment, whichever card, tab or instance it comes from. */
   connectorClaim: (connectorId: string) => `claims/${connectorId.toLowerCase()}`,
 } as const;

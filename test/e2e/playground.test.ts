@@ -153,7 +153,7 @@ describe('through the Playground HTTP API', () => {
   it('an unknown connector gets the known ones and a "did you mean"', async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.personalChat, 'sync connector cas9 full');
-    expect(cardText(await playground.waitForBot(playground.ids.personalChat, before))).toContain('Did you mean CAS01?');
+    expect(cardText(await playground.waitForBot(playground.ids.personalChat, before))).toContain('Did you mean sync connector CAS01 full?');
   });
 
   it('an ambiguous name lists the candidates, and a chooser button leads to a confirmation', async () => {

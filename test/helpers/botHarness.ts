@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { TestAdapter, TurnContext, type Activity, type ConversationReference, type InvokeResponse } from 'botbuilder';
 import { createBot } from '../../src/app';
 import type { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
@@ -110,4 +111,20 @@ export function actionData(card: AdaptiveCard, title: string): Record<string, st
 export function textOf(value: unknown): string {
   const card = value as AdaptiveCard | undefined;
   return card?.type === 'AdaptiveCard' ? visibleText(card) : JSON.stringify(value);
+}
+
+/**
+ * One harness for a test file: started before its tests, stopped after them, and before each test back at a known
+ * clock with no Graph calls or faults left over from the one before.
+ */
+export function useBotHarness(): BotHarness {
+  const bot = new BotHarness();
+  beforeAll(() => bot.start());
+  afterAll(() => bot.stop());
+  beforeEach(() => {
+    bot.sim.calls.length = 0;
+    bot.sim.clearFaults();
+    bot.clock = new Date('2026-11-26T10:00:00Z');
+  });
+  return bot;
 }

@@ -79,7 +79,7 @@ describe('every button acts for the person who clicks, and only where it was sho
 
 describe('untrusted text is shown as text', () => {
   it('a link typed by a user is echoed inert, and at most about 60 characters of it (cards and chat text)', async () => {
-    const [card] = await live.say(`hello [click](http://evil.example) ${'x'.repeat(10_000)}`);
+    const [card] = await live.say(`what about [click](http://evil.example) ${"x".repeat(10_000)}`);
     expect(markdownTexts(cardIn(card)).flatMap(liveLinksIn)).toEqual([]);
     expect(JSON.stringify(cardIn(card)).length).toBeLessThan(8_000);
     expect(visibleText(cardIn(card))).toMatch(/“[^”]{1,60}…”/);
@@ -87,7 +87,7 @@ describe('untrusted text is shown as text', () => {
     const [text] = await live.say(`sync connector cas01 [click](http://evil.example) ${'y'.repeat(10_000)}`);
     const said = String(text?.body.text);
     expect(liveLinksIn(said)).toEqual([]);
-    expect(said).toContain('&#91;click&#93;&#40;http:\u2060//evil.example&#41;');
+    expect(said).toContain('&#91;click&#93;&#40;http:\u2060//evil.example');
     expect(said.length).toBeLessThan(400);
   });
 

@@ -106,7 +106,7 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
     ['a quoted name with spaces', 'sync connector "munich exchange" full', 'Munich Exchange'],
     ['a server name', 'sync connector outlook.office365.com full', 'EXO-Hosted'],
     ['an ambiguous prefix', 'sync connector cas full', '2 connectors match'],
-    ['an unknown name', 'sync connector cas9 full', 'Did you mean CAS01?'],
+    ['an unknown name', 'sync connector cas9 full', 'Did you mean sync connector CAS01 full?'],
   ])('%s: %j', async (_name, text, expected) => {
     const [reply] = await live.say(text);
     expect(reply?.kind).toBe('reply');

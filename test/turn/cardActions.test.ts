@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
-import { BEN, BotHarness, actionData, cardOf, textOf } from '../helpers/botHarness';
+import { BEN, actionData, cardOf, textOf, useBotHarness } from '../helpers/botHarness';
 
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await new BotHarness().start();
-});
-afterAll(() => bot.stop());
-beforeEach(() => {
-  bot.sim.calls.length = 0;
-  bot.sim.clearFaults();
-  bot.clock = new Date('2026-11-26T10:00:00Z');
-});
+const bot = useBotHarness();
 
 /** Asks for a sync and returns the confirmation card with the id of the message that carries it. */
 async function confirmationFor(text: string): Promise<{ card: AdaptiveCard; messageId: string; confirmationId: string }> {

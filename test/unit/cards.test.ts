@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmationCard } from '../../src/cards/confirmationCard';
 import { ambiguousConnectorCard, chooseSyncTypeCard, connectorListCard, connectorStatusCard, unknownConnectorCard } from '../../src/cards/connectorCards';
 import { helpCard } from '../../src/cards/helpCard';
+import { helpLines } from '../../src/commands/registry';
 import { historyCard } from '../../src/cards/historyCard';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import type { Connector } from '../../src/graph/types';
@@ -62,7 +63,7 @@ function everyCard(locale: 'en' | 'de', connector: Connector = cas01!, person: P
     ['ambiguous', ambiguousConnectorCard(query, all, 'aad-ada', m)],
     ['unknown with suggestion', unknownConnectorCard(query, connector, all, 'aad-ada', m)],
     ['unknown, no connectors', unknownConnectorCard(query, null, [], 'aad-ada', m)],
-    ['help', helpCard(m, [m.notUnderstood(query), m.didYouMeanCommand(`sync ${query}`)])],
+    ['help', helpCard(m, helpLines(locale), [m.notUnderstood(query), m.didYouMeanCommand(`sync ${query}`)])],
     ['history', historyCard(connector.exchangeAlias ?? connector.id, entries, m)],
     ['empty history', historyCard('CAS01', [], m)],
   ];
@@ -184,6 +185,14 @@ describe('confirmation card', () => {
   it('explains a refusal with what to do and the Graph request-id', () => {
     const json = JSON.stringify(confirmationCard(refused!, { m, personal: false }));
     for (const text of ['throttling', '30 s', 'req-2']) expect(json).toContain(text);
+  });
+
+  it('a 429 names one wait, in minutes and seconds, and nothing contradicts it', () => {
+    const throttled = statesOf(cas01!, ada)[4]!;
+    if (throttled.state !== 'refused') throw new Error('not refused');
+    const text = JSON.stringify(confirmationCard({ ...throttled, failure: { ...throttled.failure, retryAfterSeconds: 120 } }, { m, personal: false }));
+    expect(text).toContain('Intune asks to wait 2 minutes (120 s) before trying again.');
+    expect(text).not.toContain('in a minute');
   });
 
   it('speaks German for German users', () => {

@@ -1,0 +1,51 @@
+import { ambiguousConnectorCard, connectorListCard, connectorStatusCard, unknownConnectorCard } from '../../cards/connectorCards';
+import { historyCard } from '../../cards/historyCard';
+import { userKeyOf } from '../../sync/confirmation';
+import { displayName } from '../../sync/connectorSnapshot';
+import type { Command } from '../command';
+import type { Reply } from '../reply';
+import { tokenOr, type CommandRequest } from './request';
+import { resolveTarget } from './resolveTarget';
+
+/** `list connectors`: always fresh from Graph (the list a user reads is never stale). */
+export async function handleList(request: CommandRequest<Extract<Command, { kind: 'list' }>>): Promise<Reply> {
+  const { input, deps } = request;
+  const token = await tokenOr(request);
+  if ('reply' in token) return token.reply;
+  const userKey = userKeyOf(input.user);
+  const list = await deps.directory.fresh(userKey, { token: token.token, deadline: input.deadline }, input.busy);
+  return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey }, input.m) };
+}
+
+export function handleStatus(request: CommandRequest<Extract<Command, { kind: 'status' }>>): Promise<Reply> {
+  return lookUp(request, (connector, userKey) => ({ kind: 'card', card: connectorStatusCard(connector, userKey, request.input.m) }));
+}
+
+export function handleHistory(request: CommandRequest<Extract<Command, { kind: 'history' }>>): Promise<Reply> {
+  return lookUp(request, async (connector) => ({ kind: 'card', card: historyCard(displayName(connector), await request.deps.audit.recent(connector.id), request.input.m) }));
+}
+
+/** `status X`, `history X`: the connector the words name, or the cards that help find it. */
+async function lookUp(
+  request: CommandRequest<Extract<Command, { kind: 'status' | 'history' }>>,
+  answer: (connector: Parameters<typeof connectorStatusCard>[0], userKey: string) => Reply | Promise<Reply>,
+): Promise<Reply> {
+  const { command, input, deps } = request;
+  const token = await tokenOr(request);
+  if ('reply' in token) return token.reply;
+  const userKey = userKeyOf(input.user);
+  const { resolution, connectors } = await resolveTarget(command.target, deps.directory, userKey, { token: token.token, deadline: input.deadline }, input.busy);
+  const query = command.target.join(' ');
+  switch (resolution.kind) {
+    case 'found':
+      return answer(resolution.connector, userKey);
+    case 'leftover':
+      return answer(resolution.connector, userKey);
+    case 'ambiguous':
+      return { kind: 'card', card: ambiguousConnectorCard(query, resolution.candidates, userKey, input.m) };
+    case 'several':
+      return { kind: 'card', card: ambiguousConnectorCard(query, resolution.connectors, userKey, input.m) };
+    case 'unknown':
+      return { kind: 'card', card: unknownConnectorCard(query, resolution.suggestion, connectors, userKey, input.m) };
+  }
+}

@@ -1,0 +1,27 @@
+import type { AuditLog } from '../../sync/auditLog';
+import type { LatestConfirmations } from '../../sync/latestConfirmations';
+import type { SyncService } from '../../sync/syncService';
+import type { Command } from '../command';
+import type { ConnectorDirectory } from '../connectorDirectory';
+import type { Reply, TurnInput } from '../reply';
+
+export interface CommandDeps {
+  directory: ConnectorDirectory;
+  sync: SyncService;
+  audit: AuditLog;
+  latest: LatestConfirmations;
+}
+
+/** One parsed command to answer: what was typed (to resume it after a sign-in), who asked, and with what. */
+export interface CommandRequest<C extends Command> {
+  command: C;
+  text: string;
+  input: TurnInput;
+  deps: CommandDeps;
+}
+
+/** The user's Graph token, or the sign-in reply that resumes this command afterwards. */
+export async function tokenOr(request: CommandRequest<Command>): Promise<{ token: string } | { reply: Reply }> {
+  const token = await request.input.token();
+  return token ? { token } : { reply: { kind: 'signIn', need: { staleToken: false, resume: { kind: 'command', text: request.text } } } };
+}

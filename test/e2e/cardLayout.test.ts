@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmationCard } from '../../src/cards/confirmationCard';
+import { connectorListCard } from '../../src/cards/connectorCards';
+import type { AdaptiveCard } from '../../src/cards/schema';
+import { messagesFor } from '../../src/i18n';
+import { seedConnectors } from '../../src/simulator/seed';
+import { snapshotOf } from '../../src/sync/connectorSnapshot';
+import { ROOT } from '../helpers/processes';
+
+/**
+ * Cards as a phone and a desktop show them: rendered by the adaptivecards library (the renderer behind Teams' web
+ * client and the Agents Playground) in headless Chromium, at the width a card gets in a 360 px phone and in a
+ * 1280 px desktop chat. The Playground itself does not narrow its chat below desktop width, hence this page.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/playground');
+/** A card's width inside a chat: the viewport less the avatar and margins Teams keeps around a bubble. */
+const CARD_WIDTH = { 360: 328, 1280: 560 } as const;
+
+/** What browser/cardProbe.ts puts on the page's window. */
+interface Probe { renderCard(json: unknown, width: number): string[] }
+
+function bundle(entry: string): string {
+  const [output] = buildSync({ entryPoints: [entry], bundle: true, format: 'iife', write: false, target: 'es2022' }).outputFiles;
+  return output!.text;
+}
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+  await page.setContent('<html><body style="margin:0;background:#f5f5f5;font-family:\'Segoe UI\',sans-serif"><div id="card"></div></body></html>');
+  await page.addScriptTag({ content: bundle(path.join(__dirname, 'browser/cardProbe.ts')) });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+});
+
+/** Renders a card at a viewport width; returns the words that the layout broke across two lines. */
+async function render(card: AdaptiveCard, viewport: 360 | 1280, shot: string): Promise<string[]> {
+  await page.setViewportSize({ width: viewport, height: 1200 });
+  const broken = await page.evaluate(({ json, width }) => (globalThis as unknown as Probe).renderCard(json, width), { json: card, width: CARD_WIDTH[viewport] });
+  await page.locator('#card').screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`) });
+  return broken;
+}
+
+describe('cards people can read on any screen', () => {
+  const m = messagesFor('en');
+  const list = connectorListCard({ connectors: seedConnectors(), page: 1, truncated: false, owner: 'aad-ada' }, m);
+
+  it.each([360, 1280] as const)('list connectors at %i px: a compact block per connector, no word broken inside itself', async (width) => {
+    expect(await render(list, width, `6-list-${width}px`)).toEqual([]);
+  });
+
+  it('the confirmation card and the German list at 360 px: no word broken either', async () => {
+    const [cas02] = seedConnectors().slice(1);
+    const confirmation = confirmationCard(
+      { state: 'pending', id: 'c', connector: snapshotOf(cas02!), syncType: 'fullSync', requestedBy: { id: '29:a', aadObjectId: 'a', name: 'Ada Admin' }, conversationId: 'a', createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 600_000).toISOString(), revision: 0 },
+      { m, personal: false },
+    );
+    expect(await render(confirmation, 360, '7-confirmation-360px')).toEqual([]);
+    expect(await render(connectorListCard({ connectors: seedConnectors(), page: 1, truncated: false, owner: 'aad-ada' }, messagesFor('de')), 360, '8-list-de-360px')).toEqual([]);
+  });
+});
