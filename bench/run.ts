@@ -67,17 +67,17 @@ async function main(): Promise<void> {
   const coldBot: number[] = [];
   const coldEcho: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const echo = await startBot(ECHO, connector.url);
+    const echo = await startBot(ECHO, connector.serviceUrl);
     coldEcho.push(echo.coldStartMs);
     await stopBot(echo);
-    const bot = await startBot(BOT, connector.url);
+    const bot = await startBot(BOT, connector.serviceUrl);
     coldBot.push(bot.coldStartMs);
     await stopBot(bot);
   }
 
-  const echo = await startBot(ECHO, connector.url);
-  const bot = await startBot(BOT, connector.url);
-  const send = (target: BotProcess, text: string) => (n: number) => ({ ...message(text, nextId(), connector.url), n });
+  const echo = await startBot(ECHO, connector.serviceUrl);
+  const bot = await startBot(BOT, connector.serviceUrl);
+  const send = (target: BotProcess, text: string) => (n: number) => ({ ...message(text, nextId(), connector.serviceUrl), n });
   try {
     // Warm-up both.
     await load({ url: echo.endpoint, body: send(echo, 'hello'), durationSeconds: 2 });
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
         body: () => {
           const confirmationId = ids[next++] ?? '';
           return {
-            ...message('', nextId(), connector.url),
+            ...message('', nextId(), connector.serviceUrl),
             type: 'invoke',
             name: 'adaptiveCard/action',
             replyToId: connector.messageIdOf.get(confirmationId),
@@ -126,9 +126,9 @@ async function main(): Promise<void> {
   }
 
   // (5) Memory: a fresh bot, 10,000 command turns, then 10,000 more.
-  const fresh = await startBot(BOT, connector.url);
+  const fresh = await startBot(BOT, connector.serviceUrl);
   try {
-    const turns = (amount: number) => load({ url: fresh.endpoint, amount, body: () => message('sync connector cas01 full', nextId(), connector.url) });
+    const turns = (amount: number) => load({ url: fresh.endpoint, amount, body: () => message('sync connector cas01 full', nextId(), connector.serviceUrl) });
     await turns(10_000);
     const after10k = rssMiB(fresh.child.pid ?? 0);
     await turns(10_000);

@@ -57,8 +57,10 @@ export async function manifestProblems(manifest: Manifest): Promise<string[]> {
   if (!GUID.test(botId)) problems.push(`bots[0].botId "${botId}" must be the bot's app id, a GUID`);
   if (!GUID.test(manifest.id)) problems.push(`id "${manifest.id}" must be a GUID`);
   if (manifest.webApplicationInfo?.id !== botId) problems.push('webApplicationInfo.id must equal the bot id (Teams SSO)');
-  if (manifest.webApplicationInfo?.resource !== `api://botid-${botId}`) {
-    problems.push(`webApplicationInfo.resource must be api://botid-${botId} (the Application ID URI of the app registration)`);
+  // A bot and a tab in one app share one Application ID URI, which must name the tab's domain (Teams SSO for tabs).
+  const domain = manifest.validDomains?.[0] ?? '';
+  if (manifest.webApplicationInfo?.resource !== `api://${domain}/botid-${botId}`) {
+    problems.push(`webApplicationInfo.resource must be api://${domain}/botid-${botId} (the Application ID URI of the app registration)`);
   }
   if (!manifest.validDomains?.includes('token.botframework.com')) problems.push('validDomains must include token.botframework.com');
   return problems;

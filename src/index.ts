@@ -1,7 +1,5 @@
 /* eslint-disable no-console -- the banner and fatal configuration errors are for the person at the terminal */
-import { startApp } from './app';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
-import { createLogger } from './logger';
 
 function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
@@ -38,6 +36,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Telemetry instruments modules as they are first required: it starts before the bot's own modules are loaded.
+  const stopTelemetry = config.telemetry ? (await import('./telemetry')).startTelemetry(config.telemetry.connectionString) : () => Promise.resolve();
+  const { createLogger } = await import('./logger');
+  const { startApp } = await import('./app');
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
   console.log(banner(config, app.server.url, app.graphBaseUrl));
@@ -46,13 +48,17 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      // Flushes what is still queued; telemetry that cannot be delivered does not fail the shutdown.
+      .then(() => stopTelemetry().catch((error: unknown) => logger.warn({ err: error }, 'telemetry not flushed')))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -8,7 +8,15 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  FederatedServiceClientCredentialsFactory,
+  type AuthenticateRequestResult,
+  type ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { BotIdentity, TokenMode } from '../config';
 import { messagesFor, localeOf } from '../i18n';
 import type { Logger } from '../logger';
@@ -33,10 +41,11 @@ export const LOCAL_BOT_AUDIENCE = 'connector-sync-bot-local';
 class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   constructor(
     settings: Record<string, string>,
+    credentials: ServiceClientCredentialsFactory | undefined,
     private readonly timeoutMs: number,
     private readonly local: boolean,
   ) {
-    super(settings);
+    super(settings, credentials);
   }
 
   override createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory {
@@ -85,17 +94,28 @@ export interface AdapterOptions {
   logger: Logger;
 }
 
+function settingsOf(identity: BotIdentity): Record<string, string> {
+  if (identity.kind === 'local') return { MicrosoftAppId: '', MicrosoftAppPassword: '', ...(identity.oauthUrl ? { OAuthUrl: identity.oauthUrl } : {}) };
+  return {
+    MicrosoftAppId: identity.appId,
+    MicrosoftAppPassword: identity.credential.kind === 'secret' ? identity.credential.password : '',
+    MicrosoftAppType: identity.appType,
+    MicrosoftAppTenantId: identity.tenantId,
+  };
+}
+
+/**
+ * With a federated credential the bot has no secret: botframework-connector asks the managed identity for an assertion
+ * (audience api://AzureADTokenExchange) and trades it at Entra for the app registration's token. Otherwise botbuilder
+ * builds the secret's credentials from the settings.
+ */
+function credentialsOf(identity: BotIdentity): ServiceClientCredentialsFactory | undefined {
+  if (identity.kind !== 'teams' || identity.credential.kind !== 'federated') return undefined;
+  return new FederatedServiceClientCredentialsFactory(identity.appId, identity.credential.managedIdentityClientId, identity.tenantId || undefined);
+}
+
 export function createAdapter({ identity, tokens, allowedTenantIds, store, timeoutMs, logger }: AdapterOptions): BotAdapter {
-  const settings: Record<string, string> =
-    identity.kind === 'local'
-      ? { MicrosoftAppId: '', MicrosoftAppPassword: '', ...(identity.oauthUrl ? { OAuthUrl: identity.oauthUrl } : {}) }
-      : {
-          MicrosoftAppId: identity.appId,
-          MicrosoftAppPassword: identity.credential.password,
-          MicrosoftAppType: identity.appType,
-          MicrosoftAppTenantId: identity.tenantId,
-        };
-  const adapter = new BotAdapter(new BotFrameworkAuthentication(settings, timeoutMs, identity.kind === 'local'));
+  const adapter = new BotAdapter(new BotFrameworkAuthentication(settingsOf(identity), credentialsOf(identity), timeoutMs, identity.kind === 'local'));
   adapter.use(new TenantGuard(allowedTenantIds, logger));
   adapter.use(new RedeliveryGuard(store, logger));
   if (tokens.kind === 'sso') {

@@ -40,23 +40,37 @@ export class Clicks {
   constructor(private readonly deps: ClicksDeps) {}
 
   async run(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt = 0): Promise<void> {
-    const due = Date.now() + this.deps.answerDeadlineMs;
+    const arrived = Date.now();
+    const answer = await this.answer(context, action, input, cardMessageId, transport, attempt, arrived + this.deps.answerDeadlineMs);
+    // One line per click, for the "click latency" and "failed syncs" queries in deploy/README.md.
+    this.deps.logger.info({ activityId: context.activity.id, verb: action.verb, transport, answer, answerMs: Date.now() - arrived }, 'click answered');
+  }
+
+  /** Answers the click by `due`; says which answer it gave: the outcome, "sending…", or "still working". */
+  private async answer(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt: number, due: number): Promise<'outcome' | 'sending' | 'working'> {
     const reference = TurnContext.getConversationReference(context.activity);
     const started = startClick(action, input, cardMessageId, this.deps.click);
     const first = await within(started, due);
     if (!first.done) {
       this.later(reference, cardMessageId, input, attempt, started.then((start) => this.finish(start)));
       if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(input.m.working));
-      return;
+      return 'working';
     }
     const start = first.value;
-    if (start.kind === 'done') return this.deliverNow(context, start.outcome, input, cardMessageId, transport, attempt);
+    if (start.kind === 'done') {
+      await this.deliverNow(context, start.outcome, input, cardMessageId, transport, attempt);
+      return 'outcome';
+    }
     const finishing = start.finish();
     const second = await within(finishing, due);
-    if (second.done) return this.deliverNow(context, second.value, input, cardMessageId, transport, attempt);
+    if (second.done) {
+      await this.deliverNow(context, second.value, input, cardMessageId, transport, attempt);
+      return 'outcome';
+    }
     this.deps.logger.info({ activityId: context.activity.id, verb: action.verb }, 'Graph is slow: answered with a sending card, the outcome follows');
     await this.deliverNow(context, start.sending, input, cardMessageId, transport, attempt);
     this.later(reference, cardMessageId, input, attempt, finishing);
+    return 'sending';
   }
 
   /** Changes a card in this conversation for everyone, in order with the updates clicks make. */

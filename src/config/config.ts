@@ -15,7 +15,19 @@ export type TokenMode =
   | { kind: 'sso'; connectionName: string };
 
 /** Where confirmations, pending sign-ins, audit and the SSO dedupe live. Blob storage lets instances share them. */
-export type StorageMode = { kind: 'memory' } | { kind: 'blob'; connectionString: string; container: string };
+export type StorageMode = { kind: 'memory' } | { kind: 'blob'; access: StorageAccess; container: string };
+
+/** How the bot reaches a storage account: a connection string (Azurite, development) or a managed identity (Azure). */
+export type StorageAccess =
+  | { kind: 'connectionString'; connectionString: string }
+  /** `clientId`: a user-assigned identity; empty lets @azure/identity choose (system identity, developer sign-in). */
+  | { kind: 'identity'; accountUrl: string; clientId: string };
+
+/** How the bot proves to Bot Framework that it is its app registration. */
+export type AppCredential =
+  | { kind: 'secret'; password: string }
+  /** A federated credential on the app registration trusts this user-assigned managed identity: no secret at all. */
+  | { kind: 'federated'; managedIdentityClientId: string };
 
 /** How the bot proves who it is to Bot Framework, and whether inbound requests are authenticated. */
 export type BotIdentity =
@@ -26,7 +38,7 @@ export type BotIdentity =
       appId: string;
       appType: 'SingleTenant' | 'MultiTenant';
       tenantId: string;
-      credential: { kind: 'secret'; password: string };
+      credential: AppCredential;
       /** Where the signing keys of inbound Bot Framework tokens are published. */
       openIdMetadataUrl: string;
     };
@@ -49,6 +61,8 @@ export interface Config {
   readonly connectorCacheMs: number;
   /** A click waits this long for its outcome before the card says "sending" and is updated afterwards. */
   readonly answerDeadlineMs: number;
+  /** Application Insights; null = no telemetry. */
+  readonly telemetry: { connectionString: string } | null;
 }
 
 export const isLocal = (config: Pick<Config, 'bot'>): boolean => config.bot.kind === 'local';

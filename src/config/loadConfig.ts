@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { BotIdentity, Config, GraphTarget, StorageMode, TokenMode } from './config';
+import type { BotIdentity, Config, GraphTarget, StorageAccess, StorageMode, TokenMode } from './config';
 import { SETTINGS, SETTING_NAMES, type SettingName, type SettingValues } from './settings';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -10,7 +10,7 @@ export const TEAMS_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 /** Settings that only make sense with an app id: set without one, they mean a misspelt or forgotten MicrosoftAppId. */
-const TEAMS_ONLY: readonly SettingName[] = ['MicrosoftAppPassword', 'MicrosoftAppTenantId'];
+const TEAMS_ONLY: readonly SettingName[] = ['MicrosoftAppPassword', 'MANAGED_IDENTITY_CLIENT_ID', 'MicrosoftAppTenantId'];
 
 export class ConfigError extends AppError<'CONFIG_INVALID'> {
   constructor(readonly problems: string[]) {
@@ -62,6 +62,7 @@ export function loadConfig(env: Env): Config {
     confirmationTtlMs: values.CONFIRMATION_TTL_SECONDS * 1000,
     connectorCacheMs: values.CONNECTOR_CACHE_SECONDS * 1000,
     answerDeadlineMs: values.CARD_ANSWER_DEADLINE_MS,
+    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }) : null,
   });
 }
 
@@ -96,7 +97,13 @@ function localIdentity(values: SettingValues): BotIdentity {
 
 function teamsIdentity(values: SettingValues, problems: string[]): BotIdentity {
   const appType = values.MicrosoftAppType || 'SingleTenant';
-  if (!values.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set (a client secret of the bot\'s app registration)');
+  const federated = values.MANAGED_IDENTITY_CLIENT_ID;
+  if (!values.MicrosoftAppPassword && !federated) {
+    problems.push('MicrosoftAppPassword or MANAGED_IDENTITY_CLIENT_ID is required when MicrosoftAppId is set (a client secret, or a managed identity that a federated credential on the app registration trusts)');
+  }
+  if (values.MicrosoftAppPassword && federated) {
+    problems.push('MicrosoftAppPassword and MANAGED_IDENTITY_CLIENT_ID are both set: choose one way for the bot to prove who it is (remove the secret when the federated credential is in place)');
+  }
   if (appType === 'SingleTenant' && !values.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant (the app registration\'s directory id)');
   }
@@ -108,7 +115,7 @@ function teamsIdentity(values: SettingValues, problems: string[]): BotIdentity {
     appId: values.MicrosoftAppId,
     appType,
     tenantId: values.MicrosoftAppTenantId,
-    credential: { kind: 'secret', password: values.MicrosoftAppPassword },
+    credential: federated ? { kind: 'federated', managedIdentityClientId: federated } : { kind: 'secret', password: values.MicrosoftAppPassword },
     openIdMetadataUrl: values.ToBotFromChannelOpenIdMetadataUrl?.href ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
   };
 }
@@ -134,8 +141,19 @@ function tokenMode(values: SettingValues, local: boolean, problems: string[]): T
 
 function storageMode(values: SettingValues, problems: string[]): StorageMode {
   if (values.BOT_STORAGE !== 'blob') return { kind: 'memory' };
-  if (!values.AZURE_STORAGE_CONNECTION_STRING) problems.push('AZURE_STORAGE_CONNECTION_STRING is required when BOT_STORAGE=blob');
-  return { kind: 'blob', connectionString: values.AZURE_STORAGE_CONNECTION_STRING, container: values.AZURE_STORAGE_CONTAINER };
+  const connectionString = values.AZURE_STORAGE_CONNECTION_STRING;
+  const accountUrl = values.AZURE_STORAGE_ACCOUNT_URL;
+  if (!connectionString && !accountUrl) {
+    problems.push('BOT_STORAGE=blob needs AZURE_STORAGE_ACCOUNT_URL (a managed identity reaches it; Azure) or AZURE_STORAGE_CONNECTION_STRING (Azurite, development)');
+  }
+  if (connectionString && accountUrl) {
+    problems.push('AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set: keep one (the account URL in Azure, the connection string for Azurite)');
+  }
+  if (accountUrl && accountUrl.protocol !== 'https:') problems.push(`AZURE_STORAGE_ACCOUNT_URL="${accountUrl.href}" must use https (a managed identity's token is sent to it)`);
+  const access: StorageAccess = accountUrl
+    ? { kind: 'identity', accountUrl: accountUrl.href.replace(/\/$/, ''), clientId: values.AZURE_CLIENT_ID }
+    : { kind: 'connectionString', connectionString };
+  return { kind: 'blob', access, container: values.AZURE_STORAGE_CONTAINER };
 }
 
 function isLoopback(host: string): boolean {

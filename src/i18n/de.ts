@@ -150,7 +150,7 @@ export const de: Messages = {
   nothingToSignOut: 'Dieser Bot läuft im lokalen Modus mit einem Entwicklungstoken; es gibt nichts abzumelden.',
   signInFailed: 'Die Anmeldung wurde nicht abgeschlossen. Geben Sie den Befehl erneut ein, um eine neue Anmeldekarte zu erhalten.',
   signInResourceMismatch:
-    'Die Anmeldung ist fehlgeschlagen, weil die App-Registrierung des Bots nicht zu seiner Teams-App passt: der Anwendungs-ID-URI muss api://botid-<App-ID> lauten. Bitte wenden Sie sich an Ihre Teams-Administration.',
+    'Die Anmeldung ist fehlgeschlagen, weil die App-Registrierung des Bots nicht zu seiner Teams-App passt: der Anwendungs-ID-URI muss api://<Bot-Domäne>/botid-<App-ID> lauten. Bitte wenden Sie sich an Ihre Teams-Administration.',
   signInStillRefused:
     'Microsoft Graph lehnt Ihre Anmeldung weiterhin ab. Prüfen Sie, ob Ihr Konto eine Intune-Administratorrolle hat und die Administratorzustimmung für DeviceManagementServiceConfig.ReadWrite.All erteilt wurde.',
 };

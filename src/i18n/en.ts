@@ -147,7 +147,7 @@ export const en: Messages = {
   nothingToSignOut: 'This bot runs in local mode with a development token; there is nothing to sign out of.',
   signInFailed: 'Sign-in did not complete. Type your command again to get a new sign-in card.',
   signInResourceMismatch:
-    'Sign-in failed because the bot\'s app registration is set up differently from its Teams app: its Application ID URI must be api://botid-<app id>. Please tell your Teams administrator.',
+    'Sign-in failed because the bot\'s app registration is set up differently from its Teams app: its Application ID URI must be api://<bot domain>/botid-<app id>. Please tell your Teams administrator.',
   signInStillRefused:
     'Microsoft Graph still refuses your sign-in. Check that your account has an Intune Administrator role and that admin consent was given for DeviceManagementServiceConfig.ReadWrite.All.',
 };

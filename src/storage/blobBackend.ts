@@ -1,4 +1,6 @@
+import { DefaultAzureCredential } from '@azure/identity';
 import { BlobServiceClient, RestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
+import type { StorageAccess } from '../config';
 import { BackendError, type Backend, type ConditionalWrite, type StoredText } from './backend';
 
 /**
@@ -11,9 +13,13 @@ export class BlobBackend implements Backend {
   private readonly container: ContainerClient;
   private ready: Promise<unknown> | null = null;
 
-  constructor(connectionString: string, containerName: string, timeoutMs: number) {
-    const retryOptions = { maxTries: 1, tryTimeoutInMs: Math.max(1_000, timeoutMs) };
-    this.container = BlobServiceClient.fromConnectionString(connectionString, { retryOptions }).getContainerClient(containerName);
+  constructor(access: StorageAccess, containerName: string, timeoutMs: number) {
+    const options = { retryOptions: { maxTries: 1, tryTimeoutInMs: Math.max(1_000, timeoutMs) } };
+    const service =
+      access.kind === 'connectionString'
+        ? BlobServiceClient.fromConnectionString(access.connectionString, options)
+        : new BlobServiceClient(access.accountUrl, new DefaultAzureCredential(access.clientId ? { managedIdentityClientId: access.clientId } : {}), options);
+    this.container = service.getContainerClient(containerName);
   }
 
   async get(key: string, signal: AbortSignal): Promise<StoredText | null> {

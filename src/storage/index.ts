@@ -9,6 +9,6 @@ export { KEYS, TTL } from './keys';
 
 /** The bot's state store for its configuration: memory for one instance, Azure Blob Storage for several. */
 export function createStateStore(mode: StorageMode, timeoutMs: number): StateStore {
-  const backend = mode.kind === 'blob' ? new BlobBackend(mode.connectionString, mode.container, timeoutMs) : new MemoryBackend();
+  const backend = mode.kind === 'blob' ? new BlobBackend(mode.access, mode.container, timeoutMs) : new MemoryBackend();
   return new Store(backend, { timeoutMs });
 }

@@ -127,7 +127,7 @@ export class Lane {
     const activity = (from: typeof REQUESTER, fields: Record<string, unknown>) => ({
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: this.connector.url,
+      serviceUrl: this.connector.serviceUrl,
       from,
       recipient: { id: '28:bot' },
       conversation,
@@ -221,7 +221,7 @@ export class Lane {
       const view = await post(viewer, activity(REQUESTER, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: 'sync.refresh', data: { verb: 'sync.refresh', confirmationId } } } }));
       await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
 
-      const store: StateStore = blob ? new Store(new BlobBackend(this.azurite.connectionString, this.container, 2_000), { timeoutMs: 2_000 }) : storeFor(config);
+      const store: StateStore = blob ? new Store(new BlobBackend({ kind: 'connectionString', connectionString: this.azurite.connectionString }, this.container, 2_000), { timeoutMs: 2_000 }) : storeFor(config);
       const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
       const audit = (await store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
       return {

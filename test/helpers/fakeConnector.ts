@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackServer, bodyOf } from './loopbackServer';
 
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -23,7 +23,7 @@ export interface CallBehaviour {
  * `{id}` like Teams and records everything a Teams user would see. Typing indicators are kept apart (`typing`):
  * they are best effort and race the real answers.
  */
-export class FakeConnector {
+export class FakeConnector extends LoopbackServer {
   readonly calls: ConnectorCall[] = [];
   readonly typing: ConnectorCall[] = [];
   /** When set, updates (PUT) fail with this status, as a connector outage or a message Teams no longer lets the bot edit. */
@@ -35,18 +35,10 @@ export class FakeConnector {
   /** Every message and update, in the order they took effect. */
   readonly applied: Array<{ id: string; conversationId: string; body: Record<string, unknown> }> = [];
   private nextId = 1;
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
-  url = '';
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  /** The service URL activities carry: the server's root, with the slash Teams puts there. */
+  get serviceUrl(): string {
+    return `${this.url}/`;
   }
 
   /** Everything sent after the given number of calls. */
@@ -58,10 +50,8 @@ export class FakeConnector {
     return this.calls.filter((call) => call.kind === 'update' && call.activityId === messageId);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const text = (await bodyOf(req)).toString('utf8');
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!match?.[1]) {
       res.writeHead(404);

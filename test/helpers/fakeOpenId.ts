@@ -1,46 +1,44 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import { LoopbackServer } from './loopbackServer';
 
 /**
  * A loopback OpenID metadata endpoint with a signing key the test owns, following the shape Bot Framework and
  * Entra publish: `/.well-known/openidconfiguration` names `jwks_uri`, which lists RSA keys (Bot Framework's carry
  * `endorsements`). `available = false` makes both answer 503, as during an outage.
  */
-export class FakeOpenId {
+export class FakeOpenId extends LoopbackServer {
   readonly requests: string[] = [];
   available = true;
-  url = '';
   readonly kid = 'test-key-1';
   private privateKey!: CryptoKey;
   private jwk!: Record<string, unknown>;
-  private readonly server = http.createServer((req, res) => {
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     this.requests.push(req.url ?? '');
     if (!this.available) {
       res.writeHead(503);
       res.end();
       return;
     }
-    const base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    if (req.url?.startsWith('/.well-known/')) res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
+    if (req.url?.startsWith('/.well-known/')) res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/keys` }));
     else res.end(JSON.stringify({ keys: [{ ...this.jwk, kid: this.kid, use: 'sig', endorsements: this.endorsements }] }));
-  });
+  }
 
-  constructor(private readonly endorsements: string[] = ['msteams']) {}
+  constructor(private readonly endorsements: string[] = ['msteams']) {
+    super();
+  }
 
-  async start(): Promise<this> {
+  /** Where the OpenID metadata is published. */
+  get metadataUrl(): string {
+    return `${this.url}/.well-known/openidconfiguration`;
+  }
+
+  override async start(): Promise<this> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     this.privateKey = privateKey;
     this.jwk = await exportJWK(publicKey);
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/.well-known/openidconfiguration`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    return super.start();
   }
 
   /** The public key as JWK (an attacker can read it too: it is published). */

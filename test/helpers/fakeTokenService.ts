@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackServer, bodyOf } from './loopbackServer';
 
 export interface TokenServiceCall {
   method: string;
@@ -13,7 +13,7 @@ export interface TokenServiceCall {
  * A loopback Bot Framework token service following its REST contract (facts.md §2): GetToken (an empty-body 404
  * when there is no token), exchange, GetSignInResource, SignOut, GetTokenStatus. It records what it was asked.
  */
-export class FakeTokenService {
+export class FakeTokenService extends LoopbackServer {
   readonly calls: TokenServiceCall[] = [];
   /** Teams SSO tokens it accepts for exchange -> the Graph token it issues for them. */
   readonly ssoTokens = new Map<string, string>();
@@ -21,34 +21,14 @@ export class FakeTokenService {
   readonly magicCodes = new Map<string, string>();
   /** The user tokens it holds, by `${userId}|${connectionName}|${channelId}`. */
   readonly userTokens = new Map<string, string>();
-  private readonly server = http.createServer((req, res) => {
-    this.handle(req, res).catch(() => {
-      res.statusCode = 500;
-      res.end();
-    });
-  });
-  url = '';
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
 
   callsTo(path: string): TokenServiceCall[] {
     return this.calls.filter((call) => call.path === path);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://token');
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = (await bodyOf(req)).toString('utf8');
     const query = Object.fromEntries(url.searchParams.entries());
     const body: unknown = text ? JSON.parse(text) : undefined;
     this.calls.push({ method: req.method ?? 'GET', path: url.pathname, query, body });

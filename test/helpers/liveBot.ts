@@ -76,7 +76,7 @@ export class LiveBot {
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: 'msteams',
-      serviceUrl: this.connector.url,
+      serviceUrl: this.connector.serviceUrl,
       from,
       recipient: BOT,
       conversation,

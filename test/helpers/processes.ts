@@ -16,8 +16,13 @@ const running = new Set<ChildProcess>();
 
 /** Starts `npm start`'s command line directly (no npm in between, so the pid is the bot's own). */
 export function startBotProcess(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
+  return startProcess(['--no-deprecation', '--import', 'tsx', 'src/index.ts'], env);
+}
+
+/** Starts Node (the one running the tests) with these arguments, a clean environment plus `env`, in `cwd`. */
+export function startProcess(args: string[], env: Record<string, string>, cwd = ROOT): Started {
+  const child = spawn(process.execPath, args, {
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer, bodyOf } from './loopbackServer';
 
 /** What the proxy does with one storage request. */
 export type ProxyFault = 'pass' | 'dropAnswer' | 'hang' | 'outage' | 'slow';
@@ -9,23 +9,11 @@ export type ProxyFault = 'pass' | 'dropAnswer' | 'hang' | 'outage' | 'slow';
  * its answer (the write happened, the caller never hears), hold a request forever, or refuse it outright.
  * `decide` sees every request (method, path, headers) and picks its fate.
  */
-export class StorageProxy {
+export class StorageProxy extends LoopbackServer {
   decide: (req: http.IncomingMessage) => ProxyFault = () => 'pass';
   readonly applied: Array<{ method: string; path: string; fault: ProxyFault }> = [];
-  url = '';
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
-
-  constructor(private readonly target: string) {}
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  constructor(private readonly target: string) {
+    super();
   }
 
   /** Azurite's connection string, pointed at the proxy. */
@@ -33,11 +21,10 @@ export class StorageProxy {
     return direct.replace(/BlobEndpoint=http:\/\/127\.0\.0\.1:\d+/, `BlobEndpoint=${this.url}`);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fault = this.decide(req);
     if (fault !== 'pass') this.applied.push({ method: req.method ?? '', path: req.url ?? '', fault });
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await bodyOf(req);
     if (fault === 'outage') return void res.socket?.destroy();
     if (fault === 'hang') return; // never answers; the client's deadline must end it
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, 20));
@@ -52,6 +39,6 @@ export class StorageProxy {
       answer.pipe(res);
     });
     upstream.on('error', () => res.socket?.destroy());
-    upstream.end(Buffer.concat(chunks));
+    upstream.end(body);
   }
 }

@@ -45,7 +45,7 @@ beforeAll(async () => {
     MicrosoftAppPassword: 'not-a-real-secret',
     MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
     OAUTH_CONNECTION_NAME: 'graph',
-    ToBotFromChannelOpenIdMetadataUrl: openId.url,
+    ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
   });
   local = { bot: localBot, url: (await waitForOutput(localBot, /Bot endpoint\s+(http:\/\/\S+)/))[1]! };
   teams = { bot: teamsBot, url: (await waitForOutput(teamsBot, /listening on (http:\/\/\S+)/))[1]! };

@@ -71,7 +71,7 @@ describe('SIGTERM during a slow sync', () => {
     const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(http:\/\/127\.0\.0\.1:\d+\/api\/messages)/);
     const post = (activity: Record<string, unknown>) =>
       fetch(endpoint!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    const base = { channelId: 'msteams', serviceUrl: connector.url, from: USERS.ada, recipient: { id: '28:bot' }, conversation: personalChat(USERS.ada) };
+    const base = { channelId: 'msteams', serviceUrl: connector.serviceUrl, from: USERS.ada, recipient: { id: '28:bot' }, conversation: personalChat(USERS.ada) };
     await post({ ...base, type: 'message', id: 'm1', text: 'sync connector cas01 full' });
     const card = cardIn(connector.calls[0]);
     const confirmationId = card.actions?.[0]?.data.confirmationId;

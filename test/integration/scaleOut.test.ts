@@ -39,7 +39,7 @@ afterAll(async () => {
   await Promise.allSettled([azurite.stop(), sim.stop(), connector.stop(), tokenService.stop()]);
 });
 
-describeStoreContract('Azure Blob Storage (Azurite)', (clock) => new Store(new BlobBackend(azurite.connectionString, 'contract', 2_000), { timeoutMs: 2_000, now: clock.now }));
+describeStoreContract('Azure Blob Storage (Azurite)', (clock) => new Store(new BlobBackend({ kind: 'connectionString', connectionString: azurite.connectionString }, 'contract', 2_000), { timeoutMs: 2_000, now: clock.now }));
 
 describe('storage faults the network causes', () => {
   let proxy: StorageProxy;

@@ -243,7 +243,7 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const before = live.connector.calls.length;
     const answer = await live.post(live.activity(USERS.ada, { type: 'invoke', name: 'signin/failure', value: { code: 'resourcematchfailed', message: 'x' } }));
     expect(answer.status).toBe(200);
-    expect(String(live.connector.since(before)[0]?.body.text)).toContain('api://botid-');
+    expect(String(live.connector.since(before)[0]?.body.text)).toContain('/botid-<app id>');
   });
 
   it('no token ever reaches a log line', () => {

@@ -26,7 +26,7 @@ describe('Teams app package', () => {
     expect(manifest.bots?.[0]?.botId).toBe(SAMPLE.MicrosoftAppId);
     expect(manifest.bots?.[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.bots?.[0]?.commandLists?.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
-    expect(manifest.webApplicationInfo).toEqual({ id: SAMPLE.MicrosoftAppId, resource: `api://botid-${SAMPLE.MicrosoftAppId}` });
+    expect(manifest.webApplicationInfo).toEqual({ id: SAMPLE.MicrosoftAppId, resource: `api://${SAMPLE.BOT_DOMAIN}/botid-${SAMPLE.MicrosoftAppId}` });
     expect(manifest.validDomains).toEqual([SAMPLE.BOT_DOMAIN, 'token.botframework.com']);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);

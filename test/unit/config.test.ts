@@ -71,7 +71,7 @@ describe('loadConfig', () => {
     expect(text).toMatch(/OAuthUrl is for local tests/);
     expect(text).toMatch(/PORT="eighty".*TCP port/);
     expect(text).toMatch(/LOG_LEVEL="loud"/);
-    expect(text).toMatch(/MicrosoftAppPassword is required/);
+    expect(text).toMatch(/MicrosoftAppPassword or MANAGED_IDENTITY_CLIENT_ID is required/);
     expect(text).toMatch(/MicrosoftAppTenantId is required/);
     expect(text).toMatch(/OAUTH_CONNECTION_NAME is required/);
     expect(text).toMatch(/GRAPH_BASE_URL=.*https/);
@@ -81,6 +81,31 @@ describe('loadConfig', () => {
 
   it('rejects a Graph root without its version', () => {
     expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([expect.stringMatching(/must be a Graph root ending in \/v1\.0 or \/beta/)]);
+  });
+
+  it('Teams mode without a secret: a managed identity trusted by a federated credential on the app registration', () => {
+    const { MicrosoftAppPassword: _, ...withoutSecret } = TEAMS;
+    const config = loadConfig({ ...withoutSecret, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' });
+    expect(config.bot).toMatchObject({ kind: 'teams', credential: { kind: 'federated', managedIdentityClientId: 'c1d2e3f4-0000-4000-8000-00000000c11d' } });
+    expect(problemsOf({ ...TEAMS, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' })).toEqual([expect.stringMatching(/both set: choose one/)]);
+    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: 'c1d2' })).toEqual([expect.stringMatching(/MANAGED_IDENTITY_CLIENT_ID is set but MicrosoftAppId is empty/)]);
+  });
+
+  it('blob storage: exactly one of an account URL (managed identity, https) and a connection string', () => {
+    expect(loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net/', AZURE_CLIENT_ID: 'id-1' }).storage).toEqual({
+      kind: 'blob',
+      container: 'botstate',
+      access: { kind: 'identity', accountUrl: 'https://acct.blob.core.windows.net', clientId: 'id-1' },
+    });
+    expect(loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toMatchObject({ access: { kind: 'connectionString' } });
+    expect(problemsOf({ BOT_STORAGE: 'blob' })).toEqual([expect.stringMatching(/needs AZURE_STORAGE_ACCOUNT_URL .* or AZURE_STORAGE_CONNECTION_STRING/)]);
+    expect(problemsOf({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'https://a.blob.core.windows.net', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).toEqual([expect.stringMatching(/both set: keep one/)]);
+    expect(problemsOf({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'http://a.blob.core.windows.net' })).toEqual([expect.stringMatching(/must use https/)]);
+  });
+
+  it('telemetry only with APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
+    expect(loadConfig({}).telemetry).toBeNull();
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=x' }).telemetry).toEqual({ connectionString: 'InstrumentationKey=x' });
   });
 
   it('never prints a secret it could not parse', () => {

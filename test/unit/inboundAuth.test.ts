@@ -15,7 +15,7 @@ afterAll(() => openId.stop());
 beforeEach(() => {
   openId.available = true;
   openId.requests.length = 0;
-  auth = new InboundAuth(APP_ID, new SigningKeys(openId.url, 1_000, createLogger('silent')));
+  auth = new InboundAuth(APP_ID, new SigningKeys(openId.metadataUrl, 1_000, createLogger('silent')));
 });
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

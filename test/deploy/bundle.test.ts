@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACT, STAGING } from '../../scripts/bundle';
+import { ROOT, killAll, startProcess, waitForOutput } from '../helpers/processes';
+
+afterEach(killAll);
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'bundle'], { cwd: ROOT, stdio: 'ignore' });
+});
+
+describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
+  it('holds dist, package.json, the lockfile and production dependencies only: no devDependency, no sources, no tests', () => {
+    const listing = execFileSync('unzip', ['-Z1', ARTIFACT], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\n');
+    expect(listing).toEqual(expect.arrayContaining(['dist/index.js', 'package.json', 'package-lock.json', 'node_modules/botbuilder/package.json']));
+    expect(listing.filter((entry) => /^(src|test|scripts|bench|deploy|manifest)\/|^\.env/.test(entry))).toEqual([]);
+
+    // The lockfile marks each package that only development needs (`dev: true`): Azurite, Playwright, vitest, axios 0.2x…
+    const { packages } = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const devOnly = Object.entries(packages).filter(([, entry]) => entry.dev).map(([location]) => `${location}/package.json`);
+    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/azurite/package.json', 'node_modules/playwright-core/package.json']));
+    const shipped = new Set(listing);
+    expect(devOnly.filter((entry) => shipped.has(entry))).toEqual([]);
+    // and npm agrees that the production tree is complete: nothing missing, nothing extraneous
+    expect(() => execFileSync('npm', ['ls', '--omit=dev', '--all'], { cwd: STAGING, stdio: 'ignore' })).not.toThrow();
+  });
+
+  it('starts with `node dist/index.js` from the artifact alone and answers', async () => {
+    const bot = startProcess(['dist/index.js'], { PORT: '0', LOG_LEVEL: 'warn' }, STAGING);
+    const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(\S+)/);
+    const answer = await fetch(endpoint!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', id: 'b1', text: 'list connectors', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: '29:1' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1' } }),
+    });
+    expect(JSON.stringify(await answer.json())).toContain('CAS01');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  });
+});
