@@ -23,6 +23,8 @@ import { ConfirmationStore } from './sync/confirmationStore';
 import { ConnectorClaims } from './sync/connectorClaims';
 import { LatestConfirmations } from './sync/latestConfirmations';
 import { SyncService, type SyncTiming } from './sync/syncService';
+import { Dashboard } from './tab/dashboard';
+import { DASHBOARD_ENTITY_ID, createTab } from './tab/createTab';
 
 /** Graph calls of one turn end this long after it arrived, well inside Teams' 15 s redelivery window. */
 const TURN_GRAPH_BUDGET_MS = 8_000;
@@ -44,6 +46,8 @@ export interface RunningApp {
   graphBaseUrl: string;
   /** Resolves when work that outlived its turn (late outcomes, card updates, stored outcomes) is done. */
   idle(timeoutMs: number): Promise<void>;
+  /** Prepares what the first visitor of the dashboard would otherwise wait for (its page bundle). */
+  warmUp(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -53,6 +57,26 @@ export interface BotParts {
   logger: Logger;
   proactive: Proactive;
   now?: () => Date;
+  /** Local mode: the dashboard's address once the server listens (Teams mode links to the tab itself). */
+  localDashboardUrl?: () => string | null;
+}
+
+/** The bot's parts that the dashboard tab shares: one SyncService, one audit, one Graph client. */
+export interface Bot {
+  bot: ConnectorSyncBot;
+  inFlight: InFlight;
+  sync: SyncService;
+  audit: AuditLog;
+}
+
+/** Where "Open dashboard" leads: the tab as a Teams deep link, or in local mode the page on this machine. */
+function dashboardUrlOf(config: Config, parts: BotParts): () => string | null {
+  const { dashboard } = config;
+  if (dashboard.kind === 'teams') {
+    const link = `https://teams.microsoft.com/l/entity/${encodeURIComponent(dashboard.teamsAppId)}/${DASHBOARD_ENTITY_ID}`;
+    return () => link;
+  }
+  return dashboard.kind === 'local' ? (parts.localDashboardUrl ?? (() => null)) : () => null;
 }
 
 /** How long a sync may take with its retries, and when a claim without an outcome counts as interrupted. */
@@ -70,7 +94,7 @@ export function syncTimingOf(config: Config): SyncTiming {
 }
 
 /** Wires the bot itself (no server, no adapter): shared by startApp and the TestAdapter turn tests. */
-export function createBot(config: Config, parts: BotParts): { bot: ConnectorSyncBot; inFlight: InFlight } {
+export function createBot(config: Config, parts: BotParts): Bot {
   const { store, graph, logger } = parts;
   const now = parts.now ?? (() => new Date());
   const tokens: UserTokens = config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
@@ -100,8 +124,8 @@ export function createBot(config: Config, parts: BotParts): { bot: ConnectorSync
     tokens,
     logger,
   });
-  const bot = new ConnectorSyncBot({ commands, clicks, tokens, signInFlow, logger, graphBudgetMs: TURN_GRAPH_BUDGET_MS });
-  return { bot, inFlight };
+  const bot = new ConnectorSyncBot({ commands, clicks, tokens, signInFlow, logger, graphBudgetMs: TURN_GRAPH_BUDGET_MS, dashboardUrl: dashboardUrlOf(config, parts) });
+  return { bot, inFlight, sync, audit };
 }
 
 /** Wires the bot from a validated config and starts it. Used by `npm start`, the integration tests and the campaign. */
@@ -119,11 +143,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, store, timeoutMs: config.botFrameworkTimeoutMs, logger });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
-  const { bot, inFlight } = createBot(config, {
+  let listening: RunningServer | null = null;
+  const { bot, inFlight, sync, audit } = createBot(config, {
     store,
     graph,
     logger,
     proactive: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
+    localDashboardUrl: () => (listening ? `${listening.url}/tab` : null),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
 
@@ -139,11 +165,18 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       return { storage, ...(keys ? { signingKeys: await keys.check() } : {}) };
     },
   };
-  const server = await listen(createServer({ messages: endpoint, readiness, logger, local: config.bot.kind === 'local' }), config.port, config.host);
+  const restifyServer = createServer({ messages: endpoint, readiness, logger, local: config.bot.kind === 'local' });
+  const tabPage = createTab(restifyServer, config, { dashboard: new Dashboard({ graph, sync, audit }), logger });
+  const server = await listen(restifyServer, config.port, config.host);
+  listening = server;
   return {
     server,
     graphBaseUrl,
     idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
+    warmUp: () => tabPage.prepare().then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: error }, 'dashboard page assets could not be prepared'),
+    ),
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();

@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'STORAGE_FULL'
   | 'ETAG_CONFLICT'
   | 'GRAPH_REQUEST_FAILED'
-  | 'TOKEN_SERVICE_FAILED';
+  | 'TOKEN_SERVICE_FAILED'
+  | 'TAB_UNAUTHORIZED'
+  | 'TAB_FORBIDDEN'
+  | 'TAB_CONSENT_REQUIRED'
+  | 'TAB_SIGN_IN_FAILED';
 
 export abstract class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(

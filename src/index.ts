@@ -5,7 +5,8 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
   if (config.bot.kind === 'teams') {
     const connection = config.tokens.kind === 'sso' ? config.tokens.connectionName : '';
-    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")`;
+    const dashboard = config.dashboard.kind === 'teams' ? `${url}/tab` : `not configured (${config.dashboard.kind === 'notConfigured' ? config.dashboard.reason : ''})`;
+    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")\n  Dashboard tab: ${dashboard}`;
   }
   const tokens =
     config.tokens.kind === 'sso'
@@ -20,6 +21,7 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
     `  Graph          ${graph}`,
     `  Graph token    ${tokens}`,
     '  Chat with it   npm run playground   (Microsoft 365 Agents Playground in your browser)',
+    ...(config.dashboard.kind === 'local' ? [`  Dashboard      ${url}/tab   (the Connectors tab, in your browser)`] : []),
     '  Try            sync connector CAS01 full · list connectors · help',
     '',
   ].join('\n');
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
   console.log(banner(config, app.server.url, app.graphBaseUrl));
+  void app.warmUp();
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');

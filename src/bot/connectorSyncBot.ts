@@ -26,6 +26,8 @@ export interface BotDeps {
   logger: Logger;
   /** Graph calls of one turn end this long after it arrived: well inside Teams' 15 s redelivery window. */
   graphBudgetMs: number;
+  /** The dashboard tab's address for cards, when there is one. */
+  dashboardUrl: () => string | null;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -55,7 +57,7 @@ export class ConnectorSyncBot {
   }
 
   private input(context: TurnContext): TurnInput {
-    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs, () => showTyping(context));
+    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs, () => showTyping(context), this.deps.dashboardUrl());
   }
 
   private async onInvoke(context: TurnContext): Promise<void> {
@@ -194,7 +196,7 @@ export class ConnectorSyncBot {
     const { activity } = context;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
     if (!botAdded) return;
-    const { m } = this.input(context);
-    await sendCard(context, helpCard(m, helpLines(m.locale)));
+    const { m, dashboardUrl } = this.input(context);
+    await sendCard(context, helpCard(m, helpLines(m.locale), [], dashboardUrl));
   }
 }

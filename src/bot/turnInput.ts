@@ -14,7 +14,7 @@ export function personOf(activity: Activity): Person {
  * The plain data the command layer gets from a turn. `graphBudgetMs`: how long Graph calls of this turn may take in
  * all; `busy`: shows the user the bot is working (once per turn).
  */
-export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number, busy: () => void = () => undefined): TurnInput {
+export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number, busy: () => void = () => undefined, dashboardUrl: string | null = null): TurnInput {
   let shown = false;
   return {
     user: personOf(activity),
@@ -27,6 +27,7 @@ export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetM
       if (!shown) busy();
       shown = true;
     },
+    dashboardUrl,
   };
 }
 

@@ -1,5 +1,6 @@
 import { isSyncType, type SyncType } from '../graph/types';
-import type { ExecuteAction } from './schema';
+import type { Messages } from '../i18n';
+import type { ExecuteAction, OpenUrlAction } from './schema';
 
 /** The verbs this bot's buttons send. Shared by the card builders and the router. */
 export const VERBS = {
@@ -30,6 +31,11 @@ export type CardActionData =
   | { verb: typeof VERBS.listPage; page: number; owner: string };
 
 /** A button as Action.Execute with an Action.Submit fallback carrying the same data (verb included). */
+/** "Open dashboard", when the bot has a dashboard to open. */
+export function dashboardButton(m: Messages, url: string | null): OpenUrlAction[] {
+  return url ? [{ type: 'Action.OpenUrl', title: m.buttons.dashboard, url }] : [];
+}
+
 export function button(title: string, data: CardActionData, style?: 'positive' | 'destructive'): ExecuteAction {
   const payload = serialize(data);
   return {

@@ -3,7 +3,7 @@ import type { Messages } from '../i18n';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { ConnectorSnapshot } from '../sync/confirmation';
 import { md, ours, plain, strong, type Rich } from '../text/rich';
-import { VERBS, button } from './actions';
+import { VERBS, button, dashboardButton } from './actions';
 import { connectorFacts } from './confirmationCard';
 import { lastSyncText, statusText } from './format';
 import { card, type AdaptiveCard, type CardElement, type ExecuteAction, type TextColor } from './schema';
@@ -78,6 +78,8 @@ export interface ListView {
   truncated: boolean;
   /** Who asked: only their "Show more" pages this card; anybody else's starts their own list. */
   owner: string;
+  /** "Open dashboard" leads here (the tab); none when null or absent. */
+  dashboardUrl?: string | null;
 }
 
 export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
@@ -90,7 +92,7 @@ export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
   const notes: CardElement[] = [];
   if (pages > 1) notes.push(block(ours(m.listShowing(from + 1, from + shown.length, total)), { isSubtle: true, spacing: 'none' }));
   if (view.truncated) notes.push(block(ours(m.listTruncated(total)), { color: 'warning', spacing: 'none' }));
-  const more = page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : [];
+  const more = [...(page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : []), ...dashboardButton(m, view.dashboardUrl ?? null)];
   return card([heading(ours(m.listTitle(total))), ...notes, ...shown.map((connector) => listRow(connector, view.owner, m))], more);
 }
 

@@ -5,7 +5,8 @@ import { when } from './format';
 import { card, type AdaptiveCard } from './schema';
 import { block, heading } from './text';
 
-function outcomeText(entry: AuditEntry, m: Messages): string {
+/** An audit entry's outcome in the reader's words (the history card and the dashboard). */
+export function outcomeText(entry: AuditEntry, m: Messages): string {
   if (entry.outcome === 'requested') return m.outcomeName.requested;
   if (entry.outcome === 'unknown') return m.outcomeName.unknown;
   return m.outcomeName.refused(entry.httpStatus ? String(entry.httpStatus) : (entry.failure ?? '?'));

@@ -86,7 +86,14 @@ export interface ExecuteAction {
   fallback?: SubmitAction;
 }
 
-export type CardAction = ExecuteAction | SubmitAction;
+/** Opens a page: the dashboard tab (a Teams deep link) or, in local mode, its local address. */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = ExecuteAction | SubmitAction | OpenUrlAction;
 
 /** Universal Actions refresh: Teams asks the bot for the current card when one of `userIds` opens the chat. */
 export interface Refresh {

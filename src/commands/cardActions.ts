@@ -86,7 +86,7 @@ async function lookUp(action: CardActionData, input: TurnInput, replyToId: strin
       case VERBS.listPage: {
         const list = await deps.directory.fresh(userKey, call);
         const mine = action.owner === userKey;
-        const card = connectorListCard({ connectors: list.connectors, page: mine ? action.page : 1, truncated: list.truncated, owner: userKey }, m);
+        const card = connectorListCard({ connectors: list.connectors, page: mine ? action.page : 1, truncated: list.truncated, owner: userKey, dashboardUrl: input.dashboardUrl }, m);
         return mine ? { kind: 'card', card, rank: null } : { kind: 'newCard', card };
       }
       case VERBS.prepare: {

@@ -35,7 +35,7 @@ export function explainParseError(error: ParseError, input: TurnInput): Reply {
     case 'notUnderstood': {
       const preface = [m.notUnderstood(error.text)];
       if (error.suggestion) preface.push(m.didYouMeanCommand(error.suggestion));
-      return { kind: 'card', card: helpCard(m, helpLines(m.locale), preface) };
+      return { kind: 'card', card: helpCard(m, helpLines(m.locale), preface, input.dashboardUrl) };
     }
   }
 }

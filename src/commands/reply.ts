@@ -58,4 +58,6 @@ export interface TurnInput {
   deadline: Deadline;
   /** Says the bot is working (a typing indicator) before a Graph call; costs nothing when it is not. */
   busy: () => void;
+  /** Where the list and help cards' "Open dashboard" leads: a Teams deep link to the tab; null when there is none. */
+  dashboardUrl: string | null;
 }

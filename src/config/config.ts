@@ -43,6 +43,16 @@ export type BotIdentity =
       openIdMetadataUrl: string;
     };
 
+/**
+ * The dashboard tab: who the page acts for. Local mode: the person at this machine, with the development token.
+ * Teams mode: whoever presents a Teams SSO token for `api://<domain>/botid-<app id>`, with a Graph token obtained on
+ * their behalf. Without the domain, Teams mode still runs and the page says the dashboard is not configured.
+ */
+export type DashboardConfig =
+  | { kind: 'local'; token: string }
+  | { kind: 'teams'; appId: string; domain: string; tenantId: string; credential: AppCredential; authorityHost: string; teamsAppId: string }
+  | { kind: 'notConfigured'; reason: string };
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -61,6 +71,7 @@ export interface Config {
   readonly connectorCacheMs: number;
   /** A click waits this long for its outcome before the card says "sending" and is updated afterwards. */
   readonly answerDeadlineMs: number;
+  readonly dashboard: DashboardConfig;
   /** Application Insights; null = no telemetry. */
   readonly telemetry: { connectionString: string } | null;
 }

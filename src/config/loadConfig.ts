@@ -1,11 +1,12 @@
 import { AppError } from '../errors';
-import type { BotIdentity, Config, GraphTarget, StorageAccess, StorageMode, TokenMode } from './config';
+import type { BotIdentity, Config, DashboardConfig, GraphTarget, StorageAccess, StorageMode, TokenMode } from './config';
 import { SETTINGS, SETTING_NAMES, type SettingName, type SettingValues } from './settings';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_LOCAL_GRAPH_TOKEN = 'local-dev-token';
 export const TEAMS_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 /** Bot Framework's public-cloud OpenID metadata (botbuilder's AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl). */
 export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
@@ -46,6 +47,7 @@ export function loadConfig(env: Env): Config {
     problems.push('ALLOWED_TENANT_IDS is required in Teams mode (or MicrosoftAppTenantId, which it then defaults to): the tenants whose users may use the bot');
   }
 
+  const dashboard = dashboardConfig(values, bot, tokens, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: values.PORT,
@@ -62,6 +64,7 @@ export function loadConfig(env: Env): Config {
     confirmationTtlMs: values.CONFIRMATION_TTL_SECONDS * 1000,
     connectorCacheMs: values.CONNECTOR_CACHE_SECONDS * 1000,
     answerDeadlineMs: values.CARD_ANSWER_DEADLINE_MS,
+    dashboard: Object.freeze(dashboard),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }) : null,
   });
 }
@@ -154,6 +157,24 @@ function storageMode(values: SettingValues, problems: string[]): StorageMode {
     ? { kind: 'identity', accountUrl: accountUrl.href.replace(/\/$/, ''), clientId: values.AZURE_CLIENT_ID }
     : { kind: 'connectionString', connectionString };
   return { kind: 'blob', access, container: values.AZURE_STORAGE_CONTAINER };
+}
+
+function dashboardConfig(values: SettingValues, bot: BotIdentity, tokens: TokenMode, problems: string[]): DashboardConfig {
+  const authority = values.ENTRA_AUTHORITY_HOST;
+  if (authority && authority.protocol !== 'https:') problems.push(`ENTRA_AUTHORITY_HOST="${authority.href}" must use https`);
+  if (bot.kind === 'local') {
+    return tokens.kind === 'localToken' ? { kind: 'local', token: tokens.token } : { kind: 'notConfigured', reason: 'local mode with SSO: the dashboard uses LOCAL_GRAPH_TOKEN' };
+  }
+  if (!values.BOT_DOMAIN) return { kind: 'notConfigured', reason: 'BOT_DOMAIN is not set' };
+  return {
+    kind: 'teams',
+    appId: bot.appId,
+    domain: values.BOT_DOMAIN,
+    tenantId: bot.tenantId,
+    credential: bot.credential,
+    authorityHost: (authority?.origin ?? DEFAULT_AUTHORITY_HOST),
+    teamsAppId: values.TEAMS_APP_ID || bot.appId,
+  };
 }
 
 function isLoopback(host: string): boolean {

@@ -58,6 +58,16 @@ function url(hint: string): z.ZodType<URL | null, z.ZodTypeDef, string> {
   });
 }
 
+/** A value that must match `pattern` (after the fallback for an empty value); `problem` says what to set instead. */
+function matching(pattern: RegExp, fallback: string, problem: string): z.ZodType<string, z.ZodTypeDef, string> {
+  return z.string().transform((raw, context) => {
+    const value = raw || fallback;
+    if (pattern.test(value)) return value;
+    context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    return z.NEVER;
+  });
+}
+
 const guidList = z.string().transform((raw) =>
   raw
     .split(',')
@@ -212,12 +222,7 @@ export const SETTINGS = {
     applies: 'always',
     defaultText: '`botstate`',
     summary: 'the blob container (created on first use)',
-    schema: z.string().transform((raw, context) => {
-      const name = raw || 'botstate';
-      if (/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(name)) return name;
-      context.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a valid container name; use 3-63 lower-case letters, digits and single hyphens' });
-      return z.NEVER;
-    }),
+    schema: matching(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'botstate', 'is not a valid container name; use 3-63 lower-case letters, digits and single hyphens'),
   }),
   STORAGE_TIMEOUT_MS: setting({
     name: 'STORAGE_TIMEOUT_MS',
@@ -264,16 +269,23 @@ export const SETTINGS = {
   }),
   BOT_DOMAIN: setting({
     name: 'BOT_DOMAIN',
-    applies: 'package',
+    applies: 'teams',
     defaultText: 'empty',
-    summary: '`npm run package`: the bot\'s host name, e.g. `connector-sync.azurewebsites.net`',
-    schema: text,
+    summary: 'the bot\'s host name, e.g. `connector-sync.azurewebsites.net`: the dashboard tab accepts sign-in tokens for `api://<BOT_DOMAIN>/botid-<app id>` (without it the tab says it is not configured); `npm run package` puts it in the manifest',
+    schema: matching(/^$|^[a-z0-9.-]+(:\d+)?$/i, '', 'is not a host name; use the name alone, without https:// or a path, e.g. connector-sync.azurewebsites.net'),
+  }),
+  ENTRA_AUTHORITY_HOST: setting({
+    name: 'ENTRA_AUTHORITY_HOST',
+    applies: 'teams',
+    defaultText: '`https://login.microsoftonline.com`',
+    summary: 'Microsoft Entra\'s sign-in host: the dashboard tab checks tokens against its published keys and asks it for Graph tokens on behalf of the user (change only for another cloud)',
+    schema: url('e.g. https://login.microsoftonline.com'),
   }),
   TEAMS_APP_ID: setting({
     name: 'TEAMS_APP_ID',
-    applies: 'package',
+    applies: 'teams',
     defaultText: '`MicrosoftAppId`',
-    summary: '`npm run package`: the Teams app id (a GUID)',
+    summary: 'the Teams app id (a GUID): the cards\' "Open dashboard" deep link and `npm run package`',
     schema: text,
   }),
 } as const;

@@ -117,7 +117,7 @@ export const de: Messages = {
   historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
   outcomeName: { requested: 'Angefordert', refused: (reason) => `Nicht angenommen (${reason})`, unknown: 'Ergebnis unbekannt' },
 
-  buttons: { status: 'Status', history: 'Verlauf', retry: 'Erneut versuchen', askAgain: 'Erneut anfragen', sync: 'Synchronisieren…' },
+  buttons: { status: 'Status', history: 'Verlauf', retry: 'Erneut versuchen', askAgain: 'Erneut anfragen', sync: 'Synchronisieren…', dashboard: 'Dashboard öffnen' },
 
   helpTitle: 'Connector Sync',
   helpIntro:
@@ -153,4 +153,34 @@ export const de: Messages = {
     'Die Anmeldung ist fehlgeschlagen, weil die App-Registrierung des Bots nicht zu seiner Teams-App passt: der Anwendungs-ID-URI muss api://<Bot-Domäne>/botid-<App-ID> lauten. Bitte wenden Sie sich an Ihre Teams-Administration.',
   signInStillRefused:
     'Microsoft Graph lehnt Ihre Anmeldung weiterhin ab. Prüfen Sie, ob Ihr Konto eine Intune-Administratorrolle hat und die Administratorzustimmung für DeviceManagementServiceConfig.ReadWrite.All erteilt wurde.',
+
+  tab: {
+    title: 'Exchange-Connectors',
+    refresh: 'Aktualisieren',
+    loading: 'Connectors werden geladen…',
+    localMode: 'Lokaler Modus: Sie handeln als lokaler Benutzer mit dem Entwicklungstoken, auf dem eingebauten Graph-Simulator.',
+    notInTeams: 'Öffnen Sie diese Seite als Registerkarte „Connectors“ der App Connector Sync in Teams: dort werden Sie angemeldet.',
+    notConfigured: 'Das Dashboard ist für diesen Bot noch nicht eingerichtet (BOT_DOMAIN fehlt). Der Chat funktioniert wie bisher.',
+    signInFailed: 'Ihre Anmeldung konnte nicht geprüft werden. Laden Sie die Registerkarte neu; passiert es wieder, wenden Sie sich an Ihre Teams-Administration.',
+    forbidden: 'Dieses Dashboard steht Ihrer Organisation oder Ihrem Konto nicht zur Verfügung.',
+    consentNeeded: 'Die App braucht Ihre Zustimmung (oder die einer Administration), um mit Ihren Berechtigungen in Intune zu handeln.',
+    consentButton: 'Zustimmen',
+    empty: 'Dieser Mandant hat keine Exchange-Connectors in Intune.',
+    emptyOnPremises: 'Der lokale Exchange-Connector von Intune wird seit dem 19. Februar 2024 nicht mehr unterstützt; Mandanten, die ihn nutzten, haben keinen mehr zu synchronisieren.',
+    truncated: 'Graph hat mehr Connectors, als hier gezeigt werden.',
+    columns: { connector: 'Connector', status: 'Status', type: 'Typ', server: 'Server', version: 'Version', lastSync: 'Letzte Synchronisierung', latest: 'Letzte Anfrage', actions: 'Aktionen' },
+    fullSync: 'Vollständig',
+    deltaSync: 'Delta',
+    history: 'Verlauf',
+    hideHistory: 'Verlauf ausblenden',
+    historyEmpty: 'Über diesen Bot wurde noch keine Synchronisierung angefordert.',
+    confirmQuestion: 'Diese Synchronisierung starten?',
+    confirm: 'Bestätigen',
+    cancel: 'Abbrechen',
+    working: 'Wird gesendet…',
+    noRequests: 'noch keine',
+    requestId: 'Graph-Anforderungs-ID',
+    byWhom: 'von',
+    failed: 'Das hat nicht geklappt. Dadurch wurde nichts synchronisiert; bitte versuchen Sie es erneut.',
+  },
 };

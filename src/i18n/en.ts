@@ -116,7 +116,7 @@ export const en: Messages = {
   historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
   outcomeName: { requested: 'Requested', refused: (reason) => `Not accepted (${reason})`, unknown: 'Outcome unknown' },
 
-  buttons: { status: 'Status', history: 'History', retry: 'Retry', askAgain: 'Ask again', sync: 'Sync…' },
+  buttons: { status: 'Status', history: 'History', retry: 'Retry', askAgain: 'Ask again', sync: 'Sync…', dashboard: 'Open dashboard' },
 
   helpTitle: 'Connector Sync',
   helpIntro: 'I start syncs of your Intune Exchange connectors, with your own permissions. I ask before every sync.',
@@ -150,4 +150,34 @@ export const en: Messages = {
     'Sign-in failed because the bot\'s app registration is set up differently from its Teams app: its Application ID URI must be api://<bot domain>/botid-<app id>. Please tell your Teams administrator.',
   signInStillRefused:
     'Microsoft Graph still refuses your sign-in. Check that your account has an Intune Administrator role and that admin consent was given for DeviceManagementServiceConfig.ReadWrite.All.',
+
+  tab: {
+    title: 'Exchange connectors',
+    refresh: 'Refresh',
+    loading: 'Loading connectors…',
+    localMode: 'Local mode: you act as the local user with the development token, on the embedded Graph simulator.',
+    notInTeams: 'Open this page as the Connectors tab of the Connector Sync app in Teams: it signs you in there.',
+    notConfigured: 'The dashboard is not configured on this bot yet (BOT_DOMAIN is not set). The chat works as before.',
+    signInFailed: 'Your sign-in could not be checked. Reload the tab; if it keeps happening, tell your Teams administrator.',
+    forbidden: 'This dashboard is not available to your organisation or account.',
+    consentNeeded: 'The app needs your consent (or an administrator\'s) to act on Intune with your permissions.',
+    consentButton: 'Give consent',
+    empty: 'This tenant has no Exchange connectors in Intune.',
+    emptyOnPremises: 'Intune\'s on-premises Exchange connector reached its end of support on 19 February 2024; tenants that used it have none left to sync.',
+    truncated: 'Graph has more connectors than shown here.',
+    columns: { connector: 'Connector', status: 'Status', type: 'Type', server: 'Server', version: 'Version', lastSync: 'Last sync', latest: 'Latest request', actions: 'Actions' },
+    fullSync: 'Full sync',
+    deltaSync: 'Delta sync',
+    history: 'History',
+    hideHistory: 'Hide history',
+    historyEmpty: 'No sync was requested through this bot yet.',
+    confirmQuestion: 'Start this sync?',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    working: 'Sending…',
+    noRequests: 'none yet',
+    requestId: 'Graph request-id',
+    byWhom: 'by',
+    failed: 'That did not work. Nothing was synced by it; please try again.',
+  },
 };

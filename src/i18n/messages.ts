@@ -1,5 +1,6 @@
 import type { GraphFailureKind } from '../graph/errors';
 import type { SyncType } from '../graph/types';
+import type { TabStrings } from '../tab/shared/contract';
 import type { Rich } from '../text/rich';
 
 /** The statuses and types Graph documents today; anything else is shown as Graph sends it. */
@@ -78,7 +79,7 @@ export interface Messages {
   historyLine: (when: string, who: string, type: string, outcome: string) => Rich;
   outcomeName: { requested: string; refused: (reason: string) => string; unknown: string };
 
-  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string };
+  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string; dashboard: string };
 
   helpTitle: string;
   helpIntro: string;
@@ -107,6 +108,9 @@ export interface Messages {
   signInFailed: string;
   signInResourceMismatch: string;
   signInStillRefused: string;
+
+  /** The dashboard tab's own labels. */
+  tab: TabStrings;
 }
 
 export type Locale = 'en' | 'de';

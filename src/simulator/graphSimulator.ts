@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Connector } from '../graph/types';
 import { isSyncType } from '../graph/types';
@@ -46,6 +47,8 @@ export interface GraphSimulatorOptions {
   /** Connectors per page of the list (Graph pages with `@odata.nextLink`); default: all on one page. */
   pageSize?: number;
   now?: () => Date;
+  /** A certificate and key (PEM): the simulator speaks HTTPS, as Graph does (Teams-mode tests need an https root). */
+  tls?: { cert: string; key: string };
 }
 
 type Answer = { status: number; json?: unknown } | { status: number; error: SimulatedError };
@@ -61,15 +64,17 @@ export class GraphSimulator implements SimulatorControls {
   private connectors: Map<string, Connector>;
   private faults: Fault[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => {
-    this.handle(req, res).catch(() => {
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  private readonly server: http.Server;
 
   constructor(private readonly options: GraphSimulatorOptions = {}) {
     this.connectors = toMap(options.connectors ?? seedConnectors());
+    const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    };
+    this.server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
   }
 
   /** Starts listening; resolves with the Graph root. */
@@ -78,7 +83,7 @@ export class GraphSimulator implements SimulatorControls {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
-    this.baseUrl = `http://${host}:${(this.server.address() as AddressInfo).port}/v1.0`;
+    this.baseUrl = `${this.options.tls ? 'https' : 'http'}://${host}:${(this.server.address() as AddressInfo).port}/v1.0`;
     return this.baseUrl;
   }
 

@@ -36,6 +36,9 @@ describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
       body: JSON.stringify({ type: 'message', id: 'b1', text: 'list connectors', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: '29:1' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1' } }),
     });
     expect(JSON.stringify(await answer.json())).toContain('CAS01');
+    // the dashboard's browser bundle was built into dist by `npm run build`: no esbuild on the server
+    const script = await fetch(endpoint!.replace('/api/messages', '/tab/app.js'));
+    expect([script.status, (await script.text()).length]).toEqual([200, expect.any(Number) as number]);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   });

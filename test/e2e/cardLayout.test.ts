@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmationCard } from '../../src/cards/confirmationCard';
 import { connectorListCard } from '../../src/cards/connectorCards';
@@ -9,6 +9,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { messagesFor } from '../../src/i18n';
 import { seedConnectors } from '../../src/simulator/seed';
 import { snapshotOf } from '../../src/sync/connectorSnapshot';
+import { launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/processes';
 
 /**
@@ -16,7 +17,6 @@ import { ROOT } from '../helpers/processes';
  * client and the Agents Playground) in headless Chromium, at the width a card gets in a 360 px phone and in a
  * 1280 px desktop chat. The Playground itself does not narrow its chat below desktop width, hence this page.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/playground');
 /** A card's width inside a chat: the viewport less the avatar and margins Teams keeps around a bubble. */
 const CARD_WIDTH = { 360: 328, 1280: 560 } as const;
@@ -34,7 +34,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
   await page.setContent('<html><body style="margin:0;background:#f5f5f5;font-family:\'Segoe UI\',sans-serif"><div id="card"></div></body></html>');
   await page.addScriptTag({ content: bundle(path.join(__dirname, 'browser/cardProbe.ts')) });

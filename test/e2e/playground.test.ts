@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { seedConnectors } from '../../src/simulator/seed';
+import { launchChromium } from '../helpers/browser';
 import { Playground, cardJson, cardText } from '../helpers/playground';
 import { ROOT } from '../helpers/processes';
 
@@ -15,7 +16,6 @@ import { ROOT } from '../helpers/processes';
  * Playground, and headless Debian Chromium driving the Playground's real UI. Screenshots land in SCREENSHOTS_DIR
  * (default test-results/playground); `npm run screenshots` refreshes the README's pictures in docs/screenshots.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/playground');
 const [CAS01, CAS02] = seedConnectors();
 
@@ -30,10 +30,7 @@ beforeAll(async () => {
   const graphBaseUrl = await sim.start();
   app = await startApp(loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: 'warn' }), createLogger('warn'));
   await playground.start(`${app.server.url}/api/messages`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route(/cdn\.office\.net/, (route) => route.abort());
   await page.goto(playground.url);

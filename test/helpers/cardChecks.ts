@@ -1,4 +1,4 @@
-import type { AdaptiveCard, CardElement } from '../../src/cards/schema';
+import type { AdaptiveCard, CardAction, CardElement, OpenUrlAction } from '../../src/cards/schema';
 
 /** What Teams reads as markdown in a card: TextBlock text and FactSet values (never TextRuns). */
 export function markdownTexts(card: AdaptiveCard): string[] {
@@ -24,7 +24,7 @@ export function liveLinksIn(markdown: string): string[] {
 
 /** Every button's data, wherever the button sits. */
 export function buttonsOf(card: AdaptiveCard): Array<{ title: string; data: Record<string, string> }> {
-  const found: Array<{ title: string; data: Record<string, string> }> = [...(card.actions ?? [])];
+  const found: CardAction[] = [...(card.actions ?? [])];
   const walk = (elements: readonly CardElement[]): void => {
     for (const element of elements) {
       if (element.type === 'ActionSet') found.push(...element.actions);
@@ -33,7 +33,7 @@ export function buttonsOf(card: AdaptiveCard): Array<{ title: string; data: Reco
     }
   };
   walk(card.body);
-  return found;
+  return found.filter((action): action is Exclude<CardAction, OpenUrlAction> => action.type !== 'Action.OpenUrl');
 }
 
 /** The bytes of the message activity that carries the card, as the bot sends it to Teams. */

@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { buttonsOf } from './cardChecks';
 import { FakeConnector, type ConnectorCall } from './fakeConnector';
 
 export const TENANT = '72f988bf-0000-4000-8000-00000000cafe';
@@ -61,6 +62,11 @@ export class LiveBot {
     return `${this.app.server.url}/api/messages`;
   }
 
+  /** The server's root, e.g. for the dashboard at `${baseUrl}/tab`. */
+  get baseUrl(): string {
+    return this.app.server.url;
+  }
+
   async postRaw(body: string, contentType = 'application/json'): Promise<HttpAnswer> {
     const response = await fetch(this.url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
     const text = await response.text();
@@ -99,7 +105,7 @@ export class LiveBot {
   async requestSync(text: string, from: User = USERS.ada): Promise<{ messageId: string; confirmationId: string; card: AdaptiveCard }> {
     const [reply] = await this.say(text, from);
     const card = cardIn(reply);
-    const confirmationId = card.actions?.find((action) => action.data.verb === 'sync.cancel')?.data.confirmationId;
+    const confirmationId = buttonsOf(card).find((action) => action.data.verb === 'sync.cancel')?.data.confirmationId;
     if (!confirmationId) throw new Error(`no confirmation card in ${JSON.stringify(reply)}`);
     return { messageId: reply?.id ?? '', confirmationId, card };
   }

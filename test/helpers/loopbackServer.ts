@@ -5,6 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
 /** A certificate for 127.0.0.1 and its key, PEM. */
 export interface LoopbackCertificate {
@@ -60,4 +61,21 @@ export function loopbackCertificate(): LoopbackCertificate & { certFile: string;
   const keyFile = path.join(dir, 'key.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** What msal-node needs to reach a loopback Entra over HTTPS: its network interface, trusting the test's certificate. */
+export function trustingNetworkClient(ca: string): INetworkModule {
+  const send = <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> =>
+    new Promise((resolve, reject) => {
+      const request = https.request(url, { method, ca, headers: options?.headers ?? {} }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as T }),
+        );
+      });
+      request.on('error', reject);
+      request.end(options?.body);
+    });
+  return { sendGetRequestAsync: (url, options) => send('GET', url, options), sendPostRequestAsync: (url, options) => send('POST', url, options) };
 }

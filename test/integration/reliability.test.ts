@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { FakeConnector } from '../helpers/fakeConnector';
-import { visibleText } from '../helpers/cardChecks';
+import { buttonsOf, visibleText } from '../helpers/cardChecks';
 import { LiveBot, USERS, cardIn, invokeBody, personalChat } from '../helpers/liveBot';
 import { killAll, startBotProcess, waitForOutput } from '../helpers/processes';
 
@@ -42,7 +42,7 @@ describe('slow Graph and redelivery', () => {
     await live.post(activity);
     const replies = live.connector.since(before).filter((call) => call.activityId === activity.id);
     expect(replies).toHaveLength(1);
-    const { confirmationId } = cardIn(replies[0]).actions?.[1]?.data ?? {};
+    const { confirmationId } = buttonsOf(cardIn(replies[0]))[1]?.data ?? {};
     live.sim.calls.length = 0;
     const click = live.activity(USERS.ada, { type: 'message', value: { verb: 'sync.confirm', confirmationId }, replyToId: replies[0]?.id });
     await Promise.all([live.post(click), live.post(click)]);
@@ -74,7 +74,7 @@ describe('SIGTERM during a slow sync', () => {
     const base = { channelId: 'msteams', serviceUrl: connector.serviceUrl, from: USERS.ada, recipient: { id: '28:bot' }, conversation: personalChat(USERS.ada) };
     await post({ ...base, type: 'message', id: 'm1', text: 'sync connector cas01 full' });
     const card = cardIn(connector.calls[0]);
-    const confirmationId = card.actions?.[0]?.data.confirmationId;
+    const confirmationId = buttonsOf(card)[0]?.data.confirmationId;
 
     sim.addFault({ operation: 'sync', delayMs: 2_000, times: 1 });
     const click = await post({ ...base, type: 'invoke', id: 'i1', name: 'adaptiveCard/action', replyToId: connector.calls[0]?.id, value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } } } });

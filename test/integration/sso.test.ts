@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { FakeTokenService } from '../helpers/fakeTokenService';
-import { visibleText } from '../helpers/cardChecks';
+import { buttonsOf, visibleText } from '../helpers/cardChecks';
 import { GROUP_CHAT, LOCAL_TOKEN, LiveBot, MENTION, TENANT, USERS, cardIn, invokeBody, type User } from '../helpers/liveBot';
 import type { ConnectorCall } from '../helpers/fakeConnector';
 
@@ -79,7 +79,7 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const card = cardIn(exchanged.sent[0]);
     expect(json(card)).toContain('Sync this Exchange connector?');
 
-    const confirmationId = card.actions?.find((action) => action.data.verb === 'sync.confirm')?.data.confirmationId;
+    const confirmationId = buttonsOf(card).find((action) => action.data.verb === 'sync.confirm')?.data.confirmationId;
     const outcome = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }));
     expect(json(outcome.value)).toContain('Full sync requested');
     expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ syncType: 'fullSync', bearerToken: graph })]);
@@ -138,7 +138,7 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const doraToken = giveToken(dora);
     const emilToken = giveToken(emil);
     const [card] = await live.say('<at>Connector Sync</at> sync connector exo delta', dora, { conversation: GROUP_CHAT, entities: [MENTION] });
-    const confirmationId = cardIn(card).actions?.[0]?.data.confirmationId;
+    const confirmationId = buttonsOf(cardIn(card))[0]?.data.confirmationId;
     await live.say('<at>Connector Sync</at> list connectors', emil, { conversation: GROUP_CHAT, entities: [MENTION] });
     const refused = invokeBody(await live.execute(emil, 'sync.confirm', { confirmationId }, card?.id, GROUP_CHAT));
     expect(refused.value).toContain('Only Dora Delta');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { seedConnectors } from '../../src/simulator/seed';
-import { visibleText } from '../helpers/cardChecks';
+import { buttonsOf, visibleText } from '../helpers/cardChecks';
 import { GROUP_CHAT, LOCAL_TOKEN, LiveBot, MENTION, USERS, cardIn, invokeBody, type HttpAnswer } from '../helpers/liveBot';
 
 const live = new LiveBot();
@@ -91,7 +91,7 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
 
   it('another user\'s click in a group chat is refused: no sync, no card update', async () => {
     const [reply] = await live.say('<at>Connector Sync</at> sync connector cas01 full', USERS.ada, { conversation: GROUP_CHAT, entities: [MENTION] });
-    const confirmationId = cardIn(reply).actions?.[0]?.data.confirmationId;
+    const confirmationId = buttonsOf(cardIn(reply))[0]?.data.confirmationId;
     const before = live.connector.calls.length;
     const answer = await live.execute(USERS.ben, 'sync.confirm', { confirmationId }, reply?.id, GROUP_CHAT);
     expect(invokeBody(answer)).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Only Ada Admin, who asked for this sync, can start or cancel it.' });

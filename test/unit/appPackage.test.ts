@@ -28,6 +28,11 @@ describe('Teams app package', () => {
     expect(manifest.bots?.[0]?.commandLists?.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
     expect(manifest.webApplicationInfo).toEqual({ id: SAMPLE.MicrosoftAppId, resource: `api://${SAMPLE.BOT_DOMAIN}/botid-${SAMPLE.MicrosoftAppId}` });
     expect(manifest.validDomains).toEqual([SAMPLE.BOT_DOMAIN, 'token.botframework.com']);
+    // the chat first, then the dashboard tab, served by the bot from its own domain
+    expect(manifest.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
+      { entityId: 'connectors', name: 'Connectors', contentUrl: `https://${SAMPLE.BOT_DOMAIN}/tab?locale={locale}&theme={theme}`, scopes: ['personal'] },
+    ]);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
   });

@@ -14,7 +14,7 @@ export async function handleList(request: CommandRequest<Extract<Command, { kind
   if ('reply' in token) return token.reply;
   const userKey = userKeyOf(input.user);
   const list = await deps.directory.fresh(userKey, { token: token.token, deadline: input.deadline }, input.busy);
-  return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey }, input.m) };
+  return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey, dashboardUrl: input.dashboardUrl }, input.m) };
 }
 
 export function handleStatus(request: CommandRequest<Extract<Command, { kind: 'status' }>>): Promise<Reply> {

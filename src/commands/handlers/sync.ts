@@ -21,7 +21,7 @@ export async function handleSync(request: CommandRequest<Extract<Command, { kind
   if (command.target === 'all') {
     // Syncs go one connector at a time, each confirmed: the list, with a Sync button on every row.
     const list = await deps.directory.fresh(userKey, call, input.busy);
-    return { kind: 'card', text: ours(m.oneAtATimeAll), card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey }, m) };
+    return { kind: 'card', text: ours(m.oneAtATimeAll), card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey, dashboardUrl: input.dashboardUrl }, m) };
   }
   const { resolution, connectors } = await resolveTarget(command.target, deps.directory, userKey, call, input.busy);
   const query = command.target.join(' ');

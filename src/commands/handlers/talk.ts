@@ -10,7 +10,7 @@ import type { CommandRequest } from './request';
 type Request<K extends Command['kind']> = CommandRequest<Extract<Command, { kind: K }>>;
 
 export function handleHelp({ input }: Request<'help'>): Promise<Reply> {
-  return Promise.resolve({ kind: 'card', card: helpCard(input.m, helpLines(input.m.locale)) });
+  return Promise.resolve({ kind: 'card', card: helpCard(input.m, helpLines(input.m.locale), [], input.dashboardUrl) });
 }
 
 /** Small talk gets a short answer, not the help card. */

@@ -1,0 +1,117 @@
+/**
+ * What the dashboard page and the bot's `/api/tab/` routes exchange. Types only, without Node or DOM: the server and
+ * the page (bundled for the browser) both compile against this one file, so neither can drift from the other.
+ */
+export type SyncType = 'fullSync' | 'deltaSync';
+export type Outcome = 'requested' | 'refused' | 'unknown';
+
+/** One sync request from the bot's audit, in the reader's language (times are ISO; the page formats them). */
+export interface RequestLine {
+  at: string;
+  by: string;
+  syncType: SyncType;
+  syncTypeName: string;
+  outcome: Outcome;
+  outcomeText: string;
+  requestId: string | null;
+}
+
+export interface ConnectorRow {
+  id: string;
+  name: string;
+  /** Graph's raw status and its name in the reader's language (a status the bot does not know: as Graph sends it). */
+  status: string | null;
+  statusText: string;
+  typeText: string;
+  serverName: string | null;
+  version: string | null;
+  lastSyncDateTime: string | null;
+  /** The most recent request the bot sent for this connector, from any chat or tab. */
+  latest: RequestLine | null;
+}
+
+export interface ConnectorsAnswer {
+  connectors: ConnectorRow[];
+  /** Graph had more pages than the bot reads. */
+  truncated: boolean;
+}
+
+export interface HistoryAnswer {
+  entries: RequestLine[];
+}
+
+/** A confirmation as the page shows it, in the same words as the chat cards. */
+export interface ConfirmationView {
+  id: string;
+  state: 'pending' | 'claimed' | 'requested' | 'refused' | 'unknown' | 'cancelled' | 'expired' | 'superseded';
+  connectorId: string;
+  connectorName: string;
+  syncType: SyncType;
+  title: string;
+  /** May hold TIME_PLACEHOLDER, which the page replaces with `at` in the reader's time zone. */
+  detail: string | null;
+  at: string | null;
+  /** Graph's request-id, on success and on failure, for support. */
+  requestId: string | null;
+  expiresAt: string;
+}
+
+export const TIME_PLACEHOLDER = '⟨time⟩';
+
+export type ProblemKind = 'unauthorized' | 'forbidden' | 'consentRequired' | 'notFound' | 'badRequest' | 'unavailable' | 'graph';
+
+export interface ProblemAnswer {
+  error: ProblemKind;
+  /** In the reader's language, when there is something specific to say. */
+  message?: string;
+}
+
+/** The page's own words: labels and explanations that the chat cards do not have. */
+export interface TabStrings {
+  title: string;
+  refresh: string;
+  loading: string;
+  localMode: string;
+  notInTeams: string;
+  notConfigured: string;
+  signInFailed: string;
+  forbidden: string;
+  consentNeeded: string;
+  consentButton: string;
+  empty: string;
+  emptyOnPremises: string;
+  truncated: string;
+  columns: { connector: string; status: string; type: string; server: string; version: string; lastSync: string; latest: string; actions: string };
+  fullSync: string;
+  deltaSync: string;
+  history: string;
+  hideHistory: string;
+  historyEmpty: string;
+  confirmQuestion: string;
+  confirm: string;
+  cancel: string;
+  working: string;
+  noRequests: string;
+  requestId: string;
+  byWhom: string;
+  failed: string;
+}
+
+/** Everything the page needs to speak one language, embedded in the page itself (no request before sign-in). */
+export interface PageStrings {
+  tab: TabStrings;
+  never: string;
+  unknownValue: string;
+  syncTypeName: Record<SyncType, string>;
+  syncTypeExplained: Record<SyncType, string>;
+  startSync: Record<SyncType, string>;
+}
+
+/** Rendered into the page as JSON: what it is, and what it can do. */
+export interface PageConfig {
+  mode: 'local' | 'teams' | 'notConfigured';
+  page: 'dashboard' | 'consentStart' | 'consentEnd';
+  strings: { en: PageStrings; de: PageStrings };
+  /** consentStart: where Entra asks the user (or an admin) to consent. */
+  authorizeUrl?: string;
+}

@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http';
+import type restify from 'restify';
+import { AppError } from '../errors';
+import { GraphRequestError } from '../graph/errors';
+import { BodyError, readJsonBody } from '../http/jsonBody';
+import { messagesFor, localeOf, type Messages } from '../i18n';
+import type { Logger } from '../logger';
+import { StorageFullError, StorageUnavailableError } from '../storage';
+import { lookupFailureText } from '../commands/graphFailureText';
+import { ours, toPlainText } from '../text/rich';
+import { DashboardRefusal, type Dashboard, type DashboardCaller } from './dashboard';
+import type { ProblemAnswer } from './shared/contract';
+import type { TabAccess } from './tabAccess';
+import { apiHeaders, type TabPage } from './tabPage';
+
+/** A dashboard request body is a connector id and a sync type: a kilobyte is plenty. */
+const MAX_TAB_BODY_BYTES = 4 * 1024;
+
+export interface TabRouteDeps {
+  dashboard: Dashboard;
+  access: TabAccess;
+  page: TabPage;
+  logger: Logger;
+}
+
+type Handler = (caller: DashboardCaller, params: Record<string, string>, body: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The dashboard's page and API, on the bot's own server and origin. Every API request passes, in this order: the
+ * caller's token (Teams mode: before anything else), the same-origin rule (only the page itself may call; no other web
+ * page can start a sync through a signed-in browser, in local mode neither), `application/json` within 4 KiB for
+ * POSTs, then the dashboard. Refusals carry a generic body; the log says why.
+ */
+export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
+  const { dashboard, page } = deps;
+  server.get('/tab', async (_req, res) => page.send(res, 'dashboard'));
+  server.get('/tab/consent', async (_req, res) => page.send(res, 'consentStart'));
+  server.get('/tab/consent-end', async (_req, res) => page.send(res, 'consentEnd'));
+  server.get('/tab/app.js', async (_req, res) => page.sendAsset(res, 'app.js'));
+  server.get('/tab/app.css', async (_req, res) => page.sendAsset(res, 'app.css'));
+  // Browsers ask for it when the page is opened on its own; an empty answer keeps the log free of 404s.
+  server.get('/favicon.ico', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.send(204);
+    next();
+  });
+
+  const api = (method: 'get' | 'post', path: string, handler: Handler): void => {
+    server[method](path, async (req: restify.Request, res: restify.Response) => {
+      apiHeaders(res);
+      const answer = await answerOf(req, method, deps, handler);
+      res.send(answer.status, answer.body);
+    });
+  };
+  api('get', '/api/tab/connectors', (caller) => dashboard.connectors(caller));
+  api('get', '/api/tab/connectors/:id/history', (caller, params) => dashboard.history(caller, params.id ?? ''));
+  api('post', '/api/tab/confirmations', (caller, _params, body) => dashboard.propose(caller, typeof body.connectorId === 'string' ? body.connectorId : '', body.syncType));
+  api('post', '/api/tab/confirmations/:id/confirm', (caller, params) => dashboard.confirm(caller, params.id ?? ''));
+  api('post', '/api/tab/confirmations/:id/cancel', (caller, params) => dashboard.cancel(caller, params.id ?? ''));
+}
+
+async function answerOf(req: restify.Request, method: 'get' | 'post', deps: TabRouteDeps, handler: Handler): Promise<{ status: number; body: unknown }> {
+  const m = messagesFor(localeOf(req.headers['accept-language']?.split(',')[0]?.trim()));
+  try {
+    let caller = deps.access.checksTokenFirst ? await deps.access.caller(req) : null;
+    if (!fromOwnPage(req)) {
+      deps.logger.warn({ path: req.path(), origin: req.headers.origin, site: req.headers['sec-fetch-site'] }, 'dashboard request from another origin refused');
+      return problem(403, 'forbidden');
+    }
+    const body = method === 'post' ? await readJsonBody(req, MAX_TAB_BODY_BYTES) : {};
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'badRequest');
+    caller ??= await deps.access.caller(req);
+    return { status: 200, body: await handler(caller, req.params as Record<string, string>, body as Record<string, unknown>) };
+  } catch (error) {
+    return failureAnswer(error, req, deps.logger, m);
+  }
+}
+
+/**
+ * Only the dashboard page itself may call its API. Browsers say where a request comes from: `Sec-Fetch-Site` and,
+ * for POSTs, `Origin`. A request that names another site is refused; one that names none (curl) is not a browser's.
+ */
+function fromOwnPage(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function problem(status: number, error: ProblemAnswer['error'], message?: string, extra: Record<string, unknown> = {}): { status: number; body: unknown } {
+  return { status, body: { error, ...(message ? { message } : {}), ...extra } };
+}
+
+function failureAnswer(error: unknown, req: restify.Request, logger: Logger, m: Messages): { status: number; body: unknown } {
+  const path = req.path();
+  if (error instanceof BodyError) return problem(error.status, 'badRequest');
+  if (error instanceof DashboardRefusal) return problem(error.status, error.status === 404 ? 'notFound' : 'badRequest', undefined, error.view ? { confirmation: error.view } : {});
+  if (error instanceof StorageUnavailableError || error instanceof StorageFullError) return problem(503, 'unavailable', problemText(error, m));
+  if (error instanceof GraphRequestError) {
+    logger.warn({ path, status: error.status, kind: error.kind, requestId: error.requestId }, 'dashboard: Graph refused');
+    if (error.kind === 'unauthorized') return problem(401, 'unauthorized');
+    return problem(error.kind === 'notFound' ? 404 : 502, 'graph', problemText(error, m));
+  }
+  if (error instanceof AppError) {
+    switch (error.code) {
+      case 'TAB_UNAUTHORIZED':
+      case 'TAB_FORBIDDEN':
+      case 'TAB_SIGN_IN_FAILED':
+        logger.warn({ path, code: error.code, reason: error.message }, 'dashboard request refused');
+        return error.code === 'TAB_FORBIDDEN' ? problem(403, 'forbidden') : problem(401, 'unauthorized');
+      case 'TAB_CONSENT_REQUIRED':
+        return problem(409, 'consentRequired');
+      default:
+        break;
+    }
+  }
+  logger.error({ err: error, path }, 'dashboard request failed');
+  return problem(500, 'unavailable', m.unexpectedError);
+}
+
+/** What went wrong, in the words the chat uses for the same problem. */
+function problemText(error: GraphRequestError | StorageUnavailableError | StorageFullError, m: Messages): string {
+  if (error instanceof GraphRequestError) return toPlainText(lookupFailureText(error, m));
+  return toPlainText(ours(error instanceof StorageFullError ? m.storageFull : m.storageUnavailable));
+}
