@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createAdapter } from './bot/adapter';
 import { BotEndpoint } from './bot/botEndpoint';
 import { CardUpdates, type Proactive } from './bot/cardUpdates';
@@ -23,6 +24,11 @@ import { ConfirmationStore } from './sync/confirmationStore';
 import { ConnectorClaims } from './sync/connectorClaims';
 import { LatestConfirmations } from './sync/latestConfirmations';
 import { SyncService, type SyncTiming } from './sync/syncService';
+import { RecentRequests } from './sync/recentRequests';
+import { WatchStore } from './sync/watchStore';
+import { Watcher } from './bot/watcher';
+import { confirmationCard } from './cards/confirmationCard';
+import { messagesFor } from './i18n';
 import { Dashboard } from './tab/dashboard';
 import { DASHBOARD_ENTITY_ID, createTab } from './tab/createTab';
 
@@ -67,6 +73,8 @@ export interface Bot {
   inFlight: InFlight;
   sync: SyncService;
   audit: AuditLog;
+  /** Follows accepted syncs until Intune reports them; startApp starts it. */
+  watcher: Watcher;
 }
 
 /** Where "Open dashboard" leads: the tab as a Teams deep link, or in local mode the page on this machine. */
@@ -113,19 +121,40 @@ export function createBot(config: Config, parts: BotParts): Bot {
     background: (work, details) => inFlight.track(work, details),
     now,
   });
-  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit, latest: new LatestConfirmations(store, config.confirmationTtlMs) };
+  const watches = new WatchStore(store, config.watch.windowMs);
+  const recent = new RecentRequests({ audit, watches, cooldownMs: config.watch.cooldownMs, now });
+  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit, latest: new LatestConfirmations(store, config.confirmationTtlMs), recent };
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
+  const cardUpdates = new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs);
+  const watcher = new Watcher({
+    watches,
+    graph,
+    proactive: parts.proactive,
+    tokens,
+    cardUpdates,
+    inFlight,
+    logger,
+    confirmation: (id) => sync.view(id),
+    render: (confirmation, record, card) => ({
+      card: confirmationCard(confirmation, { m: messagesFor(card.locale), personal: card.personal, watch: { record, refreshFor: card.refreshFor } }),
+      rank: confirmation.revision,
+    }),
+    intervalMs: config.watch.intervalMs,
+    graphTimeoutMs: config.graphTimeoutMs,
+    instanceId: randomUUID(),
+    now,
+  });
   const clicks = new Clicks({
-    click: { ...commands, graph },
+    click: { ...commands, graph, following: watcher },
     answerDeadlineMs: config.answerDeadlineMs,
-    cardUpdates: new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs),
+    cardUpdates,
     inFlight,
     signInFlow,
     tokens,
     logger,
   });
   const bot = new ConnectorSyncBot({ commands, clicks, tokens, signInFlow, logger, graphBudgetMs: TURN_GRAPH_BUDGET_MS, dashboardUrl: dashboardUrlOf(config, parts) });
-  return { bot, inFlight, sync, audit };
+  return { bot, inFlight, sync, audit, watcher };
 }
 
 /** Wires the bot from a validated config and starts it. Used by `npm start`, the integration tests and the campaign. */
@@ -144,7 +173,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, store, timeoutMs: config.botFrameworkTimeoutMs, logger });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   let listening: RunningServer | null = null;
-  const { bot, inFlight, sync, audit } = createBot(config, {
+  const { bot, inFlight, sync, audit, watcher } = createBot(config, {
     store,
     graph,
     logger,
@@ -169,6 +198,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const tabPage = createTab(restifyServer, config, { dashboard: new Dashboard({ graph, sync, audit }), logger });
   const server = await listen(restifyServer, config.port, config.host);
   listening = server;
+  watcher.start();
   return {
     server,
     graphBaseUrl,
@@ -180,6 +210,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();
+      await watcher.stop(); // its watches stay in storage: another instance, or this one after a restart, resumes them
       await server.close(Math.min(graceMs, 5_000));
       await inFlight.drain(Math.max(0, graceMs - (Date.now() - started)));
       await simulator?.stop();

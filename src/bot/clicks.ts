@@ -104,6 +104,11 @@ export class Clicks {
         await sendCard(context, outcome.card);
         if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(m.answeredBelow));
         return;
+      case 'view':
+        // Universal Actions: the answer shows the current card to the one who looked. Without them, the card is updated.
+        if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
+        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: null, fallbackToNewMessage: false });
+        return;
       case 'signIn':
         if (transport === 'execute') return this.loginRequest(context, input, outcome.need.staleToken);
         return this.deps.signInFlow.ask(context, m, outcome.need, attempt);
@@ -151,6 +156,9 @@ export class Clicks {
         return send((context) => sendText(context, outcome.text));
       case 'newCard':
         return send(async (context) => void (await sendCard(context, outcome.card)));
+      case 'view':
+        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: null, fallbackToNewMessage: false });
+        return;
       case 'signIn':
         return send((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
     }

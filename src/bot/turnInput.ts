@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import type { TokenSource, TurnInput } from '../commands/reply';
 import { Deadline } from '../deadline';
 import { messagesFor, localeOf } from '../i18n';
@@ -28,6 +28,7 @@ export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetM
       shown = true;
     },
     dashboardUrl,
+    reference: TurnContext.getConversationReference(activity),
   };
 }
 

@@ -30,12 +30,12 @@ export type CardActionData =
   | { verb: typeof VERBS.status | typeof VERBS.history; connectorId: string }
   | { verb: typeof VERBS.listPage; page: number; owner: string };
 
-/** A button as Action.Execute with an Action.Submit fallback carrying the same data (verb included). */
 /** "Open dashboard", when the bot has a dashboard to open. */
 export function dashboardButton(m: Messages, url: string | null): OpenUrlAction[] {
   return url ? [{ type: 'Action.OpenUrl', title: m.buttons.dashboard, url }] : [];
 }
 
+/** A button as Action.Execute with an Action.Submit fallback carrying the same data (verb included). */
 export function button(title: string, data: CardActionData, style?: 'positive' | 'destructive'): ExecuteAction {
   const payload = serialize(data);
   return {

@@ -1,15 +1,18 @@
 import type { Messages } from '../i18n';
-import { userKeyOf, type Confirmation } from '../sync/confirmation';
-import { ours, plain } from '../text/rich';
+import { userKeyOf, type Confirmation, type RecentRequest } from '../sync/confirmation';
+import { ours, plain, type Rich } from '../text/rich';
 import { VERBS, button } from './actions';
 import { lastSyncText, statusCommand, statusText, timeOfDay, typeText, when } from './format';
 import { card, type AdaptiveCard, type CardAction, type CardElement } from './schema';
 import { block, factLine, heading } from './text';
+import { watchLines, type CardWatch } from './watchLines';
 
 /** Who looks at a card: their language, and whether the chat is personal (nobody else sees the card). */
 export interface CardContext {
   m: Messages;
   personal: boolean;
+  /** A requested sync that the bot follows (or followed) until Intune reports it. */
+  watch?: CardWatch;
 }
 
 export function connectorFacts(confirmation: Pick<Confirmation, 'connector'>, m: Messages): CardElement[] {
@@ -28,6 +31,10 @@ export function connectorFacts(confirmation: Pick<Confirmation, 'connector'>, m:
  * invoke answer, the in-place update, the late update after a slow Graph). Only a pending card can sync; cards
  * after it offer what to do next (Status, Retry, Ask again), each as a new flow that never resends.
  */
+function recentText(recent: RecentRequest, m: Messages): Rich {
+  return m.recentRequest(recent.by.name, recent.syncType, when(recent.at), m.recentProgress[recent.progress]);
+}
+
 export function confirmationCard(confirmation: Confirmation, context: CardContext, note?: string): AdaptiveCard {
   const { m } = context;
   const facts = connectorFacts(confirmation, m);
@@ -50,27 +57,34 @@ export function confirmationCard(confirmation: Confirmation, context: CardContex
           ...warning,
           kind,
           ...(confirmation.signInExpired ? [block(ours(m.signInExpiredNote), { color: 'warning' })] : []),
+          ...(confirmation.recent ? [block(recentText(confirmation.recent, m), { color: 'warning', spacing: 'medium' })] : []),
           block(m.confirmAskedBy(confirmation.requestedBy.name, context.personal), { isSubtle: true }),
           block(m.confirmValidUntil(timeOfDay(confirmation.expiresAt)), { isSubtle: true, size: 'small', spacing: 'none' }),
           ...footer,
         ],
-        [button(m.startSync[confirmation.syncType], { verb: VERBS.confirm, confirmationId: id }, 'positive'), button(m.cancel, { verb: VERBS.cancel, confirmationId: id })],
+        [
+          button(confirmation.recent ? m.syncAgainAnyway : m.startSync[confirmation.syncType], { verb: VERBS.confirm, confirmationId: id }, 'positive'),
+          button(m.cancel, { verb: VERBS.cancel, confirmationId: id }),
+        ],
       );
     }
     case 'claimed':
       return card([heading(ours(m.confirmTitle)), ...facts, kind, block(ours(m.sending), { color: 'accent' }), ...footer]);
-    case 'requested':
+    case 'requested': {
+      const following = context.watch ? watchLines(confirmation, context.watch, context) : null;
       return card(
         [
           heading(ours(`✅ ${m.requestedTitle(confirmation.syncType)}`), 'good'),
           ...facts,
           block(m.requestedBy(confirmation.claimedBy.name, when(confirmation.requestedAt))),
-          block(connector.type === 'onPremises' ? ours(m.onPremisesNote) : m.requestedNext(statusCommand(connector.name)), { isSubtle: true }),
+          ...(following?.lines ?? [block(connector.type === 'onPremises' ? ours(m.onPremisesNote) : m.requestedNext(statusCommand(connector.name)), { isSubtle: true })]),
           ...(confirmation.graphRequestId ? [block(m.graphRequestId(confirmation.graphRequestId), { isSubtle: true, size: 'small' })] : []),
           ...footer,
         ],
-        [status, button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+        [...(following?.actions ?? []), status, button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+        following?.refresh ? { refresh: following.refresh } : {},
       );
+    }
     case 'refused': {
       const { failure } = confirmation;
       return card(

@@ -5,7 +5,8 @@ import { historyCard } from '../cards/historyCard';
 import type { AdaptiveCard } from '../cards/schema';
 import { GraphRequestError } from '../graph/errors';
 import type { Connector, ConnectorGraph } from '../graph/types';
-import { userKeyOf, type Confirmation } from '../sync/confirmation';
+import type { Watcher } from '../bot/watcher';
+import { isSamePerson, userKeyOf, type Confirmation } from '../sync/confirmation';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
@@ -15,6 +16,8 @@ import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
 
 export interface ClickDeps extends CommandDeps {
   graph: ConnectorGraph;
+  /** Follows accepted syncs until Intune reports them (src/bot/watcher.ts). */
+  following: Pick<Watcher, 'begin' | 'preview' | 'cardWatchOf'>;
 }
 
 /**
@@ -39,8 +42,11 @@ export async function startClick(action: CardActionData, input: TurnInput, reply
       return done(refusalOutcome(await deps.sync.cancel(inspection.current, input.user), context));
     }
     case VERBS.refresh: {
+      // Anyone in the chat may look (the requester-only rule is for actions); the answer comes from storage alone.
       const confirmation = await deps.sync.view(action.confirmationId);
-      return done(confirmation ? confirmationOutcome(confirmation, context) : { kind: 'notice', text: ours(input.m.confirmationNotFound) });
+      if (!confirmation) return done({ kind: 'notice', text: ours(input.m.confirmationNotFound) });
+      const watch = confirmation.state === 'requested' ? await deps.following.cardWatchOf(confirmation, isSamePerson(confirmation.claimedBy, input.user)) : null;
+      return done({ kind: 'view', card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }) });
     }
     default:
       return done(await lookUp(action, input, replyToId, deps, context));
@@ -61,9 +67,12 @@ async function startConfirm(confirmationId: string, input: TurnInput, replyToId:
     sending: confirmationOutcome(claim.claimed.value, context),
     finish: async () => {
       const result = await deps.sync.send(claim.claimed, token);
-      const { state } = result.confirmation;
-      if (state === 'refused' && result.confirmation.failure.kind === 'notFound') deps.directory.invalidate(userKeyOf(input.user));
-      return sentOutcome(result, resume, context);
+      const sent = result.confirmation;
+      if (sent.state === 'refused' && sent.failure.kind === 'notFound') deps.directory.invalidate(userKeyOf(input.user));
+      if (sent.state !== 'requested') return sentOutcome(result, resume, context);
+      // Graph accepted it: the bot follows it until Intune reports it, and this card shows that it does.
+      deps.following.begin(sent, { confirmationId: sent.id, reference: input.reference, messageId: replyToId, locale: input.m.locale, personal: input.personal });
+      return sentOutcome(result, resume, { ...context, watch: deps.following.preview(sent, input.user.id) });
     },
   };
 }
@@ -91,7 +100,7 @@ async function lookUp(action: CardActionData, input: TurnInput, replyToId: strin
       }
       case VERBS.prepare: {
         const connector = await deps.graph.get(call, action.connectorId);
-        const confirmation = await deps.sync.propose(snapshotOf(connector), action.syncType, user, input.conversationId);
+        const confirmation = await deps.sync.propose(snapshotOf(connector), action.syncType, user, input.conversationId, await deps.recent.of(connector.id));
         const card = confirmationCard(confirmation, context);
         return action.inPlace && action.owner === userKey ? { kind: 'card', card, rank: confirmation.revision } : { kind: 'newCard', card };
       }

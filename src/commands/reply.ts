@@ -1,3 +1,4 @@
+import type { ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
 import type { CardActionData } from '../cards/actions';
 import type { Deadline } from '../deadline';
@@ -41,10 +42,12 @@ export type ClickOutcome =
   | { kind: 'notice'; text: Rich }
   /** The clicker's own new message (a status, a history, their own flow started from someone else's card). */
   | { kind: 'newCard'; card: AdaptiveCard }
+  /** The card as it stands now, for the clicker alone (a refresh): nothing changes for anyone else. */
+  | { kind: 'view'; card: AdaptiveCard }
   /** Nothing changed: the clicker must sign in first. */
   | { kind: 'signIn'; need: SignInNeed };
 
-/** Everything a handler knows about the turn, as plain data: no botbuilder types past this point. */
+/** Everything a handler knows about the turn, as plain data (the conversation reference is JSON): no botbuilder behaviour past this point. */
 export interface TurnInput {
   user: Person;
   m: Messages;
@@ -60,4 +63,6 @@ export interface TurnInput {
   busy: () => void;
   /** Where the list and help cards' "Open dashboard" leads: a Teams deep link to the tab; null when there is none. */
   dashboardUrl: string | null;
+  /** How to reach this conversation after the turn (a followed sync updates its card through it). */
+  reference: Partial<ConversationReference>;
 }

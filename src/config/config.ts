@@ -72,6 +72,8 @@ export interface Config {
   /** A click waits this long for its outcome before the card says "sending" and is updated afterwards. */
   readonly answerDeadlineMs: number;
   readonly dashboard: DashboardConfig;
+  /** Following a sync until Intune reports it, and the cooldown before the next one of the same connector. */
+  readonly watch: { readonly intervalMs: number; readonly windowMs: number; readonly cooldownMs: number };
   /** Application Insights; null = no telemetry. */
   readonly telemetry: { connectionString: string } | null;
 }

@@ -65,6 +65,7 @@ export function loadConfig(env: Env): Config {
     connectorCacheMs: values.CONNECTOR_CACHE_SECONDS * 1000,
     answerDeadlineMs: values.CARD_ANSWER_DEADLINE_MS,
     dashboard: Object.freeze(dashboard),
+    watch: Object.freeze({ intervalMs: values.SYNC_WATCH_INTERVAL_SECONDS * 1000, windowMs: values.SYNC_WATCH_MINUTES * 60_000, cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000 }),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }) : null,
   });
 }

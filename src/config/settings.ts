@@ -259,6 +259,27 @@ export const SETTINGS = {
     summary: 'how long a click waits for its outcome; after that the card says "sending" and is updated when Graph answers',
     schema: integer(3_000, 50, 3_500, 'milliseconds from 50 to 3500 (Teams allows an invoke about 5 s), e.g. 3000'),
   }),
+  SYNC_WATCH_INTERVAL_SECONDS: setting({
+    name: 'SYNC_WATCH_INTERVAL_SECONDS',
+    applies: 'always',
+    defaultText: '`30`',
+    summary: 'after Graph accepts a sync, how often the bot asks Graph whether Intune reported it (one request per connector per interval, whoever watches)',
+    schema: integer(30, 1, 3_600, 'whole seconds from 1 to 3600, e.g. 30'),
+  }),
+  SYNC_WATCH_MINUTES: setting({
+    name: 'SYNC_WATCH_MINUTES',
+    applies: 'always',
+    defaultText: '`15`',
+    summary: 'how long the bot follows a sync before its card says Intune has not reported it',
+    schema: integer(15, 1, 1_440, 'whole minutes from 1 to 1440, e.g. 15'),
+  }),
+  SYNC_COOLDOWN_MINUTES: setting({
+    name: 'SYNC_COOLDOWN_MINUTES',
+    applies: 'always',
+    defaultText: '`10`',
+    summary: 'a sync asked for within this long after another of the same connector (or while one is followed) gets a card that says so, with "Sync again anyway"',
+    schema: integer(10, 0, 1_440, 'whole minutes from 0 to 1440, e.g. 10'),
+  }),
   APPLICATIONINSIGHTS_CONNECTION_STRING: setting({
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
     applies: 'always',

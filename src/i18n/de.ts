@@ -51,6 +51,15 @@ export const de: Messages = {
   requestedTitle: (syncType) => `${syncType === 'fullSync' ? 'Vollständige Synchronisierung' : 'Deltasynchronisierung'} angefordert`,
   requestedBy: (name, when) => md`Angefordert von ${name} am ${when}.`,
   requestedNext: (command) => md`Intune synchronisiert im Hintergrund. Mit ${strong(command)} sehen Sie, wann sie fertig ist.`,
+  watchFollowing: (until) => md`⏳ Ich verfolge sie: Diese Karte ändert sich, sobald Intune die Synchronisierung meldet (bis ${until}).`,
+  watchCompleted: (when, minutes) => md`✅ Laut Intune abgeschlossen um ${when} (Dauer: ${minutes < 1 ? 'unter einer Minute' : `${minutes} Min.`}).`,
+  watchNotReported: (minutes, server) =>
+    md`⚠️ Intune hat diese Synchronisierung nicht innerhalb von ${String(minutes)} Minuten gemeldet. Prüfen Sie, ob der Exchange-Connector-Dienst auf ${server} läuft, und den Status des Connectors in Intune; die Synchronisierung kann noch abschließen.`,
+  watchStatusChanged: (name, status) => md`⚠️ ${name} ist jetzt ${status}: Ohne Verbindung kann er nicht synchronisieren. Ich verfolge die Synchronisierung nicht weiter.`,
+  watchStopped: 'Ich verfolge diese Synchronisierung nicht weiter, weil Ihre Anmeldung abgelaufen ist (sonst hat sich nichts geändert). Wählen Sie **Aktualisieren**, um fortzufahren.',
+  recentRequest: (name, syncType, when, progress) => md`${name} hat am ${when} eine ${syncType === 'fullSync' ? 'vollständige' : 'Delta'}-Synchronisierung dieses Connectors angefordert: ${progress}.`,
+  recentProgress: { requested: 'Intune hat sie angenommen', completed: 'Intune meldet sie als abgeschlossen', notReported: 'Intune hat sie nicht rechtzeitig gemeldet', watching: 'Intune hat sie noch nicht gemeldet' },
+  syncAgainAnyway: 'Trotzdem erneut synchronisieren',
   onPremisesNote:
     'Intune hat die Anfrage angenommen. Microsoft hat den Support für den lokalen Exchange-Connector am 19. Februar 2024 beendet („der Exchange-Connector wird nicht mehr mit Intune synchronisiert“), Intune führt sie daher womöglich nicht aus.',
   refusedTitle: 'Die Synchronisierung wurde nicht angefordert',
@@ -117,7 +126,7 @@ export const de: Messages = {
   historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
   outcomeName: { requested: 'Angefordert', refused: (reason) => `Nicht angenommen (${reason})`, unknown: 'Ergebnis unbekannt' },
 
-  buttons: { status: 'Status', history: 'Verlauf', retry: 'Erneut versuchen', askAgain: 'Erneut anfragen', sync: 'Synchronisieren…', dashboard: 'Dashboard öffnen' },
+  buttons: { status: 'Status', history: 'Verlauf', retry: 'Erneut versuchen', askAgain: 'Erneut anfragen', sync: 'Synchronisieren…', dashboard: 'Dashboard öffnen', refresh: 'Aktualisieren' },
 
   helpTitle: 'Connector Sync',
   helpIntro:

@@ -51,6 +51,15 @@ export const en: Messages = {
   requestedTitle: (syncType) => `${syncType === 'fullSync' ? 'Full' : 'Delta'} sync requested`,
   requestedBy: (name, when) => md`Requested by ${name} on ${when}.`,
   requestedNext: (command) => md`Intune runs the sync in the background. Type ${strong(command)} to see when it finished.`,
+  watchFollowing: (until) => md`⏳ Following it: this card changes when Intune reports the sync (until ${until}).`,
+  watchCompleted: (when, minutes) => md`✅ Intune reports the sync completed at ${when} (took ${minutes < 1 ? 'under a minute' : `${minutes} min`}).`,
+  watchNotReported: (minutes, server) =>
+    md`⚠️ Intune has not reported this sync within ${String(minutes)} minutes. Check that the Exchange connector service runs on ${server} and the connector's status in Intune; the sync may still finish.`,
+  watchStatusChanged: (name, status) => md`⚠️ ${name} is now ${status}: it cannot sync until it is connected again. I stopped following.`,
+  watchStopped: 'I stopped following this sync because your sign-in expired (nothing else changed). Select **Refresh** to continue.',
+  recentRequest: (name, syncType, when, progress) => md`${name} asked for a ${syncType === 'fullSync' ? 'full' : 'delta'} sync of this connector on ${when}: ${progress}.`,
+  recentProgress: { requested: 'Intune accepted it', completed: 'Intune reported it completed', notReported: 'Intune did not report it in time', watching: 'Intune has not reported it yet' },
+  syncAgainAnyway: 'Sync again anyway',
   onPremisesNote:
     'Intune accepted the request. Microsoft ended support for the on-premises Exchange connector on 19 February 2024 ("the Exchange connector will no longer sync with Intune"), so Intune may not act on it.',
   refusedTitle: 'The sync was not requested',
@@ -116,7 +125,7 @@ export const en: Messages = {
   historyLine: (when, who, type, outcome) => md`${when} · ${who} · ${type} · ${outcome}`,
   outcomeName: { requested: 'Requested', refused: (reason) => `Not accepted (${reason})`, unknown: 'Outcome unknown' },
 
-  buttons: { status: 'Status', history: 'History', retry: 'Retry', askAgain: 'Ask again', sync: 'Sync…', dashboard: 'Open dashboard' },
+  buttons: { status: 'Status', history: 'History', retry: 'Retry', askAgain: 'Ask again', sync: 'Sync…', dashboard: 'Open dashboard', refresh: 'Refresh' },
 
   helpTitle: 'Connector Sync',
   helpIntro: 'I start syncs of your Intune Exchange connectors, with your own permissions. I ask before every sync.',

@@ -39,6 +39,16 @@ export interface Messages {
   requestedBy: (name: string, when: string) => Rich;
   requestedNext: (statusCommand: string) => Rich;
   onPremisesNote: string;
+  /** While the bot follows a sync: when it gives up (an Adaptive Card time expression). */
+  watchFollowing: (until: string) => Rich;
+  watchCompleted: (when: string, minutes: number) => Rich;
+  watchNotReported: (minutes: number, server: string) => Rich;
+  watchStatusChanged: (name: string, status: string) => Rich;
+  watchStopped: string;
+  /** A sync of the same connector was asked for recently: who, which, when, and how far it got. */
+  recentRequest: (name: string, syncType: SyncType, when: string, progress: string) => Rich;
+  recentProgress: { requested: string; completed: string; notReported: string; watching: string };
+  syncAgainAnyway: string;
   refusedTitle: string;
   unknownTitle: string;
   unknownText: (statusCommand: string) => Rich;
@@ -79,7 +89,7 @@ export interface Messages {
   historyLine: (when: string, who: string, type: string, outcome: string) => Rich;
   outcomeName: { requested: string; refused: (reason: string) => string; unknown: string };
 
-  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string; dashboard: string };
+  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string; dashboard: string; refresh: string };
 
   helpTitle: string;
   helpIntro: string;

@@ -17,6 +17,10 @@ export const KEYS = {
   latestConfirmation: (conversationId: string, userKey: string) => `latest/${conversationId}/${userKey}`,
   /** The latest claim on a connector: one sync per moment, whichever card, tab or instance it comes from. */
   connectorClaim: (connectorId: string) => `claims/${connectorId.toLowerCase()}`,
+  /** A connector's sync being followed until Intune reports it, with the poller's lease. */
+  watch: (connectorId: string) => `watches/${connectorId.toLowerCase()}`,
+  /** The connectors being followed, so that every instance finds them (after a restart too). */
+  watchIndex: () => 'watches/_index',
 } as const;
 
 const MINUTE = 60_000;

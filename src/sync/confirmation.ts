@@ -41,6 +41,14 @@ export interface OtherRequest {
   at: string;
 }
 
+/** Another sync of the connector asked for shortly before this confirmation was made (SYNC_COOLDOWN_MINUTES). */
+export interface RecentRequest {
+  by: Person;
+  syncType: SyncType;
+  at: string;
+  progress: 'requested' | 'watching' | 'completed' | 'notReported';
+}
+
 interface ConfirmationBase {
   id: string;
   connector: ConnectorSnapshot;
@@ -52,6 +60,8 @@ interface ConfirmationBase {
   expiresAt: string;
   /** Grows with every change of state: a card is never updated back to an older state. */
   revision: number;
+  /** Said on the card, which then offers "Sync again anyway": never a silent block. */
+  recent?: RecentRequest;
 }
 
 export interface Claim {

@@ -4,7 +4,7 @@ import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph, SyncType } from '../graph/types';
 import type { Versioned } from '../storage';
 import { auditEntryOf, outcomeFromAudit, type AuditLog } from './auditLog';
-import { isSamePerson, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person } from './confirmation';
+import { isSamePerson, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person, type RecentRequest } from './confirmation';
 import type { ConfirmationStore } from './confirmationStore';
 import { supersedes, type ConnectorClaims } from './connectorClaims';
 
@@ -70,7 +70,7 @@ export class SyncService {
     this.newId = deps.newId ?? randomUUID;
   }
 
-  async propose(connector: ConnectorSnapshot, syncType: SyncType, requestedBy: Person, conversationId: string): Promise<Pending> {
+  async propose(connector: ConnectorSnapshot, syncType: SyncType, requestedBy: Person, conversationId: string, recent?: RecentRequest): Promise<Pending> {
     const now = this.now();
     const confirmation: Pending = {
       state: 'pending',
@@ -82,6 +82,7 @@ export class SyncService {
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.deps.timing.ttlMs).toISOString(),
       revision: 0,
+      ...(recent ? { recent } : {}),
     };
     await this.deps.confirmations.create(confirmation);
     return confirmation;

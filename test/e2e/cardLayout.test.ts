@@ -9,6 +9,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { messagesFor } from '../../src/i18n';
 import { seedConnectors } from '../../src/simulator/seed';
 import { snapshotOf } from '../../src/sync/connectorSnapshot';
+import type { WatchRecord, WatchState } from '../../src/sync/watch';
 import { launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/processes';
 
@@ -68,5 +69,25 @@ describe('cards people can read on any screen', () => {
     );
     expect(await render(confirmation, 360, '7-confirmation-360px')).toEqual([]);
     expect(await render(connectorListCard({ connectors: seedConnectors(), page: 1, truncated: false, owner: 'aad-ada' }, messagesFor('de')), 360, '8-list-de-360px')).toEqual([]);
+  });
+
+  it('a followed sync\'s card in its three states (following, completed, not reported): readable at 360 px', async () => {
+    const [cas01] = seedConnectors();
+    const person = { id: '29:a', aadObjectId: 'a', name: 'Ada Admin' };
+    const requested = {
+      state: 'requested' as const, id: 'c', connector: snapshotOf(cas01!), syncType: 'deltaSync' as const, requestedBy: person, conversationId: 'a',
+      createdAt: '2026-11-27T10:39:00Z', expiresAt: '2026-11-27T10:49:00Z', revision: 2, claimId: 'k', claimedBy: person, claimedAt: '2026-11-27T10:39:30Z',
+      requestedAt: '2026-11-27T10:39:31Z', graphRequestId: '5e1c9b0a-2f4d-4c1e-9a77-0d2b8c3e6f10',
+    };
+    const record = (state: WatchState): WatchRecord => ({
+      connectorId: cas01!.id, connectorName: 'CAS01', syncType: 'deltaSync', requestedBy: person, acceptedAt: requested.requestedAt, until: '2026-11-27T10:54:31Z',
+      baseline: { lastSyncDateTime: requested.connector.lastSyncDateTime, status: 'connected' }, state, changedAt: '2026-11-27T10:42:00Z', cards: [], lease: null, pausedUntil: null,
+    });
+    const states: Array<[string, WatchState]> = [['9-watch-following', { kind: 'watching' }], ['10-watch-completed', { kind: 'completed', lastSyncDateTime: '2026-11-27T10:42:10Z' }], ['11-watch-not-reported', { kind: 'notReported' }]];
+    for (const [shot, state] of states) {
+      const card = confirmationCard(requested, { m, personal: false, watch: { record: record(state), refreshFor: ['29:a'] } });
+      // A GUID may wrap at one of its hyphens (as Teams wraps it); no other word may break.
+      expect((await render(card, 360, shot)).filter((word) => !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(word)), shot).toEqual([]);
+    }
   });
 });

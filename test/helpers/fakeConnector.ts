@@ -50,8 +50,17 @@ export class FakeConnector extends LoopbackServer {
     return this.calls.filter((call) => call.kind === 'update' && call.activityId === messageId);
   }
 
+  /** The members of each conversation, for GET .../pagedmembers (Teams' member list, one page). */
+  readonly members = new Map<string, Array<{ id: string; name: string; aadObjectId?: string }>>();
+
   protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const text = (await bodyOf(req)).toString('utf8');
+    const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(req.url ?? '');
+    if (req.method === 'GET' && paged?.[1]) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ members: this.members.get(decodeURIComponent(paged[1])) ?? [] }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!match?.[1]) {
       res.writeHead(404);

@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
-import { buttonsOf } from './cardChecks';
+import { buttonsOf, visibleText } from './cardChecks';
 import { FakeConnector, type ConnectorCall } from './fakeConnector';
 
 export const TENANT = '72f988bf-0000-4000-8000-00000000cafe';
@@ -131,7 +131,9 @@ export class LiveBot {
 
   /** Waits until the card message has been updated to something matching `pattern`; returns that update. */
   async updated(messageId: string, pattern: RegExp | string): Promise<ConnectorCall> {
-    const matches = (call: ConnectorCall): boolean => (typeof pattern === 'string' ? JSON.stringify(call.body).includes(pattern) : pattern.test(JSON.stringify(call.body)));
+    // What the card says (its visible text) or how it is built (its JSON: ids, refresh, buttons' data).
+    const seen = (call: ConnectorCall): string[] => [JSON.stringify(call.body), ...(call.body.attachments ? [visibleText(cardIn(call))] : [])];
+    const matches = (call: ConnectorCall): boolean => seen(call).some((text) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)));
     await vi.waitFor(() => expect(this.connector.updatesOf(messageId).some(matches)).toBe(true), { timeout: 10_000, interval: 20 });
     return this.connector.updatesOf(messageId).filter(matches).at(-1)!;
   }

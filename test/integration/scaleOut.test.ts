@@ -158,3 +158,51 @@ describe('two bot instances sharing Azurite', () => {
     expect(visibleText(cardIn(lists[0]))).toContain('4 Exchange connectors');
   });
 });
+
+describe('following syncs across instances (Azurite)', () => {
+  const exchange = Array.from({ length: 20 }, (_, n) => ({
+    id: `7e57c0de-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+    exchangeAlias: `EX${String(n).padStart(2, '0')}`,
+    serverName: `ex${n}.contoso.local`,
+    status: 'connected' as const,
+    exchangeConnectorType: 'hosted' as const,
+    lastSyncDateTime: '2026-11-20T08:00:00Z',
+  }));
+  const watchSim = new GraphSimulator({ connectors: exchange, syncCompletesAfterMs: 3_600_000 });
+  const first = new LiveBot({ sim: watchSim, connector });
+  const second = new LiveBot({ sim: watchSim, connector });
+  const gets = (): Array<{ id: string; at: number }> => watchSim.calls.filter((call) => call.operation === 'get').map((call) => ({ id: call.connectorId ?? '', at: Date.parse(call.at) }));
+
+  beforeAll(async () => {
+    await watchSim.start();
+    // one poll per second; a lease lapses after 3 intervals plus the 1 s Graph timeout
+    const env = { BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'watching', SYNC_WATCH_INTERVAL_SECONDS: '1', GRAPH_TIMEOUT_MS: '1000' };
+    await first.start(env);
+    await second.start(env);
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.allSettled([first.stop(), second.stop()]);
+    await watchSim.stop();
+  });
+
+  it('two instances, 20 followed connectors: each connector is polled once per interval in total; a stopped instance\'s watches resume on the other', async () => {
+    const cards: Record<string, string> = {};
+    for (const [n, ex] of exchange.entries()) {
+      const bot = n % 2 === 0 ? first : second;
+      const { confirmationId, messageId } = await bot.requestSync(`sync connector ${ex.exchangeAlias} delta`);
+      await bot.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+      cards[ex.id] = messageId;
+    }
+    const from = Date.now() + 1_000;
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const window = gets().filter((get) => get.at >= from && get.at < from + 3_000);
+    for (const ex of exchange) expect(window.filter((get) => get.id === ex.id).length, ex.exchangeAlias).toBeLessThanOrEqual(4); // 3 s at one poll per second, ±1 at the edges
+    expect(window.length).toBeGreaterThanOrEqual(20 * 2); // and every one of them is polled
+
+    // the instance holding the leases stops; the other takes over once they lapse, and sees the report
+    await first.stop();
+    watchSim.setConnectors(exchange.map((ex) => ({ ...ex, lastSyncDateTime: new Date().toISOString() })));
+    const done = await second.updated(cards[exchange[0]!.id]!, 'Intune reports the sync completed at');
+    expect(visibleText(cardIn(done))).toContain('EX00');
+  }, 30_000);
+});

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../sync/auditLog';
 import type { LatestConfirmations } from '../../sync/latestConfirmations';
+import type { RecentRequests } from '../../sync/recentRequests';
 import type { SyncService } from '../../sync/syncService';
 import type { Command } from '../command';
 import type { ConnectorDirectory } from '../connectorDirectory';
@@ -10,6 +11,8 @@ export interface CommandDeps {
   sync: SyncService;
   audit: AuditLog;
   latest: LatestConfirmations;
+  /** A sync of the same connector asked for shortly before (the cooldown). */
+  recent: RecentRequests;
 }
 
 /** One parsed command to answer: what was typed (to resume it after a sign-in), who asked, and with what. */

@@ -41,7 +41,7 @@ export async function handleSync(request: CommandRequest<Extract<Command, { kind
     case 'found': {
       const { connector } = resolution;
       if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, userKey, m) };
-      const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user, input.conversationId);
+      const confirmation = await deps.sync.propose(snapshotOf(connector), command.syncType, user, input.conversationId, await deps.recent.of(connector.id));
       return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }), confirmationId: confirmation.id };
     }
   }

@@ -1,0 +1,199 @@
+import { TeamsInfo, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/schema';
+import type { CardWatch } from '../cards/watchLines';
+import { Deadline } from '../deadline';
+import { GraphRequestError } from '../graph/errors';
+import type { ConnectorGraph } from '../graph/types';
+import type { Logger } from '../logger';
+import type { Versioned } from '../storage';
+import type { Confirmation } from '../sync/confirmation';
+import { isFinal, nextState, windowPassed, type WatchRecord, type WatchState, type WatchedCard } from '../sync/watch';
+import type { WatchStore } from '../sync/watchStore';
+import type { CardUpdates, Proactive } from './cardUpdates';
+import type { InFlight } from './inFlight';
+import type { UserTokens } from './userTokens';
+
+export interface WatcherDeps {
+  watches: WatchStore;
+  graph: ConnectorGraph;
+  proactive: Proactive;
+  tokens: UserTokens;
+  cardUpdates: CardUpdates;
+  inFlight: InFlight;
+  logger: Logger;
+  /** The confirmation of a watched card, as it stands (for re-rendering it). */
+  confirmation: (id: string) => Promise<Confirmation | null>;
+  /** The card for a confirmation, with the watch's state in it. */
+  render: (confirmation: Confirmation, watch: WatchRecord, card: WatchedCard) => { card: AdaptiveCard; rank: number };
+  /** SYNC_WATCH_INTERVAL_SECONDS. */
+  intervalMs: number;
+  graphTimeoutMs: number;
+  /** Names this instance in leases. */
+  instanceId: string;
+  now: () => Date;
+}
+
+type Requested = Extract<Confirmation, { state: 'requested' }>;
+
+/** Teams allows at most 60 users in a card's automatic refresh. */
+const REFRESH_USERS = 60;
+
+/**
+ * Follows accepted syncs until Intune reports them. Every interval, each instance looks at the connectors being
+ * followed; for each, the instance holding the lease (or taking it over once it lapsed) asks Graph once, with the
+ * requester's token, fetched for the poll and never stored. A report, a window passed, a status change or a refused
+ * token ends the watch, and every card that shows it is updated in place.
+ */
+export class Watcher {
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+
+  constructor(private readonly deps: WatcherDeps) {}
+
+  /** A lease lapses after three intervals plus the longest Graph call, so a stopped instance's watches resume soon. */
+  get leaseMs(): number {
+    return 3 * this.deps.intervalMs + Math.min(10_000, this.deps.graphTimeoutMs);
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.tick(), this.deps.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
+  begin(confirmation: Requested, card: Omit<WatchedCard, 'refreshFor'>): void {
+    const work = this.refreshUsers(card.reference, card.personal).then(async (refreshFor) => {
+      const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
+      // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
+      if (!card.personal && refreshFor.length > 1) this.updateCards(record, [{ ...card, refreshFor }], 0.1);
+    });
+    this.deps.inFlight.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
+  }
+
+  /** The card a sync shows the moment Graph accepted it: followed until the window ends, refreshed for the requester. */
+  preview(confirmation: Requested, requesterId: string): CardWatch {
+    return { record: this.deps.watches.fresh(confirmation, []), refreshFor: [requesterId] };
+  }
+
+  /**
+   * The watch of a requested confirmation's connector, as its card shows it (a refresh: from storage, no Graph call).
+   * The requester's refresh of a watch stopped for a sign-in continues it, if its window has not passed.
+   */
+  async cardWatchOf(confirmation: Requested, viewerIsRequester: boolean): Promise<CardWatch | null> {
+    const current = await this.deps.watches.read(confirmation.connector.id);
+    const card = current?.value.cards.find((known) => known.confirmationId === confirmation.id);
+    if (!current || !card) return null;
+    let record = current.value;
+    if (viewerIsRequester && record.state.kind === 'stopped' && !windowPassed(record, this.deps.now())) {
+      const resumed = await this.deps.watches.resume(current);
+      if (resumed) record = resumed.value;
+    }
+    return { record, refreshFor: card.refreshFor };
+  }
+
+  /** One round over every followed connector. Rounds never overlap: a slow one delays the next. */
+  tick(): Promise<void> {
+    this.ticking ??= this.round().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async round(): Promise<void> {
+    let followed: string[];
+    try {
+      followed = await this.deps.watches.followed();
+    } catch (error) {
+      return this.deps.logger.warn({ err: error }, 'watch: storage unavailable; trying again next interval');
+    }
+    for (const connectorId of followed) {
+      try {
+        await this.poll(connectorId);
+      } catch (error) {
+        this.deps.logger.warn({ err: error, connectorId }, 'watch: poll failed; trying again next interval');
+      }
+    }
+  }
+
+  private async poll(connectorId: string): Promise<void> {
+    const current = await this.deps.watches.read(connectorId);
+    if (!current || isFinal(current.value.state)) return this.deps.watches.unfollow(connectorId);
+    const record = current.value;
+    const now = this.deps.now();
+    const nowMs = Date.now();
+    if (record.lease && record.lease.holder !== this.deps.instanceId && record.lease.until > nowMs) return; // another instance polls it
+    if (windowPassed(record, now)) return this.finish(current, { kind: 'notReported' });
+    const leased = await this.deps.watches.update(current, { ...record, lease: { holder: this.deps.instanceId, until: nowMs + this.leaseMs } });
+    if (!leased) return; // someone else took it this moment
+    if (record.pausedUntil && record.pausedUntil > nowMs) return;
+
+    const token = await this.requesterToken(record);
+    if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
+    try {
+      const connector = await this.deps.graph.get({ token, deadline: Deadline.after(this.deps.graphTimeoutMs) }, connectorId);
+      const state = nextState(record, connector, now);
+      if (isFinal(state)) await this.finish(leased, state);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError)) throw error;
+      if (error.kind === 'unauthorized' || error.kind === 'forbidden') return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
+      if (error.kind === 'throttled' || error.kind === 'unavailable') {
+        // Graph asked to slow down: the next polls wait (its Retry-After, at least two intervals); the card stays calm.
+        const pause = Math.max((error.retryAfterSeconds ?? 0) * 1000, 2 * this.deps.intervalMs);
+        await this.deps.watches.update(leased, { ...leased.value, pausedUntil: nowMs + pause });
+        return;
+      }
+      this.deps.logger.info({ connectorId, kind: error.kind, status: error.status }, 'watch: Graph did not answer this poll; trying again next interval');
+    }
+  }
+
+  private async finish(current: Versioned<WatchRecord>, state: WatchState): Promise<void> {
+    const next: WatchRecord = { ...current.value, state, changedAt: this.deps.now().toISOString(), lease: null };
+    const stored = await this.deps.watches.update(current, next);
+    if (!stored) return; // another instance moved it on; it updates the cards
+    await this.deps.watches.unfollow(next.connectorId);
+    this.deps.logger.info({ connectorId: next.connectorId, state: state.kind }, 'watch ended');
+    this.updateCards(next, next.cards, 0.5);
+  }
+
+  /** Re-renders each card with the watch's state; `step` ranks it above the "requested" card it replaces. */
+  private updateCards(record: WatchRecord, cards: readonly WatchedCard[], step: number): void {
+    for (const card of cards) {
+      const work = this.deps.confirmation(card.confirmationId).then((confirmation) => {
+        if (!confirmation) return;
+        const rendered = this.deps.render(confirmation, record, card);
+        this.deps.cardUpdates.enqueue({ reference: card.reference, messageId: card.messageId, card: rendered.card, rank: rendered.rank + step, fallbackToNewMessage: false });
+      });
+      this.deps.inFlight.track(work, { work: 'watch card update', confirmationId: card.confirmationId });
+    }
+  }
+
+  /** The requester's Graph token, from the token service for this poll only (SSO), or the development token. */
+  private async requesterToken(record: WatchRecord): Promise<string | null> {
+    const reference = record.cards.find((card) => card.reference.user?.id === record.requestedBy.id)?.reference ?? record.cards[0]?.reference;
+    if (!reference) return null;
+    let token: string | null = null;
+    await this.deps.proactive(reference, async (context) => {
+      token = await this.deps.tokens.forTurn(context)();
+    });
+    return token;
+  }
+
+  /** The requester and up to 59 other members of a group chat or channel; a personal chat needs no refresh. */
+  private async refreshUsers(reference: Partial<ConversationReference>, personal: boolean): Promise<string[]> {
+    const requester = reference.user?.id;
+    if (personal || !requester) return requester ? [requester] : [];
+    const users = [requester];
+    try {
+      await this.deps.proactive(reference, async (context: TurnContext) => {
+        const { members } = await TeamsInfo.getPagedMembers(context, REFRESH_USERS);
+        for (const member of members) if (member.id !== requester && users.length < REFRESH_USERS) users.push(member.id);
+      });
+    } catch (error) {
+      this.deps.logger.info({ err: error }, 'watch: chat members unknown; only the requester gets the automatic refresh');
+    }
+    return users;
+  }
+}

@@ -1,0 +1,72 @@
+import type { ConversationReference } from 'botbuilder';
+import { lastSyncOf, type Connector, type SyncType } from '../graph/types';
+import type { Locale } from '../i18n';
+import type { Person } from './confirmation';
+
+/** A card that shows a watched sync: updated in place when the watch moves on. */
+export interface WatchedCard {
+  confirmationId: string;
+  reference: Partial<ConversationReference>;
+  messageId: string | null;
+  locale: Locale;
+  personal: boolean;
+  /** Group chats and channels: who gets the card's automatic refresh (the requester first, at most 60). */
+  refreshFor: string[];
+}
+
+/** Where a watch stands. Only `watching` is polled; the others are final. */
+export type WatchState =
+  | { kind: 'watching' }
+  /** Intune reported the sync: its new `lastSyncDateTime`. */
+  | { kind: 'completed'; lastSyncDateTime: string }
+  /** The window passed without Intune reporting it. */
+  | { kind: 'notReported' }
+  /** The connector's status changed to one that will not sync (disconnected): shown at once, the watch ends. */
+  | { kind: 'statusChanged'; status: string }
+  /** Graph refused the requester's token (401/403) or the token service had none: Refresh continues. */
+  | { kind: 'stopped'; reason: 'signIn' };
+
+/** One connector's watch: one record, however many cards, users or instances follow it. */
+export interface WatchRecord {
+  connectorId: string;
+  connectorName: string;
+  syncType: SyncType;
+  requestedBy: Person;
+  /** When Graph accepted the (latest) sync; Intune's report must come after it. */
+  acceptedAt: string;
+  /** The watch gives up at this moment (SYNC_WATCH_MINUTES after acceptance). */
+  until: string;
+  /** The connector as it was before the sync: a report is a `lastSyncDateTime` newer than this one. */
+  baseline: { lastSyncDateTime: string | null; status: string | null };
+  state: WatchState;
+  /** When the state last changed (for "completed at", "stopped at"). */
+  changedAt: string;
+  cards: WatchedCard[];
+  /** The instance polling this connector, until when (renewed at every poll; another instance takes over after). */
+  lease: { holder: string; until: number } | null;
+  /** Graph asked to slow down (429/503): no poll before this moment. */
+  pausedUntil: number | null;
+}
+
+/** Intune's clock and the bot's may differ: a report this much before the acceptance still counts as this sync's. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** What one poll of the connector means for the watch. */
+export function nextState(record: WatchRecord, connector: Connector, now: Date): WatchState {
+  const reported = lastSyncOf(connector);
+  const baseline = record.baseline.lastSyncDateTime ? Date.parse(record.baseline.lastSyncDateTime) : -Infinity;
+  if (reported && reported.getTime() > baseline && reported.getTime() >= Date.parse(record.acceptedAt) - CLOCK_SKEW_MS) {
+    return { kind: 'completed', lastSyncDateTime: reported.toISOString() };
+  }
+  const status = typeof connector.status === 'string' ? connector.status : null;
+  if (status === 'disconnected' && record.baseline.status !== 'disconnected') return { kind: 'statusChanged', status };
+  return windowPassed(record, now) ? { kind: 'notReported' } : { kind: 'watching' };
+}
+
+export function windowPassed(record: WatchRecord, now: Date): boolean {
+  return now.getTime() >= Date.parse(record.until);
+}
+
+export function isFinal(state: WatchState): boolean {
+  return state.kind !== 'watching';
+}
