@@ -24,7 +24,3 @@ export abstract class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.name = new.target.name;
   }
 }
-
-export function hasCode<C extends ErrorCode>(error: unknown, code: C): error is AppError<C> {
-  return error instanceof AppError && error.code === code;
-}

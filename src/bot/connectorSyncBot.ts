@@ -51,8 +51,6 @@ export class ConnectorSyncBot {
         return this.onMessage(context);
       case ActivityTypes.ConversationUpdate:
         return this.onConversationUpdate(context);
-      default:
-        return;
     }
   }
 
@@ -192,10 +190,10 @@ export class ConnectorSyncBot {
     );
   }
 
+  /** The bot added to a chat introduces itself. */
   private async onConversationUpdate(context: TurnContext): Promise<void> {
-    const { activity } = context;
-    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
-    if (!botAdded) return;
+    const { membersAdded, recipient } = context.activity;
+    if (!(membersAdded ?? []).some((member) => member.id === recipient?.id)) return;
     const { m, dashboardUrl } = this.input(context);
     await sendCard(context, helpCard(m, helpLines(m.locale), [], dashboardUrl));
   }

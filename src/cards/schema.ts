@@ -1,4 +1,3 @@
-import type { Rich } from '../text/rich';
 
 /**
  * The subset of Adaptive Cards 1.5 this bot sends, as types: a card that does not fit cannot be built.
@@ -123,4 +122,3 @@ export function card(body: CardElement[], actions?: CardAction[], options: { ful
   };
 }
 
-export type { Rich };

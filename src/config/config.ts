@@ -78,4 +78,3 @@ export interface Config {
   readonly telemetry: { connectionString: string } | null;
 }
 
-export const isLocal = (config: Pick<Config, 'bot'>): boolean => config.bot.kind === 'local';

@@ -1,5 +1,4 @@
-export type { AppCredential, BotIdentity, Config, DashboardConfig, GraphTarget, StorageAccess, StorageMode, TokenMode } from './config';
-export { isLocal } from './config';
-export { ConfigError, DEFAULT_LOCAL_GRAPH_TOKEN, loadConfig, type Env } from './loadConfig';
+export type { AppCredential, BotIdentity, Config, StorageAccess, StorageMode, TokenMode } from './config';
+export { ConfigError, DEFAULT_LOCAL_GRAPH_TOKEN, loadConfig } from './loadConfig';
 export { readEnvironment } from './env';
-export { LOG_LEVELS, SETTINGS, SETTING_NAMES, type LogLevel, type SettingName } from './settings';
+export { SETTINGS, SETTING_NAMES, type LogLevel } from './settings';

@@ -1,13 +1,10 @@
 import type {
   DeviceManagementExchangeConnector,
-  DeviceManagementExchangeConnectorStatus,
   DeviceManagementExchangeConnectorSyncType,
-  DeviceManagementExchangeConnectorType,
 } from '@microsoft/microsoft-graph-types';
 import type { Deadline } from '../deadline';
 
 export type SyncType = DeviceManagementExchangeConnectorSyncType;
-export const SYNC_TYPES: readonly SyncType[] = ['fullSync', 'deltaSync'];
 
 export function isSyncType(value: unknown): value is SyncType {
   return value === 'fullSync' || value === 'deltaSync';
@@ -19,8 +16,6 @@ export function isSyncType(value: unknown): value is SyncType {
  * type): cards show those as they are, so one odd connector never breaks a list.
  */
 export type Connector = DeviceManagementExchangeConnector & { id: string };
-export type ConnectorStatus = DeviceManagementExchangeConnectorStatus;
-export type ConnectorType = DeviceManagementExchangeConnectorType;
 
 /** A tenant's connectors; `truncated` when Graph kept handing out pages beyond the bot's limit. */
 export interface ConnectorList {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** Graph's `innerError.date`: ISO-like, seconds precision, no `Z` (facts.md §1). */
+/** Graph's `innerError.date`: ISO-like, seconds precision, no `Z` (docs/platform-notes.md §1). */
 function graphDate(now: Date): string {
   return now.toISOString().slice(0, 19);
 }

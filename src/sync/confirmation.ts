@@ -90,11 +90,8 @@ export type Confirmation =
   | (ConfirmationBase & { state: 'expired'; expiredAt: string })
   | (ConfirmationBase & { state: 'superseded'; supersededAt: string; other: OtherRequest });
 
-export type ConfirmationState = Confirmation['state'];
 export type Claimed = Extract<Confirmation, { state: 'claimed' }>;
-export type Settled = Extract<Confirmation, { state: 'requested' | 'refused' | 'unknown' }>;
 
-export const TERMINAL_STATES: readonly ConfirmationState[] = ['requested', 'refused', 'unknown', 'cancelled', 'expired', 'superseded'];
 
 /** A stable key for per-user caches: the Entra object id when Teams sends one. */
 export function userKeyOf(person: Person): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startApp, syncTimingOf, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app';
+import { syncTimingOf } from '../../src/createBot';
 import { loadConfig, type Config } from '../../src/config';
 import type { mayResend } from '../../src/graph/retry';
 import { createLogger } from '../../src/logger';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-/** The parts of the `adaptivecards` library the tests use. Its package entry is ESM that Node 20 cannot load (facts.md). */
+/** The parts of the `adaptivecards` library the tests use. Its package entry is ESM that Node 20 cannot load (docs/platform-notes.md §3). */
 interface CardEvent {
   message: string;
 }

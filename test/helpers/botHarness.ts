@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { DialogTestLogger } from 'botbuilder-testing';
 import { TestAdapter, TurnContext, type Activity, type ConversationReference, type InvokeResponse } from 'botbuilder';
-import { createBot } from '../../src/app';
+import { createBot } from '../../src/createBot';
 import type { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
 import type { InFlight } from '../../src/bot/inFlight';
 import type { AdaptiveCard } from '../../src/cards/schema';
@@ -32,7 +33,6 @@ export const ADA = { id: '29:ada', aadObjectId: 'aad-ada', name: 'Ada Admin' };
 export const BEN = { id: '29:ben', aadObjectId: 'aad-ben', name: 'Ben Builder' };
 export const BOT = { id: '28:connector-sync-bot', name: 'Connector Sync' };
 export const PERSONAL = { id: 'a:personal-ada', conversationType: 'personal', isGroup: false, name: '' };
-export const GROUP = { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: 'Intune Admins' };
 
 export interface TurnResult {
   replies: Array<Partial<Activity>>;
@@ -50,7 +50,11 @@ export class BotHarness {
   private bot!: ConnectorSyncBot;
   private inFlight!: InFlight;
 
+  /** Every turn as botbuilder-testing's DialogTestLogger writes it: what the user sent, what the bot answered. */
+  readonly transcript: string[] = [];
+
   async start(): Promise<this> {
+    this.adapter.use(new DialogTestLogger({ log: (...parts: unknown[]) => void this.transcript.push(parts.map(String).join(' ')) }));
     const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
     ({ bot: this.bot, inFlight: this.inFlight } = createBot(config, {
       store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), { timeoutMs: 2_000, now: () => this.now().getTime() }),

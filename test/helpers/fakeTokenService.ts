@@ -10,7 +10,7 @@ export interface TokenServiceCall {
 }
 
 /**
- * A loopback Bot Framework token service following its REST contract (facts.md §2): GetToken (an empty-body 404
+ * A loopback Bot Framework token service following its REST contract (docs/platform-notes.md §2): GetToken (an empty-body 404
  * when there is no token), exchange, GetSignInResource, SignOut, GetTokenStatus. It records what it was asked.
  */
 export class FakeTokenService extends LoopbackServer {

@@ -37,7 +37,7 @@ const cli = path.join(path.dirname(createRequire(__filename).resolve('@microsoft
 
 /**
  * Microsoft 365 Agents Playground (pinned 0.2.28) as a child process on a free loopback port, and a client for the
- * HTTP API its web UI uses (playground.md). Its internal API is undocumented, which is why the version is pinned.
+ * HTTP API its web UI uses (docs/platform-notes.md §4). Its internal API is undocumented, which is why the version is pinned.
  */
 export class Playground {
   readonly events: StreamEvent[] = [];

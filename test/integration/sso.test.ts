@@ -171,6 +171,21 @@ describe('Teams SSO (fake token service on loopback)', () => {
     expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ bearerToken: graph })]);
   });
 
+  it('Action.Submit without a token: a sign-in card and nothing changed; after sign-in the click runs by itself and syncs once', async () => {
+    giveToken(USERS.ada);
+    const { confirmationId, messageId } = await live.requestSync('sync connector exo full', USERS.ada);
+    tokenService.userTokens.clear();
+    const before = live.connector.calls.length;
+    await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId);
+    expect(oauthCardIn(live.connector.since(before))?.tokenExchangeResource).toBeDefined();
+    expect(live.sim.syncCalls()).toEqual([]);
+
+    const { sso, graph } = ssoFor(USERS.ada);
+    expect((await exchange(USERS.ada, sso, randomUUID())).status).toBe(200);
+    await live.updated(messageId, 'Full sync requested');
+    expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ syncType: 'fullSync', bearerToken: graph })]);
+  });
+
   it('Graph 401: one sign-out and one new sign-in prompt; a second 401 after signing in is explained, not looped', async () => {
     giveToken(USERS.ada);
     live.sim.addFault({ operation: 'list', error: simulatedErrors.expiredToken(), times: 2 });
