@@ -221,6 +221,9 @@ export class Lane {
       const viewer = [...alive][0]!;
       const view = await post(viewer, activity(REQUESTER, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: 'sync.refresh', data: { verb: 'sync.refresh', confirmationId } } } }));
       await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
+      // A view that took longer than its answer deadline answers "still working" and updates the card instead.
+      const viewed = textOfAnswer(view.body);
+      const finalView = /Still working on this request/.test(viewed) ? this.shownCard(conversation.id, alias) : viewed;
 
       const store: StateStore = blob ? new Store(new BlobBackend({ kind: 'connectionString', connectionString: this.azurite.connectionString }, this.container, 2_000), { timeoutMs: 2_000 }) : storeFor(config);
       const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
@@ -234,7 +237,7 @@ export class Lane {
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),
         lastInvokeCard,
-        finalView: textOfAnswer(view.body),
+        finalView,
         invokeMs,
         faultsInjected: faults,
       };

@@ -27,6 +27,9 @@ beforeAll(async () => {
   app = await startApp(loadConfig({ PORT: '0', GRAPH_BASE_URL: await sim.start(), LOCAL_GRAPH_TOKEN: TOKEN, LOG_LEVEL: 'warn' }), createLogger('warn'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // Anything the page logs or throws lands in the test's output: a failure shows what the page saw.
+  page.on('console', (message) => process.stderr.write(`[dashboard page] ${message.type()}: ${message.text()}\n`));
+  page.on('pageerror', (error) => process.stderr.write(`[dashboard page] error: ${error.message}\n`));
 }, 30_000);
 
 afterAll(async () => {
@@ -51,7 +54,9 @@ describe('the Connectors tab in local mode (a plain browser on loopback)', () =>
     const started = Date.now();
     await page.goto(`${app.server.url}/tab?locale=en-US`);
     const cas02 = page.getByRole('row', { name: /CAS02/ });
-    await cas02.waitFor();
+    await cas02.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      throw new Error(`no CAS02 row; the page shows: ${await page.locator('body').innerText()}`, { cause: error });
+    });
     // eslint-disable-next-line no-console -- the page-load figure for the README, measured where the page is loaded
     console.info(`dashboard: page to connector list in ${Date.now() - started} ms`);
     await expect.poll(() => page.getByRole('note').textContent()).toContain('Local mode');
