@@ -87,9 +87,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();
-      await watcher.stop(); // its watches stay in storage: another instance, or this one after a restart, resumes them
+      // No new watch rounds; the watches stay in storage, where another instance (or this one restarted) resumes them.
+      const lastRound = watcher.stop();
       await server.close(Math.min(graceMs, 5_000));
       await inFlight.drain(Math.max(0, graceMs - (Date.now() - started)));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([lastRound, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, graceMs - (Date.now() - started)))))]);
+      clearTimeout(timer);
       await simulator?.stop();
     },
   };

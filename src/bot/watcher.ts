@@ -59,10 +59,11 @@ export class Watcher {
     this.timer ??= setInterval(() => void this.tick(), this.deps.intervalMs);
   }
 
-  async stop(): Promise<void> {
+  /** No new rounds; resolves when the round under way (if any) is done. */
+  stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.ticking;
+    return this.ticking ?? Promise.resolve();
   }
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
@@ -89,7 +90,7 @@ export class Watcher {
     const card = current?.value.cards.find((known) => known.confirmationId === confirmation.id);
     if (!current || !card) return null;
     let record = current.value;
-    if (viewerIsRequester && record.state.kind === 'stopped' && !windowPassed(record, this.deps.now())) {
+    if (viewerIsRequester && record.state.kind === 'stopped' && record.state.reason === 'signIn' && !windowPassed(record, this.deps.now())) {
       const resumed = await this.deps.watches.resume(current);
       if (resumed) record = resumed.value;
     }
@@ -139,6 +140,7 @@ export class Watcher {
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
       if (error.kind === 'unauthorized' || error.kind === 'forbidden') return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
+      if (error.kind === 'notFound') return this.finish(leased, { kind: 'stopped', reason: 'gone' });
       if (error.kind === 'throttled' || error.kind === 'unavailable') {
         // Graph asked to slow down: the next polls wait (its Retry-After, at least two intervals); the card stays calm.
         const pause = Math.max((error.retryAfterSeconds ?? 0) * 1000, 2 * this.deps.intervalMs);

@@ -52,6 +52,7 @@ export function watchLines(
     case 'statusChanged':
       return { lines: [block(m.watchStatusChanged(connector.name, statusText({ ...connector, status: record.state.status }, m)), { color: 'warning' })], actions: [], refresh: null };
     case 'stopped':
+      if (record.state.reason === 'gone') return { lines: [block(m.watchGone(connector.name), { color: 'warning' })], actions: [], refresh: null };
       return { lines: [block(ours(m.watchStopped), { color: 'warning' })], actions: [refreshButton], refresh: null };
   }
 }

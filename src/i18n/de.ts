@@ -57,6 +57,7 @@ export const de: Messages = {
     md`⚠️ Intune hat diese Synchronisierung nicht innerhalb von ${String(minutes)} Minuten gemeldet. Prüfen Sie, ob der Exchange-Connector-Dienst auf ${server} läuft, und den Status des Connectors in Intune; die Synchronisierung kann noch abschließen.`,
   watchStatusChanged: (name, status) => md`⚠️ ${name} ist jetzt ${status}: Ohne Verbindung kann er nicht synchronisieren. Ich verfolge die Synchronisierung nicht weiter.`,
   watchStopped: 'Ich verfolge diese Synchronisierung nicht weiter, weil Ihre Anmeldung abgelaufen ist (sonst hat sich nichts geändert). Wählen Sie **Aktualisieren**, um fortzufahren.',
+  watchGone: (name) => md`⚠️ ${name} gibt es in Intune nicht mehr; ich verfolge diese Synchronisierung nicht weiter.`,
   recentRequest: (name, syncType, when, progress) => md`${name} hat am ${when} eine ${syncType === 'fullSync' ? 'vollständige' : 'Delta'}-Synchronisierung dieses Connectors angefordert: ${progress}.`,
   recentProgress: { requested: 'Intune hat sie angenommen', completed: 'Intune meldet sie als abgeschlossen', notReported: 'Intune hat sie nicht rechtzeitig gemeldet', watching: 'Intune hat sie noch nicht gemeldet' },
   syncAgainAnyway: 'Trotzdem erneut synchronisieren',

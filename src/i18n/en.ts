@@ -57,6 +57,7 @@ export const en: Messages = {
     md`⚠️ Intune has not reported this sync within ${String(minutes)} minutes. Check that the Exchange connector service runs on ${server} and the connector's status in Intune; the sync may still finish.`,
   watchStatusChanged: (name, status) => md`⚠️ ${name} is now ${status}: it cannot sync until it is connected again. I stopped following.`,
   watchStopped: 'I stopped following this sync because your sign-in expired (nothing else changed). Select **Refresh** to continue.',
+  watchGone: (name) => md`⚠️ ${name} no longer exists in Intune, so I stopped following this sync.`,
   recentRequest: (name, syncType, when, progress) => md`${name} asked for a ${syncType === 'fullSync' ? 'full' : 'delta'} sync of this connector on ${when}: ${progress}.`,
   recentProgress: { requested: 'Intune accepted it', completed: 'Intune reported it completed', notReported: 'Intune did not report it in time', watching: 'Intune has not reported it yet' },
   syncAgainAnyway: 'Sync again anyway',

@@ -45,6 +45,7 @@ export interface Messages {
   watchNotReported: (minutes: number, server: string) => Rich;
   watchStatusChanged: (name: string, status: string) => Rich;
   watchStopped: string;
+  watchGone: (name: string) => Rich;
   /** A sync of the same connector was asked for recently: who, which, when, and how far it got. */
   recentRequest: (name: string, syncType: SyncType, when: string, progress: string) => Rich;
   recentProgress: { requested: string; completed: string; notReported: string; watching: string };

@@ -102,3 +102,9 @@ export function isSamePerson(a: Person, b: Person): boolean {
   if (a.aadObjectId && b.aadObjectId) return a.aadObjectId === b.aadObjectId;
   return a.id === b.id;
 }
+
+/** A pending confirmation's fields without its state and its pending-only flag (what a claim keeps). */
+export function withoutPendingFlags(pending: Extract<Confirmation, { state: 'pending' }>): Omit<Extract<Confirmation, { state: 'pending' }>, 'state' | 'signInExpired'> {
+  const { state: _state, signInExpired: _flag, ...rest } = pending;
+  return rest;
+}

@@ -4,7 +4,7 @@ import { GraphRequestError } from '../graph/errors';
 import type { SyncType } from '../graph/types';
 import type { Versioned } from '../storage';
 import { auditEntryOf, outcomeFromAudit } from './auditLog';
-import { isSamePerson, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person, type RecentRequest } from './confirmation';
+import { isSamePerson, withoutPendingFlags, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person, type RecentRequest } from './confirmation';
 import { supersedes } from './connectorClaims';
 import type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps } from './syncTypes';
 
@@ -139,10 +139,14 @@ export class SyncService {
   private async settle(claimed: Versioned<Claimed>, outcome: Confirmation): Promise<void> {
     const entry = auditEntryOf(outcome);
     if (entry) await this.deps.audit.record(entry);
+    await this.patiently(() => this.deps.confirmations.replace(claimed, outcome)); // null: settled elsewhere, and that decision stands
+  }
+
+  /** A write that records what Graph already answered: tried again with growing pauses after a storage failure. */
+  private async patiently<T>(write: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.deps.confirmations.replace(claimed, outcome); // null: settled elsewhere, and that decision stands
-        return;
+        return await write();
       } catch (error) {
         if (attempt >= SETTLE_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.deps.timing.settlePauseMs * 2 ** attempt));
@@ -153,8 +157,9 @@ export class SyncService {
   private async backToPending(claimed: Versioned<Claimed>): Promise<SendResult> {
     const { claimId, claimedBy: _by, claimedAt: _at, ...rest } = claimed.value;
     const pending: Pending = { ...rest, state: 'pending', signInExpired: true, revision: claimed.value.revision + 1 };
-    const stored = await this.deps.confirmations.replace(claimed, pending);
-    await this.deps.claims.release(claimed.value.connector.id, claimId);
+    // Graph said 401 (nothing synced): the card must work again after sign-in, so a storage hiccup must not leave it claimed.
+    const stored = await this.patiently(() => this.deps.confirmations.replace(claimed, pending));
+    await this.patiently(() => this.deps.claims.release(claimed.value.connector.id, claimId));
     return { confirmation: stored ? pending : claimed.value, signInAgain: true };
   }
 
@@ -191,9 +196,4 @@ export class SyncService {
   private iso(): string {
     return this.now().toISOString();
   }
-}
-
-function withoutPendingFlags(pending: Pending): Omit<Pending, 'state' | 'signInExpired'> {
-  const { state: _state, signInExpired: _flag, ...rest } = pending;
-  return rest;
 }

@@ -23,8 +23,9 @@ export type WatchState =
   | { kind: 'notReported' }
   /** The connector's status changed to one that will not sync (disconnected): shown at once, the watch ends. */
   | { kind: 'statusChanged'; status: string }
-  /** Graph refused the requester's token (401/403) or the token service had none: Refresh continues. */
-  | { kind: 'stopped'; reason: 'signIn' };
+  /** Graph refused the requester's token (401/403) or the token service had none (Refresh continues), or the
+   * connector no longer exists in Intune (404). */
+  | { kind: 'stopped'; reason: 'signIn' | 'gone' };
 
 /** One connector's watch: one record, however many cards, users or instances follow it. */
 export interface WatchRecord {

@@ -232,7 +232,8 @@ export class Lane {
         schedule,
         connectorId,
         confirmationId,
-        posts: this.sim.syncCalls().map((call) => ({ status: call.status, accepted: call.accepted })),
+        // Only this schedule's connector: an instance of an earlier schedule may still finish a retry meanwhile.
+        posts: this.sim.syncCalls().filter((call) => call.connectorId === connectorId).map((call) => ({ status: call.status, accepted: call.accepted })),
         finalState: stored?.value.state ?? 'missing',
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),
