@@ -76,6 +76,15 @@ describe('the card follows a sync until Intune reports it', () => {
     const refreshed = JSON.stringify(invokeBody(await quiet.execute(USERS.ada, 'sync.refresh', { confirmationId }, messageId)).value);
     expect(refreshed).toContain('Following it');
   });
+  it('a connector that disappears from Intune while followed ends the watch with a plain word', async () => {
+    const seed = silent.sim.allConnectors();
+    const extra = { ...seed[0]!, id: '0ddba11c-0000-4000-8000-00000000ab01', exchangeAlias: 'TEMP01', serverName: 'temp01.contoso.local' };
+    silent.sim.setConnectors([...seed, extra]);
+    const { messageId } = await confirmed(quiet, 'sync connector TEMP01 delta');
+    silent.sim.setConnectors(seed);
+    expect(visibleText(cardIn(await quiet.updated(messageId, 'no longer exists in Intune')))).toContain('TEMP01');
+  });
+
   it('Graph 429 while watching: the polls back off and the card says nothing alarming', async () => {
     const munich = silent.sim.allConnectors().find((connector) => connector.exchangeAlias === 'Munich Exchange')!;
     const { messageId } = await confirmed(quiet, 'sync connector "Munich Exchange" delta');

@@ -105,6 +105,21 @@ describe('SyncService', () => {
     expect(w.sent).toHaveLength(2);
   });
 
+  it('Graph\'s 401 with storage down for a moment: the confirmation still goes back to pending, never stays claimed', async () => {
+    let answer: () => Promise<{ requestId: string | null }> = () => Promise.reject(new GraphRequestError('unauthorized', 401, 'r', null, '401'));
+    const w = world(() => answer());
+    const { id } = await w.service.propose(snapshot, 'fullSync', ada, CHAT);
+    const inspection = await w.service.inspect(id, ada, CHAT);
+    if (inspection.kind !== 'pending') throw new Error('not pending');
+    const claim = await w.service.claim(inspection.current, ada);
+    if (claim.kind !== 'claimed') throw new Error('not claimed');
+    w.backend.inject('putIfMatch', 'outage'); // the write that puts it back to pending fails once
+    expect(await w.service.send(claim.claimed, 't')).toMatchObject({ signInAgain: true, confirmation: { state: 'pending' } });
+    expect(await w.service.view(id)).toMatchObject({ state: 'pending', signInExpired: true });
+    answer = () => Promise.resolve({ requestId: 'r2' });
+    expect(await w.click(id)).toMatchObject({ kind: 'sent', confirmation: { state: 'requested' } });
+  });
+
   it.each([
     ['a 504', new GraphRequestError('noAnswer', 504, 'r', null, '504'), 'unknown'],
     ['a timeout', new GraphRequestError('noAnswer', null, null, null, 'timeout'), 'unknown'],
