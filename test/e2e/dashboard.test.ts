@@ -27,6 +27,8 @@ beforeAll(async () => {
   app = await startApp(loadConfig({ PORT: '0', GRAPH_BASE_URL: await sim.start(), LOCAL_GRAPH_TOKEN: TOKEN, LOG_LEVEL: 'warn' }), createLogger('warn'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // A step that waits for something the page never shows fails in 5 s, naming the step, instead of at the test's end.
+  page.setDefaultTimeout(5_000);
   // Anything the page logs or throws lands in the test's output: a failure shows what the page saw.
   page.on('console', (message) => process.stderr.write(`[dashboard page] ${message.type()}: ${message.text()}\n`));
   page.on('pageerror', (error) => process.stderr.write(`[dashboard page] error: ${error.message}\n`));
@@ -75,6 +77,8 @@ describe('the Connectors tab in local mode (a plain browser on loopback)', () =>
     expect(await ask('history CAS02')).toContain('Local user · Full sync · Requested');
     // and the row now names that request as the latest
     await expect.poll(() => page.getByRole('row', { name: /CAS02/ }).first().textContent()).toContain('Requested · by Local user');
+    // and the list's reload after the sync kept the outcome the user just got under the row
+    expect(await page.getByRole('status').last().textContent()).toContain('Full sync requested');
   });
 
   it('follows the system\'s dark theme outside Teams', async () => {

@@ -43,14 +43,18 @@ class Dashboard {
     this.panels = new Panels(this.api, s, this.times, () => void this.load(true));
   }
 
-  /** Loads the list; `quietly` keeps the current table on screen until the new one is there. */
+  /**
+   * Loads the list; `quietly` (after a sync) keeps the current table on screen until the new one is there, and keeps
+   * each open confirmation or outcome under its connector, so the answer the user just got does not vanish.
+   */
   async load(quietly = false): Promise<void> {
     const { s } = this;
     if (!quietly) show(this.header(), h('p', { class: 'subtle', role: 'status' }, s.tab.loading));
     try {
       const { connectors, truncated } = await this.api.connectors();
+      const kept = quietly ? openSyncPanels() : new Map<string, HTMLElement>();
       const body = connectors.length
-        ? [connectorTable(connectors, s, this.times, { sync: (c, type, d) => void this.panels.sync(c, type, d), history: (c, d, t) => void this.panels.history(c, d, t) })]
+        ? [connectorTable(connectors, s, this.times, { sync: (c, type, d) => void this.panels.sync(c, type, d), history: (c, d, t) => void this.panels.history(c, d, t) }, kept)]
         : [h('section', { class: 'empty' }, h('p', {}, s.tab.empty), h('p', { class: 'subtle' }, s.tab.emptyOnPremises))];
       show(this.header(), ...(config.mode === 'local' ? [banner(s.tab.localMode)] : []), ...body, ...(truncated ? [h('p', { class: 'subtle' }, s.tab.truncated)] : []));
     } catch (error) {
@@ -81,6 +85,12 @@ class Dashboard {
         return banner(error.answer.message ?? tab.failed, 'bad');
     }
   }
+}
+
+/** The confirmations and outcomes open on screen, by connector id (history panels are left to close). */
+function openSyncPanels(): Map<string, HTMLElement> {
+  const open = root.querySelectorAll<HTMLElement>('tr.detail:not([hidden]) .detail-content[data-kind="sync"]');
+  return new Map([...open].flatMap((element) => (element.dataset.for ? [[element.dataset.for, element] as const] : [])));
 }
 
 function stringsFor(locale: string): PageStrings {

@@ -18,6 +18,7 @@ export class Panels {
   ) {}
 
   async sync(connector: ConnectorRow, syncType: SyncType, detail: HTMLElement): Promise<void> {
+    detail.dataset.kind = 'sync';
     detail.replaceChildren(h('p', { class: 'subtle' }, this.s.tab.loading));
     try {
       const proposal = await this.api.propose(connector.id, syncType);
@@ -35,6 +36,7 @@ export class Panels {
       detail.replaceChildren();
       return;
     }
+    detail.dataset.kind = 'history';
     toggle.setAttribute('aria-expanded', 'true');
     toggle.textContent = this.s.tab.hideHistory;
     try {

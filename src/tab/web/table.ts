@@ -11,13 +11,14 @@ export interface RowActions {
  * The connectors as one table: a row per connector holding its name, its facts and its own buttons (so a screen
  * reader announces them together), and under it a row for the connector's confirmation, outcome or history.
  */
-export function connectorTable(connectors: readonly ConnectorRow[], s: PageStrings, times: Times, actions: RowActions): HTMLTableElement {
+export function connectorTable(connectors: readonly ConnectorRow[], s: PageStrings, times: Times, actions: RowActions, kept: ReadonlyMap<string, HTMLElement> = new Map()): HTMLTableElement {
   const c = s.tab.columns;
   const head = h('thead', {}, h('tr', {}, ...[c.connector, c.status, c.type, c.server, c.version, c.lastSync, c.latest, c.actions].map((label) => h('th', { scope: 'col' }, label))));
   const body = h('tbody');
   for (const connector of connectors) {
-    const detail = h('div', { class: 'detail-content' });
-    const detailRow = h('tr', { class: 'detail', hidden: true }, h('td', { colspan: '8' }, detail));
+    // A reload keeps what was open under a row (an outcome, a confirmation): the panel still writes to that element.
+    const detail = kept.get(connector.id) ?? h('div', { class: 'detail-content', 'data-for': connector.id });
+    const detailRow = h('tr', { class: 'detail', hidden: !kept.has(connector.id) }, h('td', { colspan: '8' }, detail));
     const show = (): void => void (detailRow.hidden = false);
     const history = button(s.tab.history, () => {
       show();
