@@ -18,6 +18,11 @@ export interface CardUpdate {
   fallbackToNewMessage: boolean;
   /** Runs after the card, in the same order (a notice or a sign-in prompt that belongs to this state). */
   then?: (context: TurnContext) => Promise<void>;
+  /**
+   * The card's newest state in storage. Updates of one instance run in order, but another instance's newer update
+   * may land first: after this one lands, a newer stored state replaces it again.
+   */
+  newest?: () => Promise<{ card: AdaptiveCard; rank: number } | null>;
 }
 
 interface Lane {
@@ -56,12 +61,8 @@ export class CardUpdates {
       lane.waiting -= 1;
       return this.apply(lane, update);
     });
-    lane.tail = run.catch(() => undefined);
-    this.lanes.set(key, lane);
     this.inFlight.track(run, { work: 'card update', messageId: update.messageId, rank: update.rank });
-    void lane.tail.then(() => {
-      if (this.lanes.get(key)?.tail === lane.tail) this.lanes.delete(key);
-    });
+    this.chain(key, lane, run);
   }
 
   /** Something to say in the conversation outside a turn (a notice, a sign-in prompt), in order with earlier sends. */
@@ -69,11 +70,21 @@ export class CardUpdates {
     const key = `${reference.conversation?.id ?? ''}|messages`;
     const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1, waiting: 0 };
     const run = lane.tail.then(() => this.persistently(() => this.inConversation(reference, logic), () => false));
-    lane.tail = run.catch(() => undefined);
-    this.lanes.set(key, lane);
     this.inFlight.track(run, { work: 'message' });
-    void lane.tail.then(() => {
-      if (this.lanes.get(key)?.tail === lane.tail) this.lanes.delete(key);
+    this.chain(key, lane, run);
+  }
+
+  /**
+   * Makes `run` the lane's last piece of work; the lane is forgotten when it is done and nothing was queued behind it.
+   * (Comparing with the tail as it was when `run` was queued matters: a lane forgotten while work waits in it would
+   * let the next update run beside that work, and a slower, older card could land last.)
+   */
+  private chain(key: string, lane: Lane, run: Promise<void>): void {
+    const tail = run.catch(() => undefined);
+    lane.tail = tail;
+    this.lanes.set(key, lane);
+    void tail.then(() => {
+      if (lane.tail === tail && this.lanes.get(key) === lane) this.lanes.delete(key);
     });
   }
 
@@ -85,10 +96,20 @@ export class CardUpdates {
     if (update.rank !== null) lane.rank = update.rank;
     const superseded = (): boolean => lane.waiting > 0;
     const updated = update.messageId ? await this.persistently(() => this.replace(update.reference, update.messageId!, update.card), superseded).then(() => true, () => false) : false;
+    if (updated && update.newest && !superseded()) await this.showNewest(lane, update);
     if (!updated && update.fallbackToNewMessage && !superseded()) {
       await this.persistently(() => this.inConversation(update.reference, async (context) => void (await sendCard(context, update.card))), superseded);
     }
     if (update.then) await this.persistently(() => this.inConversation(update.reference, update.then!), () => false);
+  }
+
+  /** After an update landed: if storage holds a newer state of the card (another instance's), show that instead. */
+  private async showNewest(lane: Lane, update: CardUpdate): Promise<void> {
+    const newest = await update.newest!().catch(() => null);
+    if (!newest || newest.rank <= (update.rank ?? -1) || newest.rank < lane.rank) return;
+    lane.rank = newest.rank;
+    this.logger.debug({ messageId: update.messageId, rank: update.rank, newest: newest.rank }, 'card update overtaken by a newer state: showing that');
+    await this.persistently(() => this.replace(update.reference, update.messageId!, newest.card), () => lane.waiting > 0).catch(() => undefined);
   }
 
   /** Runs a Bot Connector call until it succeeds, a newer update makes it pointless, or the attempts are used up. */

@@ -1,11 +1,11 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { CardActionData } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/schema';
-import { startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
+import { currentConfirmationCard, startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
 import type { ClickOutcome, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
 import { ours, toPlainText } from '../text/rich';
-import type { CardUpdates } from './cardUpdates';
+import type { CardUpdate, CardUpdates } from './cardUpdates';
 import type { InFlight } from './inFlight';
 import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import { sendCard, sendText } from './replies';
@@ -91,7 +91,7 @@ export class Clicks {
       case 'card':
         // Execute: the answer shows the card to the clicker, the update to everyone else. Submit: the update does both.
         // If the update fails, a new message carries the card, unless the clicker alone can see the chat and has it.
-        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' || !input.personal });
+        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' || !input.personal, newest: this.newestOf(outcome, input) });
         if (outcome.signIn && transport === 'execute') return this.loginRequest(context, input, outcome.signIn.staleToken);
         if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
         if (outcome.notice) await sendText(context, outcome.notice);
@@ -113,6 +113,13 @@ export class Clicks {
         if (transport === 'execute') return this.loginRequest(context, input, outcome.need.staleToken);
         return this.deps.signInFlow.ask(context, m, outcome.need, attempt);
     }
+  }
+
+  /** How a card update finds the confirmation's newest stored state (see CardUpdate.newest). */
+  private newestOf(outcome: ClickOutcome & { kind: 'card' }, input: TurnInput): CardUpdate['newest'] {
+    const { confirmationId } = outcome;
+    if (!confirmationId) return undefined;
+    return () => currentConfirmationCard(confirmationId, { m: input.m, personal: input.personal }, this.deps.click, null);
   }
 
   /** Teams answers a login request by signing the user in (silently where it can) and sending the click again. */
@@ -146,6 +153,7 @@ export class Clicks {
           card: outcome.card,
           rank: outcome.rank,
           fallbackToNewMessage: true,
+          newest: this.newestOf(outcome, input),
           then: async (context) => {
             if (outcome.notice) await sendText(context, outcome.notice);
             if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);

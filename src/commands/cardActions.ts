@@ -6,7 +6,7 @@ import type { AdaptiveCard } from '../cards/schema';
 import { GraphRequestError } from '../graph/errors';
 import type { Connector, ConnectorGraph } from '../graph/types';
 import type { Watcher } from '../bot/watcher';
-import { isSamePerson, userKeyOf, type Confirmation } from '../sync/confirmation';
+import { isSamePerson, userKeyOf, type Confirmation, type Person } from '../sync/confirmation';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
@@ -43,10 +43,9 @@ export async function startClick(action: CardActionData, input: TurnInput, reply
     }
     case VERBS.refresh: {
       // Anyone in the chat may look (the requester-only rule is for actions); the answer comes from storage alone.
-      const confirmation = await deps.sync.view(action.confirmationId);
-      if (!confirmation) return done({ kind: 'notice', text: ours(input.m.confirmationNotFound) });
-      const watch = confirmation.state === 'requested' ? await deps.following.cardWatchOf(confirmation, isSamePerson(confirmation.claimedBy, input.user)) : null;
-      return done({ kind: 'view', card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }) });
+      const current = await currentConfirmationCard(action.confirmationId, context, deps, input.user);
+      if (!current) return done({ kind: 'notice', text: ours(input.m.confirmationNotFound) });
+      return done({ kind: 'view', card: current.card });
     }
     default:
       return done(await lookUp(action, input, replyToId, deps, context));
@@ -128,7 +127,19 @@ function newCard(card: AdaptiveCard): ClickOutcome {
 }
 
 export function confirmationOutcome(confirmation: Confirmation, context: CardContext, note?: string): ClickOutcome & { kind: 'card' } {
-  return { kind: 'card', card: confirmationCard(confirmation, context, note), rank: confirmation.revision };
+  return { kind: 'card', card: confirmationCard(confirmation, context, note), rank: confirmation.revision, confirmationId: confirmation.id };
+}
+
+/**
+ * The card a confirmation shows now, from storage alone: a Refresh's answer, and the check after a card update (an
+ * update from one instance may land after another instance's newer one). `viewer`: the person looking, if any; the
+ * requester looking resumes a watch stopped for sign-in, so the background check passes null.
+ */
+export async function currentConfirmationCard(confirmationId: string, context: CardContext, deps: Pick<ClickDeps, 'sync' | 'following'>, viewer: Person | null): Promise<{ card: AdaptiveCard; rank: number } | null> {
+  const confirmation = await deps.sync.view(confirmationId);
+  if (!confirmation) return null;
+  const watch = confirmation.state === 'requested' ? await deps.following.cardWatchOf(confirmation, viewer !== null && isSamePerson(confirmation.claimedBy, viewer)) : null;
+  return { card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }), rank: confirmation.revision };
 }
 
 function refusalOutcome(refusal: Refusal, context: CardContext): ClickOutcome {

@@ -36,8 +36,11 @@ export type Reply =
  * an Action.Submit card, the late update after a slow Graph). One type, one renderer per transport.
  */
 export type ClickOutcome =
-  /** The clicked card's new content, for everyone; `rank` orders updates of the same card (higher wins). */
-  | { kind: 'card'; card: AdaptiveCard; rank: number | null; notice?: Rich; signIn?: SignInNeed }
+  /**
+   * The clicked card's new content, for everyone; `rank` orders updates of the same card (higher wins). A card that
+   * shows a confirmation names it, so an update can be checked against the newest stored state (another instance's).
+   */
+  | { kind: 'card'; card: AdaptiveCard; rank: number | null; confirmationId?: string; notice?: Rich; signIn?: SignInNeed }
   /** The card stays as it is; the clicker alone is told why. */
   | { kind: 'notice'; text: Rich }
   /** The clicker's own new message (a status, a history, their own flow started from someone else's card). */

@@ -9,11 +9,22 @@ describe('fault campaign (seeded subset)', () => {
   it('200 schedules: no invariant is ever violated', async () => {
     const report = await runCampaign({ schedules: 200, seed: 20_261_127, lanes: 4, blobShare: 0.25 });
     expect(report.violations).toEqual([]);
-    expect(report.schedules).toBe(200);
+    expect(report.schedules + report.notStarted).toBe(200);
+    expect(report.notStarted).toBeLessThanOrEqual(10); // storage stalls at set-up are told to the user, but rare
     for (const kind of ['graph:gatewayTimeout', 'graph:hang', 'graph:drop', 'storage:lostAnswer', 'storage:outage', 'connector:5xx', 'sigterm']) {
       expect(report.faults[kind] ?? 0, kind).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  // Found by the full campaign (10,000 schedules): a 401, a click again, slow card updates. 2110 (one instance): a
+  // card-update lane forgotten while an update waited in it, so an older card landed after the outcome. 1677, 2096
+  // (two instances): one instance's older card landed after the other's outcome.
+  it('schedules the full campaign failed on pass: the card shows the final state however card updates interleave', async () => {
+    for (const seed of [1677, 2096, 2110]) {
+      const report = await runCampaign({ schedules: 1, seed, lanes: 1, blobShare: 0 });
+      expect(report.violations, `seed ${seed}`).toEqual([]);
+    }
+  }, 60_000);
 
   it('sees a bug when there is one: a bot that resends after a 504 violates "at most one sync"', async () => {
     const report = await runCampaign({ schedules: 60, seed: 20_261_127, lanes: 4, blobShare: 0, broken: 'resend504' });

@@ -1,6 +1,6 @@
 import { mayResend } from '../../src/graph/retry';
 import { Azurite } from '../helpers/azurite';
-import { CAMPAIGN_ENV, Lane, type Observation } from './lane';
+import { CAMPAIGN_ENV, Lane, NotStarted, type Observation } from './lane';
 import { check, type Violation } from './invariants';
 import { drawSchedule } from './schedule';
 
@@ -18,6 +18,8 @@ export interface CampaignOptions {
 
 export interface CampaignReport {
   schedules: number;
+  /** Schedules whose confirmation card could not be had because storage did not answer (the bot said so). */
+  notStarted: number;
   seeds: { first: number; last: number };
   faults: Record<string, number>;
   violations: Violation[];
@@ -37,6 +39,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const azurite = options.blobShare > 0 ? await new Azurite().start() : null;
   const lanes = Array.from({ length: options.lanes }, () => new Lane(azurite, options.broken === 'resend504' ? resend504 : undefined));
   let unhandled = 0;
+  let notStarted = 0;
   const onUnhandled = (): void => void (unhandled += 1);
   process.on('unhandledRejection', onUnhandled);
   const observations: Observation[] = [];
@@ -56,7 +59,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
             observations.push(observation);
             violations.push(...check(observation, budget));
           } catch (error) {
-            violations.push({ invariant: 'I5 answered in time', seed, detail: `the schedule crashed: ${error instanceof Error ? error.message : String(error)}` });
+            if (error instanceof NotStarted) notStarted += 1;
+            else violations.push({ invariant: 'I5 answered in time', seed, detail: `the schedule crashed: ${error instanceof Error ? error.message : String(error)}` });
           }
           options.onProgress?.(observations.length);
         }
@@ -74,6 +78,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const at = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
   return {
     schedules: observations.length,
+    notStarted,
     seeds: { first: options.seed, last: options.seed + options.schedules - 1 },
     faults,
     violations,
