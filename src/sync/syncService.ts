@@ -6,12 +6,11 @@ import type { Versioned } from '../storage';
 import { auditEntryOf, outcomeFromAudit } from './auditLog';
 import { isSamePerson, withoutPendingFlags, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person, type RecentRequest } from './confirmation';
 import { supersedes } from './connectorClaims';
+import { patiently } from './patiently';
+import { undoUnconfirmedClaim } from './unconfirmedClaim';
 import type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps } from './syncTypes';
 
 export type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps, SyncTiming } from './syncTypes';
-
-/** How often, and how patiently, an outcome Graph already gave is stored again after a storage failure. */
-const SETTLE_ATTEMPTS = 5;
 
 /**
  * The confirmation lifecycle: the only place a sync is sent from. A click inspects the confirmation (nothing
@@ -89,10 +88,16 @@ export class SyncService {
         const other = { confirmationId: last.confirmationId, by: last.by, syncType: last.syncType, at: last.at };
         return this.moveOn(current, { ...confirmation, state: 'superseded', supersededAt: this.iso(), other, revision: confirmation.revision + 1 });
       }
-      const taken = await this.deps.claims.take(confirmation.connector.id, record, { confirmationId: confirmation.id, claimId, by: clicker, syncType: confirmation.syncType, at: claimedAt });
-      if (!taken) continue; // another claim on this connector got there first: look again
       const next: Claimed = { ...withoutPendingFlags(confirmation), state: 'claimed', claimId, claimedBy: clicker, claimedAt, revision: confirmation.revision + 1 };
-      const claimed = await this.deps.confirmations.replace(current, next);
+      let claimed: Versioned<Confirmation> | null;
+      try {
+        const taken = await this.deps.claims.take(confirmation.connector.id, record, { confirmationId: confirmation.id, claimId, by: clicker, syncType: confirmation.syncType, at: claimedAt });
+        if (!taken) continue; // another claim on this connector got there first: look again
+        claimed = await this.deps.confirmations.replace(current, next);
+      } catch (error) {
+        this.deps.background(undoUnconfirmedClaim(this.deps, next, (write) => this.patiently(write)), { confirmationId: confirmation.id, work: 'undo unconfirmed claim' });
+        throw error;
+      }
       if (claimed) return { kind: 'claimed', claimed: claimed as Versioned<Claimed> };
       this.deps.background(this.deps.claims.release(confirmation.connector.id, claimId), { confirmationId: confirmation.id, work: 'release claim' });
       return this.refreshed(confirmation.id);
@@ -142,16 +147,9 @@ export class SyncService {
     await this.patiently(() => this.deps.confirmations.replace(claimed, outcome)); // null: settled elsewhere, and that decision stands
   }
 
-  /** A write that records what Graph already answered: tried again with growing pauses after a storage failure. */
-  private async patiently<T>(write: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await write();
-      } catch (error) {
-        if (attempt >= SETTLE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, this.deps.timing.settlePauseMs * 2 ** attempt));
-      }
-    }
+  /** A write that records what already happened (Graph answered, nothing was sent): see patiently.ts. */
+  private patiently<T>(write: () => Promise<T>): Promise<T> {
+    return patiently(write, this.deps.timing.settlePauseMs);
   }
 
   private async backToPending(claimed: Versioned<Claimed>): Promise<SendResult> {

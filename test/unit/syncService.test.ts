@@ -120,6 +120,27 @@ describe('SyncService', () => {
     expect(await w.click(id)).toMatchObject({ kind: 'sent', confirmation: { state: 'requested' } });
   });
 
+  it('a claim whose write was applied but whose answer and read-back were lost: nothing sent, and the card is pending again, not "Sending…"', async () => {
+    const w = world();
+    const { id } = await w.service.propose(snapshot, 'fullSync', ada, CHAT);
+    const inspection = await w.service.inspect(id, ada, CHAT);
+    if (inspection.kind !== 'pending') throw new Error('not pending');
+    // The confirmation's claim write is applied but its answer is lost, and the read that would tell fails as well.
+    w.backend.inject('putIfMatch', 'lostAnswer');
+    const putIfMatch = w.backend.putIfMatch.bind(w.backend);
+    w.backend.putIfMatch = (...args) => {
+      w.backend.putIfMatch = putIfMatch;
+      w.backend.inject('get', 'outage');
+      return putIfMatch(...args);
+    };
+    await expect(w.service.claim(inspection.current, ada)).rejects.toThrow(/storage/i);
+    await w.settle();
+    expect(w.sent).toEqual([]);
+    expect(await w.service.view(id)).toMatchObject({ state: 'pending' });
+    expect(await w.click(id)).toMatchObject({ kind: 'sent', confirmation: { state: 'requested' } });
+    expect(w.sent).toHaveLength(1);
+  });
+
   it.each([
     ['a 504', new GraphRequestError('noAnswer', 504, 'r', null, '504'), 'unknown'],
     ['a timeout', new GraphRequestError('noAnswer', null, null, null, 'timeout'), 'unknown'],
