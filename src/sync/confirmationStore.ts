@@ -1,5 +1,5 @@
 import { KEYS, TTL, type StateStore, type Versioned } from '../storage';
-import type { Confirmation } from './confirmation';
+import type { Claimed, Confirmation } from './confirmation';
 
 /**
  * Confirmation records. Every change after creation is a compare-and-swap on the version that was read, and
@@ -26,6 +26,17 @@ export class ConfirmationStore {
   async replace(current: Versioned<Confirmation>, next: Confirmation): Promise<Versioned<Confirmation> | null> {
     const result = await this.store.replace(KEYS.confirmation(next.id), next, current.eTag, { ttlMs: this.ttlOf(next) });
     return result.replaced ? { value: next, eTag: result.eTag } : null;
+  }
+
+  /**
+   * A stale-claim check settled this confirmation as "unknown (interrupted)" while its send was in fact still running
+   * (a paused or slow instance): the sender's real outcome replaces that guess. It never replaces any other decision.
+   */
+  async correctInterrupted(claim: Claimed, outcome: Confirmation): Promise<void> {
+    const current = await this.get(claim.id);
+    const guess = current?.value;
+    if (!current || guess?.state !== 'unknown' || guess.reason !== 'interrupted' || guess.claimId !== claim.claimId) return;
+    await this.replace(current, { ...outcome, revision: guess.revision + 1 });
   }
 
   private ttlOf(confirmation: Confirmation): number {

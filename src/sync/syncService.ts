@@ -144,7 +144,8 @@ export class SyncService {
   private async settle(claimed: Versioned<Claimed>, outcome: Confirmation): Promise<void> {
     const entry = auditEntryOf(outcome);
     if (entry) await this.deps.audit.record(entry);
-    await this.patiently(() => this.deps.confirmations.replace(claimed, outcome)); // null: settled elsewhere, and that decision stands
+    const stored = await this.patiently(() => this.deps.confirmations.replace(claimed, outcome));
+    if (!stored) await this.patiently(() => this.deps.confirmations.correctInterrupted(claimed.value, outcome)); // settled elsewhere: only a guess gives way
   }
 
   /** A write that records what already happened (Graph answered, nothing was sent): see patiently.ts. */

@@ -141,6 +141,21 @@ describe('SyncService', () => {
     expect(w.sent).toHaveLength(1);
   });
 
+  it('a send that outlives the stale-claim window: the "unknown" guess gives way to the outcome Graph then gave', async () => {
+    let answer: (value: { requestId: string | null }) => void = () => undefined;
+    const w = world(() => new Promise((resolve) => (answer = resolve)));
+    const { id } = await w.service.propose(snapshot, 'fullSync', ada, CHAT);
+    const sending = w.click(id);
+    await expect.poll(() => w.sent.length).toBe(1);
+    w.clock.advance(61_000); // past claimStaleAfterMs: the next view takes the send for interrupted
+    expect(await w.service.view(id)).toMatchObject({ state: 'unknown', reason: 'interrupted' });
+    answer({ requestId: 'late' }); // ...but the instance was only slow, and Graph accepted it
+    await sending;
+    await w.settle();
+    expect(await w.service.view(id)).toMatchObject({ state: 'requested', graphRequestId: 'late' });
+    expect(w.sent).toHaveLength(1);
+  });
+
   it.each([
     ['a 504', new GraphRequestError('noAnswer', 504, 'r', null, '504'), 'unknown'],
     ['a timeout', new GraphRequestError('noAnswer', null, null, null, 'timeout'), 'unknown'],
