@@ -28,8 +28,7 @@ export interface WatcherDeps {
   /** SYNC_WATCH_INTERVAL_SECONDS. */
   intervalMs: number;
   graphTimeoutMs: number;
-  /** Names this instance in leases. */
-  instanceId: string;
+  instanceId: string; // names this instance in leases
   now: () => Date;
 }
 
