@@ -117,9 +117,9 @@ export class Clicks {
 
   /** How a card update finds the confirmation's newest stored state (see CardUpdate.newest). */
   private newestOf(outcome: ClickOutcome & { kind: 'card' }, input: TurnInput): CardUpdate['newest'] {
-    const { confirmationId } = outcome;
+    const { confirmationId, rank } = outcome;
     if (!confirmationId) return undefined;
-    return () => currentConfirmationCard(confirmationId, { m: input.m, personal: input.personal }, this.deps.click, null);
+    return () => currentConfirmationCard(confirmationId, { m: input.m, personal: input.personal }, this.deps.click, null, rank ?? -1);
   }
 
   /** Teams answers a login request by signing the user in (silently where it can) and sending the click again. */

@@ -135,9 +135,9 @@ export function confirmationOutcome(confirmation: Confirmation, context: CardCon
  * update from one instance may land after another instance's newer one). `viewer`: the person looking, if any; the
  * requester looking resumes a watch stopped for sign-in, so the background check passes null.
  */
-export async function currentConfirmationCard(confirmationId: string, context: CardContext, deps: Pick<ClickDeps, 'sync' | 'following'>, viewer: Person | null): Promise<{ card: AdaptiveCard; rank: number } | null> {
+export async function currentConfirmationCard(confirmationId: string, context: CardContext, deps: Pick<ClickDeps, 'sync' | 'following'>, viewer: Person | null, newerThan = -1): Promise<{ card: AdaptiveCard; rank: number } | null> {
   const confirmation = await deps.sync.view(confirmationId);
-  if (!confirmation) return null;
+  if (!confirmation || confirmation.revision <= newerThan) return null; // nothing newer: no card to build
   const watch = confirmation.state === 'requested' ? await deps.following.cardWatchOf(confirmation, viewer !== null && isSamePerson(confirmation.claimedBy, viewer)) : null;
   return { card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }), rank: confirmation.revision };
 }
