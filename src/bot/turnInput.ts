@@ -1,8 +1,9 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { TokenSource, TurnInput } from '../commands/reply';
 import { Deadline } from '../deadline';
 import { messagesFor, localeOf } from '../i18n';
 import type { Person } from '../sync/confirmation';
+import { chatReferenceOf } from './chatReferences';
 import { tenantOf } from './tenantGuard';
 
 export function personOf(activity: Activity): Person {
@@ -28,7 +29,7 @@ export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetM
       shown = true;
     },
     dashboardUrl,
-    reference: TurnContext.getConversationReference(activity),
+    reference: chatReferenceOf(activity),
   };
 }
 

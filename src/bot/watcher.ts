@@ -6,10 +6,11 @@ import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
-import type { Confirmation } from '../sync/confirmation';
+import type { Confirmation, Requested } from '../sync/confirmation';
 import { isFinal, nextState, windowPassed, type WatchRecord, type WatchState, type WatchedCard } from '../sync/watch';
 import type { WatchStore } from '../sync/watchStore';
 import type { CardUpdates, Proactive } from './cardUpdates';
+import { conversationReferenceOf } from './chatReferences';
 import type { InFlight } from './inFlight';
 import type { UserTokens } from './userTokens';
 
@@ -32,10 +33,7 @@ export interface WatcherDeps {
   now: () => Date;
 }
 
-type Requested = Extract<Confirmation, { state: 'requested' }>;
-
-/** Teams allows at most 60 users in a card's automatic refresh. */
-const REFRESH_USERS = 60;
+const REFRESH_USERS = 60; // Teams allows at most 60 users in a card's automatic refresh
 
 /**
  * Follows accepted syncs until Intune reports them. Every interval, each instance looks at the connectors being
@@ -67,7 +65,7 @@ export class Watcher {
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
   begin(confirmation: Requested, card: Omit<WatchedCard, 'refreshFor'>): void {
-    const work = this.refreshUsers(card.reference, card.personal).then(async (refreshFor) => {
+    const work = this.refreshUsers(conversationReferenceOf(card.reference), card.personal).then(async (refreshFor) => {
       const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
       // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
       if (!card.personal && refreshFor.length > 1) this.updateCards(record, [{ ...card, refreshFor }], 0.1);
@@ -165,7 +163,7 @@ export class Watcher {
       const work = this.deps.confirmation(card.confirmationId).then((confirmation) => {
         if (!confirmation) return;
         const rendered = this.deps.render(confirmation, record, card);
-        this.deps.cardUpdates.enqueue({ reference: card.reference, messageId: card.messageId, card: rendered.card, rank: rendered.rank + step, fallbackToNewMessage: false });
+        this.deps.cardUpdates.enqueue({ reference: conversationReferenceOf(card.reference), messageId: card.messageId, card: rendered.card, rank: rendered.rank + step, fallbackToNewMessage: false });
       });
       this.deps.inFlight.track(work, { work: 'watch card update', confirmationId: card.confirmationId });
     }
@@ -173,7 +171,8 @@ export class Watcher {
 
   /** The requester's Graph token, from the token service for this poll only (SSO), or the development token. */
   private async requesterToken(record: WatchRecord): Promise<string | null> {
-    const reference = record.cards.find((card) => card.reference.user?.id === record.requestedBy.id)?.reference ?? record.cards[0]?.reference;
+    const references = record.cards.map((card) => conversationReferenceOf(card.reference));
+    const reference = references.find((known) => known.user?.id === record.requestedBy.id) ?? references[0];
     if (!reference) return null;
     let token: string | null = null;
     await this.deps.proactive(reference, async (context) => {

@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ChatReference } from '../sync/chatReference';
 import type { AdaptiveCard } from '../cards/schema';
 import type { CardActionData } from '../cards/actions';
 import type { Deadline } from '../deadline';
@@ -67,5 +67,5 @@ export interface TurnInput {
   /** Where the list and help cards' "Open dashboard" leads: a Teams deep link to the tab; null when there is none. */
   dashboardUrl: string | null;
   /** How to reach this conversation after the turn (a followed sync updates its card through it). */
-  reference: Partial<ConversationReference>;
+  reference: ChatReference;
 }

@@ -91,6 +91,7 @@ export type Confirmation =
   | (ConfirmationBase & { state: 'superseded'; supersededAt: string; other: OtherRequest });
 
 export type Claimed = Extract<Confirmation, { state: 'claimed' }>;
+export type Requested = Extract<Confirmation, { state: 'requested' }>;
 
 
 /** A stable key for per-user caches: the Entra object id when Teams sends one. */

@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ChatReference } from './chatReference';
 import { lastSyncOf, type Connector, type SyncType } from '../graph/types';
 import type { Locale } from '../i18n';
 import type { Person } from './confirmation';
@@ -6,7 +6,7 @@ import type { Person } from './confirmation';
 /** A card that shows a watched sync: updated in place when the watch moves on. */
 export interface WatchedCard {
   confirmationId: string;
-  reference: Partial<ConversationReference>;
+  reference: ChatReference;
   messageId: string | null;
   locale: Locale;
   personal: boolean;

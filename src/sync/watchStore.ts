@@ -1,8 +1,6 @@
 import { KEYS, type StateStore, type Versioned } from '../storage';
-import type { Confirmation } from './confirmation';
+import type { Requested } from './confirmation';
 import { isFinal, type WatchRecord, type WatchedCard } from './watch';
-
-type Requested = Extract<Confirmation, { state: 'requested' }>;
 
 interface WatchIndex {
   connectorIds: string[];
