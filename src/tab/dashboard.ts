@@ -6,7 +6,8 @@ import type { Messages } from '../i18n';
 import type { AuditEntry, AuditLog } from '../sync/auditLog';
 import type { Confirmation, Person } from '../sync/confirmation';
 import { snapshotOf } from '../sync/connectorSnapshot';
-import type { SyncService } from '../sync/syncService';
+import type { Pending, SyncService } from '../sync/syncService';
+import type { Versioned } from '../storage';
 import { ours, toPlainText } from '../text/rich';
 import { TIME_PLACEHOLDER, type ConfirmationView, type ConnectorRow, type ConnectorsAnswer, type HistoryAnswer, type RequestLine } from './shared/contract';
 
@@ -72,20 +73,23 @@ export class Dashboard {
 
   /** Claims and sends, once, exactly as a card's Confirm; answers with the outcome in the card's words. */
   async confirm(caller: DashboardCaller, confirmationId: string): Promise<ConfirmationView> {
-    const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
-    if (inspection.kind !== 'pending') throw this.refusal(inspection, caller.m);
-    const claim = await this.deps.sync.claim(inspection.current, caller.person);
+    const claim = await this.deps.sync.claim(await this.pending(caller, confirmationId), caller.person);
     if (claim.kind !== 'claimed') throw this.refusal(claim, caller.m);
     const { confirmation } = await this.deps.sync.send(claim.claimed, caller.graphToken);
     return viewOf(confirmation, caller.m);
   }
 
   async cancel(caller: DashboardCaller, confirmationId: string): Promise<ConfirmationView> {
-    const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
-    if (inspection.kind !== 'pending') throw this.refusal(inspection, caller.m);
-    const settled = await this.deps.sync.cancel(inspection.current, caller.person);
+    const settled = await this.deps.sync.cancel(await this.pending(caller, confirmationId), caller.person);
     if (settled.kind !== 'settled') throw this.refusal(settled, caller.m);
     return viewOf(settled.confirmation, caller.m);
+  }
+
+  /** The caller's own pending confirmation from the tab, or the refusal a card would give. */
+  private async pending(caller: DashboardCaller, confirmationId: string): Promise<Versioned<Pending>> {
+    const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
+    if (inspection.kind !== 'pending') throw this.refusal(inspection, caller.m);
+    return inspection.current;
   }
 
   private refusal(refusal: Exclude<Awaited<ReturnType<SyncService['inspect']>>, { kind: 'pending' }>, m: Messages): DashboardRefusal {
