@@ -18,12 +18,21 @@ export default defineConfig({
       {
         // Unit, turn and integration files bind their own ephemeral ports, so two run side by side.
         extends: true,
-        test: { name: 'side-by-side', include: ['test/unit/**/*.test.ts', 'test/turn/**/*.test.ts', 'test/integration/**/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'side-by-side',
+          include: ['test/unit/**/*.test.ts', 'test/turn/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         // The campaign's answer budgets and the browser tests measure time; they run afterwards, one file at a time.
         extends: true,
-        test: { name: 'one-at-a-time', include: ['test/campaign/**/*.test.ts', 'test/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'one-at-a-time',
+          include: ['test/campaign/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -77,7 +77,10 @@ async function main(): Promise<void> {
 
   const echo = await startBot(ECHO, connector.serviceUrl);
   const bot = await startBot(BOT, connector.serviceUrl);
-  const send = (target: BotProcess, text: string) => (n: number) => ({ ...message(text, nextId(), connector.serviceUrl), n });
+  const send = (target: BotProcess, text: string) => (n: number) => ({
+    ...message(text, nextId(), connector.serviceUrl),
+    n,
+  });
   try {
     // Warm-up both.
     await load({ url: echo.endpoint, body: send(echo, 'hello'), durationSeconds: 2 });
@@ -88,11 +91,26 @@ async function main(): Promise<void> {
     const commandRuns: LoadResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       echoRuns.push(await load({ url: echo.endpoint, body: send(echo, 'hello'), durationSeconds: SECONDS }));
-      commandRuns.push(await load({ url: bot.endpoint, body: send(bot, 'sync connector cas01 full'), durationSeconds: SECONDS }));
+      commandRuns.push(
+        await load({ url: bot.endpoint, body: send(bot, 'sync connector cas01 full'), durationSeconds: SECONDS }),
+      );
     }
-    const echoTurn = { rps: median(echoRuns.map((r) => r.rps)), p50: median(echoRuns.map((r) => r.p50)), p99: median(echoRuns.map((r) => r.p99)) };
-    const command = { rps: median(commandRuns.map((r) => r.rps)), p50: median(commandRuns.map((r) => r.p50)), p99: median(commandRuns.map((r) => r.p99)) };
-    rows.push({ scenario: 'command turn (sync connector cas01 full -> confirmation card)', ...command, echoRps: echoTurn.rps, echoP99: echoTurn.p99 });
+    const echoTurn = {
+      rps: median(echoRuns.map((r) => r.rps)),
+      p50: median(echoRuns.map((r) => r.p50)),
+      p99: median(echoRuns.map((r) => r.p99)),
+    };
+    const command = {
+      rps: median(commandRuns.map((r) => r.rps)),
+      p50: median(commandRuns.map((r) => r.p50)),
+      p99: median(commandRuns.map((r) => r.p99)),
+    };
+    rows.push({
+      scenario: 'command turn (sync connector cas01 full -> confirmation card)',
+      ...command,
+      echoRps: echoTurn.rps,
+      echoP99: echoTurn.p99,
+    });
 
     // (2) Confirm clicks: each on its own fresh confirmation, through Graph (simulator) to the updated card.
     const ids = [...connector.confirmationIds];
@@ -109,16 +127,28 @@ async function main(): Promise<void> {
             type: 'invoke',
             name: 'adaptiveCard/action',
             replyToId: connector.messageIdOf.get(confirmationId),
-            value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { verb: 'sync.confirm', confirmationId } } },
+            value: {
+              action: { type: 'Action.Execute', verb: 'sync.confirm', data: { verb: 'sync.confirm', confirmationId } },
+            },
           };
         },
       }),
     );
-    rows.push({ scenario: 'confirm click -> Graph sync -> updated card', ...confirm, echoRps: echoTurn.rps, echoP99: echoTurn.p99 });
+    rows.push({
+      scenario: 'confirm click -> Graph sync -> updated card',
+      ...confirm,
+      echoRps: echoTurn.rps,
+      echoP99: echoTurn.p99,
+    });
 
     // (3) list connectors with 500 connectors in the simulator.
-    await fetch(`${bot.graphUrl?.replace(/\/v1\.0$/, '')}/_simulator/connectors`, { method: 'PUT', body: JSON.stringify(fiveHundredConnectors()) });
-    const list = await rounds('list', () => load({ url: bot.endpoint, body: send(bot, 'list connectors'), durationSeconds: SECONDS }));
+    await fetch(`${bot.graphUrl?.replace(/\/v1\.0$/, '')}/_simulator/connectors`, {
+      method: 'PUT',
+      body: JSON.stringify(fiveHundredConnectors()),
+    });
+    const list = await rounds('list', () =>
+      load({ url: bot.endpoint, body: send(bot, 'list connectors'), durationSeconds: SECONDS }),
+    );
     rows.push({ scenario: 'list connectors (500 connectors)', ...list, echoRps: echoTurn.rps, echoP99: echoTurn.p99 });
   } finally {
     await stopBot(echo);
@@ -128,12 +158,21 @@ async function main(): Promise<void> {
   // (5) Memory: a fresh bot, 10,000 command turns, then 10,000 more.
   const fresh = await startBot(BOT, connector.serviceUrl);
   try {
-    const turns = (amount: number) => load({ url: fresh.endpoint, amount, body: () => message('sync connector cas01 full', nextId(), connector.serviceUrl) });
+    const turns = (amount: number) =>
+      load({
+        url: fresh.endpoint,
+        amount,
+        body: () => message('sync connector cas01 full', nextId(), connector.serviceUrl),
+      });
     await turns(10_000);
     const after10k = rssMiB(fresh.child.pid ?? 0);
     await turns(10_000);
     const after20k = rssMiB(fresh.child.pid ?? 0);
-    extra.memory = { rssAfter10kMiB: round1(after10k), rssAfter20kMiB: round1(after20k), growthPercent: round1(((after20k - after10k) / after10k) * 100) };
+    extra.memory = {
+      rssAfter10kMiB: round1(after10k),
+      rssAfter20kMiB: round1(after20k),
+      growthPercent: round1(((after20k - after10k) / after10k) * 100),
+    };
   } finally {
     await stopBot(fresh);
     await connector.stop();
@@ -147,17 +186,31 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function report(rows: Row[], cold: { botMs: number; echoMs: number }, memory: { rssAfter10kMiB: number; rssAfter20kMiB: number; growthPercent: number }): void {
+function report(
+  rows: Row[],
+  cold: { botMs: number; echoMs: number },
+  memory: { rssAfter10kMiB: number; rssAfter20kMiB: number; growthPercent: number },
+): void {
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`\nconnector-sync-bot vs echo bot — median of ${ROUNDS} rounds of ${SECONDS} s, 10 connections — ${machine}\n`);
+  console.log(
+    `\nconnector-sync-bot vs echo bot — median of ${ROUNDS} rounds of ${SECONDS} s, 10 connections — ${machine}\n`,
+  );
   console.log('| scenario | req/s | p50 ms | p99 ms | req/s vs echo | p99 vs echo |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of rows) {
-    console.log(`| ${row.scenario} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${(row.rps / row.echoRps).toFixed(2)}x | ${(row.p99 / row.echoP99).toFixed(2)}x |`);
+    console.log(
+      `| ${row.scenario} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${(row.rps / row.echoRps).toFixed(2)}x | ${(row.p99 / row.echoP99).toFixed(2)}x |`,
+    );
   }
-  console.log(`| echo turn (baseline) | ${Math.round(rows[0]?.echoRps ?? 0)} | | ${rows[0]?.echoP99} | 1.00x | 1.00x |`);
-  console.log(`\ncold start to first answer: bot ${cold.botMs} ms, echo ${cold.echoMs} ms (${(cold.botMs / cold.echoMs).toFixed(2)}x)`);
-  console.log(`RSS: ${memory.rssAfter10kMiB} MiB after 10,000 turns, ${memory.rssAfter20kMiB} MiB after 20,000 (${memory.growthPercent}% growth)`);
+  console.log(
+    `| echo turn (baseline) | ${Math.round(rows[0]?.echoRps ?? 0)} | | ${rows[0]?.echoP99} | 1.00x | 1.00x |`,
+  );
+  console.log(
+    `\ncold start to first answer: bot ${cold.botMs} ms, echo ${cold.echoMs} ms (${(cold.botMs / cold.echoMs).toFixed(2)}x)`,
+  );
+  console.log(
+    `RSS: ${memory.rssAfter10kMiB} MiB after 10,000 turns, ${memory.rssAfter20kMiB} MiB after 20,000 (${memory.growthPercent}% growth)`,
+  );
 
   const [command, confirm] = rows;
   const targets = [
@@ -173,7 +226,10 @@ function report(rows: Row[], cold: { botMs: number; echoMs: number }, memory: { 
   const out = path.join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = path.join(out, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, rounds: ROUNDS, seconds: SECONDS, rows, cold, memory, targets: Object.fromEntries(targets) }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, rounds: ROUNDS, seconds: SECONDS, rows, cold, memory, targets: Object.fromEntries(targets) }, null, 2)}\n`,
+  );
   console.log(`\nwritten to ${path.relative(ROOT, file)}`);
 }
 

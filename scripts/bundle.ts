@@ -21,12 +21,15 @@ function main(): void {
   run(npm, ['run', 'build'], ROOT);
   rmSync(STAGING, { recursive: true, force: true });
   rmSync(ARTIFACT, { force: true });
-  for (const entry of ['dist', 'package.json', 'package-lock.json']) cpSync(path.join(ROOT, entry), path.join(STAGING, entry), { recursive: true });
+  for (const entry of ['dist', 'package.json', 'package-lock.json'])
+    cpSync(path.join(ROOT, entry), path.join(STAGING, entry), { recursive: true });
   // --ignore-scripts: no dependency of the bot needs an install script to run (the lockfile's are build helpers).
   run(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], STAGING);
   run('zip', ['-q', '-r', '-X', ARTIFACT, '.'], STAGING);
   if (!existsSync(ARTIFACT)) throw new Error('zip wrote nothing');
-  console.log(`${path.relative(ROOT, ARTIFACT)}: ${(statSync(ARTIFACT).size / 1024 / 1024).toFixed(1)} MiB (dist, package.json, lockfile, production dependencies)`);
+  console.log(
+    `${path.relative(ROOT, ARTIFACT)}: ${(statSync(ARTIFACT).size / 1024 / 1024).toFixed(1)} MiB (dist, package.json, lockfile, production dependencies)`,
+  );
 }
 
 if (require.main === module) main();

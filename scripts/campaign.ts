@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const lanes = Number(option('lanes', '4'));
   const blobShare = Number(option('blob-share', '0.25'));
   const broken = option('break', '') === 'resend504' ? ('resend504' as const) : undefined;
-  console.log(`fault campaign: ${schedules} schedules from seed ${seed}, ${lanes} lanes, ${Math.round(blobShare * 100)}% of two-instance schedules on Azurite${broken ? `, BROKEN VARIANT ${broken}` : ''}`);
+  console.log(
+    `fault campaign: ${schedules} schedules from seed ${seed}, ${lanes} lanes, ${Math.round(blobShare * 100)}% of two-instance schedules on Azurite${broken ? `, BROKEN VARIANT ${broken}` : ''}`,
+  );
   let last = 0;
   const report = await runCampaign({
     schedules,
@@ -31,18 +33,25 @@ async function main(): Promise<void> {
       }
     },
   });
-  console.log(`\nschedules run: ${report.schedules} (seeds ${report.seeds.first}..${report.seeds.last}); not started because storage did not answer at set-up (the bot said so): ${report.notStarted}`);
+  console.log(
+    `\nschedules run: ${report.schedules} (seeds ${report.seeds.first}..${report.seeds.last}); not started because storage did not answer at set-up (the bot said so): ${report.notStarted}`,
+  );
   console.log('faults injected, by kind:');
   for (const [kind, count] of Object.entries(report.faults).sort()) console.log(`  ${kind.padEnd(24)} ${count}`);
   const byInvariant = new Map<string, number>();
-  for (const violation of report.violations) byInvariant.set(violation.invariant, (byInvariant.get(violation.invariant) ?? 0) + 1);
+  for (const violation of report.violations)
+    byInvariant.set(violation.invariant, (byInvariant.get(violation.invariant) ?? 0) + 1);
   console.log(`violations: ${report.violations.length}`);
   for (const [invariant, count] of byInvariant) console.log(`  ${invariant.padEnd(48)} ${count}`);
-  console.log(`invoke answers: ${report.invoke.count}, p50 ${report.invoke.p50} ms, p99 ${report.invoke.p99} ms, max ${report.invoke.max} ms (CARD_ANSWER_DEADLINE_MS 100 in the campaign)`);
+  console.log(
+    `invoke answers: ${report.invoke.count}, p50 ${report.invoke.p50} ms, p99 ${report.invoke.p99} ms, max ${report.invoke.max} ms (CARD_ANSWER_DEADLINE_MS 100 in the campaign)`,
+  );
   console.log(`unhandled rejections: ${report.unhandledRejections}`);
   console.log(`wall time: ${(report.wallMs / 1000).toFixed(1)} s`);
   for (const violation of report.violations) {
-    console.log(`  seed ${violation.seed}: ${violation.invariant}: ${violation.detail}  (re-run: npm run campaign -- --schedules 1 --seed ${violation.seed})`);
+    console.log(
+      `  seed ${violation.seed}: ${violation.invariant}: ${violation.detail}  (re-run: npm run campaign -- --schedules 1 --seed ${violation.seed})`,
+    );
   }
   process.exitCode = report.violations.length > 0 ? 1 : 0;
 }

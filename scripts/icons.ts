@@ -52,7 +52,7 @@ function draw(size: number, background: Rgba, ringWidth: number): Buffer {
       const out: Rgba =
         background[3] === 0
           ? [WHITE[0], WHITE[1], WHITE[2], Math.round(255 * c)]
-          : [0, 1, 2].map((k) => Math.round((background[k] ?? 0) * (1 - c) + 255 * c)).concat(255) as Rgba;
+          : ([0, 1, 2].map((k) => Math.round((background[k] ?? 0) * (1 - c) + 255 * c)).concat(255) as Rgba);
       png.data[i] = c === 0 && background[3] === 0 ? 0 : out[0];
       png.data[i + 1] = c === 0 && background[3] === 0 ? 0 : out[1];
       png.data[i + 2] = c === 0 && background[3] === 0 ? 0 : out[2];

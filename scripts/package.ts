@@ -10,10 +10,14 @@ async function main(): Promise<void> {
     const zip = await buildAppPackage(process.env);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, zip);
-    console.log(`Teams app package written to ${out} (${zip.length} bytes): valid against the official schema, icons checked.`);
+    console.log(
+      `Teams app package written to ${out} (${zip.length} bytes): valid against the official schema, icons checked.`,
+    );
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
-    console.error(`${error.message}\nSet the values in the environment or .env (see .env.example), then run npm run package again.`);
+    console.error(
+      `${error.message}\nSet the values in the environment or .env (see .env.example), then run npm run package again.`,
+    );
     process.exitCode = 1;
   }
 }

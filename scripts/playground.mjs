@@ -33,8 +33,14 @@ async function waitForBot(timeoutMs) {
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
-process.on('SIGINT', () => { stopAll(); process.exit(0); });
-process.on('SIGTERM', () => { stopAll(); process.exit(0); });
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(0);
+});
+process.on('SIGTERM', () => {
+  stopAll();
+  process.exit(0);
+});
 
 if (botPort === '0' || !(await botIsUp())) {
   console.log(`No bot on ${botUrl}; starting it (npm start)…`);
@@ -76,7 +82,9 @@ playground.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   const match = /Listening on (\d+)/.exec(String(chunk));
   if (match) {
-    console.log(`\n  Agents Playground: http://localhost:${match[1]}  (chat as Ada Admin; try "sync connector CAS01 full")\n`);
+    console.log(
+      `\n  Agents Playground: http://localhost:${match[1]}  (chat as Ada Admin; try "sync connector CAS01 full")\n`,
+    );
   }
 });
 playground.on('exit', (code) => {

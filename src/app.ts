@@ -37,17 +37,37 @@ export interface RunningApp {
 /** Wires the bot from a validated config and starts it. Used by `npm start`, the integration tests and the campaign. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   // The simulator is local-only code: Teams mode never loads it.
-  const simulator = config.graph.kind === 'embeddedSimulator' ? new (await import('./simulator/graphSimulator')).GraphSimulator() : null;
-  const graphBaseUrl = simulator ? await simulator.start(0, '127.0.0.1') : config.graph.kind === 'url' ? config.graph.baseUrl : '';
+  const simulator =
+    config.graph.kind === 'embeddedSimulator'
+      ? new (await import('./simulator/graphSimulator')).GraphSimulator()
+      : null;
+  const graphBaseUrl = simulator
+    ? await simulator.start(0, '127.0.0.1')
+    : config.graph.kind === 'url'
+      ? config.graph.baseUrl
+      : '';
 
   const store = overrides.store ?? createStateStore(config.storage, config.storageTimeoutMs);
   const graph = new GraphConnectorClient(graphBaseUrl, {
     timeoutMs: config.graphTimeoutMs,
     ...(overrides.retryPolicy ? { retryPolicy: overrides.retryPolicy } : {}),
     ...(overrides.mayResend ? { mayResend: overrides.mayResend } : {}),
-    hooks: { onRetry: ({ attempt, delayMs, error }) => logger.warn({ attempt, delayMs, status: error.status, requestId: error.requestId }, 'Graph asked to wait; retrying') },
+    hooks: {
+      onRetry: ({ attempt, delayMs, error }) =>
+        logger.warn(
+          { attempt, delayMs, status: error.status, requestId: error.requestId },
+          'Graph asked to wait; retrying',
+        ),
+    },
   });
-  const adapter = createAdapter({ identity: config.bot, tokens: config.tokens, allowedTenantIds: config.allowedTenantIds, store, timeoutMs: config.botFrameworkTimeoutMs, logger });
+  const adapter = createAdapter({
+    identity: config.bot,
+    tokens: config.tokens,
+    allowedTenantIds: config.allowedTenantIds,
+    store,
+    timeoutMs: config.botFrameworkTimeoutMs,
+    logger,
+  });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   let listening: RunningServer | null = null;
   const { bot, inFlight, sync, audit, watcher } = createBot(config, {
@@ -59,7 +79,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     ...(overrides.now ? { now: overrides.now } : {}),
   });
 
-  const keys = config.bot.kind === 'teams' ? new SigningKeys(config.bot.openIdMetadataUrl, config.botFrameworkTimeoutMs, logger) : null;
+  const keys =
+    config.bot.kind === 'teams'
+      ? new SigningKeys(config.bot.openIdMetadataUrl, config.botFrameworkTimeoutMs, logger)
+      : null;
   const auth = keys && config.bot.kind === 'teams' ? new InboundAuth(config.bot.appId, keys) : null;
   const endpoint = new BotEndpoint(adapter, auth, (context) => bot.onTurn(context), logger);
   const readiness = {
@@ -80,10 +103,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     server,
     graphBaseUrl,
     idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
-    warmUp: () => tabPage.prepare().then(
-      () => undefined,
-      (error: unknown) => logger.error({ err: error }, 'dashboard page assets could not be prepared'),
-    ),
+    warmUp: () =>
+      tabPage.prepare().then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'dashboard page assets could not be prepared'),
+      ),
     /** Stops accepting, lets turns in flight finish, waits for late Graph calls (their cards get updated). */
     async stop(graceMs = 8_000) {
       const started = Date.now();
@@ -92,7 +116,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       await server.close(Math.min(graceMs, 5_000));
       await inFlight.drain(Math.max(0, graceMs - (Date.now() - started)));
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([lastRound, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, graceMs - (Date.now() - started)))))]);
+      await Promise.race([
+        lastRound,
+        new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, graceMs - (Date.now() - started))))),
+      ]);
       clearTimeout(timer);
       await simulator?.stop();
     },

@@ -75,12 +75,16 @@ export function syncTimingOf(config: Config): SyncTiming {
 export function createBot(config: Config, parts: BotParts): Bot {
   const { store, graph, logger } = parts;
   const now = parts.now ?? (() => new Date());
-  const tokens: UserTokens = config.tokens.kind === 'sso' ? new SsoTokens(new SsoSignIn(config.tokens.connectionName)) : new FixedTokens(config.tokens.token);
+  const tokens: UserTokens =
+    config.tokens.kind === 'sso'
+      ? new SsoTokens(new SsoSignIn(config.tokens.connectionName))
+      : new FixedTokens(config.tokens.token);
   const inFlight = new InFlight(logger);
   const audit = new AuditLog(
     store,
     (entry) => logger.info({ audit: entry }, 'sync audit'),
-    (error, entry) => logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
+    (error, entry) =>
+      logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
   );
   const sync = new SyncService({
     confirmations: new ConfirmationStore(store, () => now().getTime()),
@@ -93,7 +97,13 @@ export function createBot(config: Config, parts: BotParts): Bot {
   });
   const watches = new WatchStore(store, config.watch.windowMs);
   const recent = new RecentRequests({ audit, watches, cooldownMs: config.watch.cooldownMs, now });
-  const commands = { directory: new ConnectorDirectory(graph, config.connectorCacheMs), sync, audit, latest: new LatestConfirmations(store, config.confirmationTtlMs), recent };
+  const commands = {
+    directory: new ConnectorDirectory(graph, config.connectorCacheMs),
+    sync,
+    audit,
+    latest: new LatestConfirmations(store, config.confirmationTtlMs),
+    recent,
+  };
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
   const cardUpdates = new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs);
   const watcher = new Watcher({
@@ -106,7 +116,11 @@ export function createBot(config: Config, parts: BotParts): Bot {
     logger,
     confirmation: (id) => sync.view(id),
     render: (confirmation, record, card) => ({
-      card: confirmationCard(confirmation, { m: messagesFor(card.locale), personal: card.personal, watch: { record, refreshFor: card.refreshFor } }),
+      card: confirmationCard(confirmation, {
+        m: messagesFor(card.locale),
+        personal: card.personal,
+        watch: { record, refreshFor: card.refreshFor },
+      }),
       rank: confirmation.revision,
     }),
     intervalMs: config.watch.intervalMs,
@@ -123,6 +137,14 @@ export function createBot(config: Config, parts: BotParts): Bot {
     tokens,
     logger,
   });
-  const bot = new ConnectorSyncBot({ commands, clicks, tokens, signInFlow, logger, graphBudgetMs: TURN_GRAPH_BUDGET_MS, dashboardUrl: dashboardUrlOf(config, parts) });
+  const bot = new ConnectorSyncBot({
+    commands,
+    clicks,
+    tokens,
+    signInFlow,
+    logger,
+    graphBudgetMs: TURN_GRAPH_BUDGET_MS,
+    dashboardUrl: dashboardUrlOf(config, parts),
+  });
   return { bot, inFlight, sync, audit, watcher };
 }

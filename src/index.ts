@@ -5,14 +5,20 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
   if (config.bot.kind === 'teams') {
     const connection = config.tokens.kind === 'sso' ? config.tokens.connectionName : '';
-    const dashboard = config.dashboard.kind === 'teams' ? `${url}/tab` : `not configured (${config.dashboard.kind === 'notConfigured' ? config.dashboard.reason : ''})`;
+    const dashboard =
+      config.dashboard.kind === 'teams'
+        ? `${url}/tab`
+        : `not configured (${config.dashboard.kind === 'notConfigured' ? config.dashboard.reason : ''})`;
     return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")\n  Dashboard tab: ${dashboard}`;
   }
   const tokens =
     config.tokens.kind === 'sso'
       ? `Teams SSO through OAuth connection "${config.tokens.connectionName}"${config.bot.oauthUrl ? ` at ${config.bot.oauthUrl}` : ''}`
       : 'LOCAL_GRAPH_TOKEN (development token, same for every user)';
-  const graph = config.graph.kind === 'embeddedSimulator' ? `${graphBaseUrl} (embedded simulator, 4 sample connectors)` : graphBaseUrl;
+  const graph =
+    config.graph.kind === 'embeddedSimulator'
+      ? `${graphBaseUrl} (embedded simulator, 4 sample connectors)`
+      : graphBaseUrl;
   return [
     '',
     '  connector-sync-bot — LOCAL MODE',
@@ -21,7 +27,9 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
     `  Graph          ${graph}`,
     `  Graph token    ${tokens}`,
     '  Chat with it   npm run playground   (Microsoft 365 Agents Playground in your browser)',
-    ...(config.dashboard.kind === 'local' ? [`  Dashboard      ${url}/tab   (the Connectors tab, in your browser)`] : []),
+    ...(config.dashboard.kind === 'local'
+      ? [`  Dashboard      ${url}/tab   (the Connectors tab, in your browser)`]
+      : []),
     '  Try            sync connector CAS01 full · list connectors · help',
     '',
   ].join('\n');
@@ -33,13 +41,17 @@ async function main(): Promise<void> {
     config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`connector-sync-bot did not start.\n${error.message}\nSee .env.example and the README's configuration table.`);
+      console.error(
+        `connector-sync-bot did not start.\n${error.message}\nSee .env.example and the README's configuration table.`,
+      );
       process.exit(1);
     }
     throw error;
   }
   // Telemetry instruments modules as they are first required: it starts before the bot's own modules are loaded.
-  const stopTelemetry = config.telemetry ? (await import('./telemetry')).startTelemetry(config.telemetry.connectionString) : () => Promise.resolve();
+  const stopTelemetry = config.telemetry
+    ? (await import('./telemetry')).startTelemetry(config.telemetry.connectionString)
+    : () => Promise.resolve();
   const { createLogger } = await import('./logger');
   const { startApp } = await import('./app');
   const logger = createLogger(config.logLevel);

@@ -9,7 +9,13 @@ export type { Logger } from 'pino';
  */
 export function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  const fields = error as Error & { code?: unknown; statusCode?: unknown; status?: unknown; kind?: unknown; requestId?: unknown };
+  const fields = error as Error & {
+    code?: unknown;
+    statusCode?: unknown;
+    status?: unknown;
+    kind?: unknown;
+    requestId?: unknown;
+  };
   const picked: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
   for (const key of ['code', 'statusCode', 'status', 'kind', 'requestId'] as const) {
     if (typeof fields[key] === 'string' || typeof fields[key] === 'number') picked[key] = fields[key];

@@ -4,7 +4,10 @@ import type { Logger } from './logger';
 
 /** What the HTTP layer hands a request for /api/messages to, once its JSON body is read. */
 export interface MessagesEndpoint {
-  handle(body: unknown, authorization: string | undefined): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+  handle(
+    body: unknown,
+    authorization: string | undefined,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 }
 
 /** Readiness: every dependency the bot needs to serve, each "ok" or why not. */
@@ -35,7 +38,7 @@ const TERMS = [
   'Connector Sync: terms of use',
   '',
   'Provided by your IT department for Intune administrators of your organisation. Every sync runs with your own',
-  'permissions and is recorded in Intune\'s audit log under your name.',
+  "permissions and is recorded in Intune's audit log under your name.",
 ].join('\n');
 
 export interface RunningServer {
@@ -90,10 +93,13 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/privacy', async (_req, res) => sendPlain(res, PRIVACY));
   server.get('/terms', async (_req, res) => sendPlain(res, TERMS));
 
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn({ path: req.path(), status: error.statusCode, error: error.message }, 'request rejected');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      deps.logger.warn({ path: req.path(), status: error.statusCode, error: error.message }, 'request rejected');
+      callback();
+    },
+  );
   return server;
 }
 

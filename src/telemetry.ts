@@ -1,4 +1,8 @@
-import { shutdownAzureMonitor, useAzureMonitor, type AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
+import {
+  shutdownAzureMonitor,
+  useAzureMonitor,
+  type AzureMonitorOpenTelemetryOptions,
+} from '@azure/monitor-opentelemetry';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 

@@ -54,7 +54,10 @@ class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication
 
   override async createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
     const hasAudience = identity.claims.some((claim) => claim.type === 'aud' && claim.value);
-    const withAudience = this.local && !hasAudience ? new ClaimsIdentity([...identity.claims, { type: 'aud', value: LOCAL_BOT_AUDIENCE }], true) : identity;
+    const withAudience =
+      this.local && !hasAudience
+        ? new ClaimsIdentity([...identity.claims, { type: 'aud', value: LOCAL_BOT_AUDIENCE }], true)
+        : identity;
     const client = await super.createUserTokenClient(withAudience);
     oneAttemptWithDeadline((client as unknown as { client: object }).client, this.timeoutMs);
     return client;
@@ -68,12 +71,19 @@ export class BotAdapter extends CloudAdapter {
   }
 
   /** Local mode: botbuilder's own anonymous identity (authentication is disabled without an app id). */
-  runAnonymous(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAnonymous(
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity('', activity, logic);
   }
 
   /** Teams mode: the identity InboundAuth validated, with the connector factory botbuilder would have built for it. */
-  runAuthenticated(identity: ClaimsIdentity, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    identity: ClaimsIdentity,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     const result: AuthenticateRequestResult = {
       claimsIdentity: identity,
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
@@ -95,7 +105,12 @@ export interface AdapterOptions {
 }
 
 function settingsOf(identity: BotIdentity): Record<string, string> {
-  if (identity.kind === 'local') return { MicrosoftAppId: '', MicrosoftAppPassword: '', ...(identity.oauthUrl ? { OAuthUrl: identity.oauthUrl } : {}) };
+  if (identity.kind === 'local')
+    return {
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      ...(identity.oauthUrl ? { OAuthUrl: identity.oauthUrl } : {}),
+    };
   return {
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.credential.kind === 'secret' ? identity.credential.password : '',
@@ -111,11 +126,24 @@ function settingsOf(identity: BotIdentity): Record<string, string> {
  */
 function credentialsOf(identity: BotIdentity): ServiceClientCredentialsFactory | undefined {
   if (identity.kind !== 'teams' || identity.credential.kind !== 'federated') return undefined;
-  return new FederatedServiceClientCredentialsFactory(identity.appId, identity.credential.managedIdentityClientId, identity.tenantId || undefined);
+  return new FederatedServiceClientCredentialsFactory(
+    identity.appId,
+    identity.credential.managedIdentityClientId,
+    identity.tenantId || undefined,
+  );
 }
 
-export function createAdapter({ identity, tokens, allowedTenantIds, store, timeoutMs, logger }: AdapterOptions): BotAdapter {
-  const adapter = new BotAdapter(new BotFrameworkAuthentication(settingsOf(identity), credentialsOf(identity), timeoutMs, identity.kind === 'local'));
+export function createAdapter({
+  identity,
+  tokens,
+  allowedTenantIds,
+  store,
+  timeoutMs,
+  logger,
+}: AdapterOptions): BotAdapter {
+  const adapter = new BotAdapter(
+    new BotFrameworkAuthentication(settingsOf(identity), credentialsOf(identity), timeoutMs, identity.kind === 'local'),
+  );
   adapter.use(new TenantGuard(allowedTenantIds, logger));
   adapter.use(new RedeliveryGuard(store, logger));
   if (tokens.kind === 'sso') {
@@ -127,7 +155,8 @@ export function createAdapter({ identity, tokens, allowedTenantIds, store, timeo
     logger.error({ err: error, activityId: activity.id, type: activity.type, name: activity.name }, 'turn failed');
     const m = messagesFor(localeOf(activity.locale));
     try {
-      if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') await sendInvokeResponse(context, 200, errorBody(m.unexpectedError));
+      if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action')
+        await sendInvokeResponse(context, 200, errorBody(m.unexpectedError));
       else if (activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context, 500);
       else if (activity.type === ActivityTypes.Message) await sendText(context, ours(m.unexpectedError));
     } catch (sendError) {

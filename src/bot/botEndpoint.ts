@@ -28,11 +28,18 @@ export class BotEndpoint {
 
   async handle(body: unknown, authorization: string | undefined): Promise<EndpointAnswer> {
     const activity = activityOf(body);
-    if (!activity) return { status: 400, body: { error: 'The body must be a Bot Framework activity: a JSON object with a type.' } };
+    if (!activity)
+      return { status: 400, body: { error: 'The body must be a Bot Framework activity: a JSON object with a type.' } };
     if (!this.auth) {
       if (!isLoopbackUrl(activity.serviceUrl)) {
-        this.logger.warn({ activityId: activity.id }, 'local mode: activity with a serviceUrl outside this machine refused');
-        return { status: 400, body: { error: 'Local mode answers only on this machine: the serviceUrl must be a loopback address.' } };
+        this.logger.warn(
+          { activityId: activity.id },
+          'local mode: activity with a serviceUrl outside this machine refused',
+        );
+        return {
+          status: 400,
+          body: { error: 'Local mode answers only on this machine: the serviceUrl must be a loopback address.' },
+        };
       }
       return answerOf(await this.adapter.runAnonymous(activity, this.logic));
     }
@@ -41,7 +48,10 @@ export class BotEndpoint {
       identity = await this.auth.validate(authorization, activity);
     } catch (error) {
       if (!(error instanceof InboundAuthError)) throw error;
-      this.logger.warn({ status: error.status, reason: error.reason, activityId: activity.id }, 'request refused before authentication');
+      this.logger.warn(
+        { status: error.status, reason: error.reason, activityId: activity.id },
+        'request refused before authentication',
+      );
       return error.status === 503
         ? { status: 503, body: { error: 'Service unavailable' }, headers: { 'Retry-After': RETRY_AFTER_SECONDS } }
         : { status: 401, body: { error: 'Unauthorized' } };
@@ -51,7 +61,10 @@ export class BotEndpoint {
 }
 
 function answerOf(invoke: { status: number; body?: unknown } | undefined): EndpointAnswer {
-  return { status: invoke?.status ?? 200, ...(invoke?.body === undefined || invoke.body === null ? {} : { body: invoke.body }) };
+  return {
+    status: invoke?.status ?? 200,
+    ...(invoke?.body === undefined || invoke.body === null ? {} : { body: invoke.body }),
+  };
 }
 
 /** The activity in a request body, with its times as Dates (what botbuilder's own request handling does). */

@@ -4,7 +4,10 @@ import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
 interface Pipeline {
   getOrderedPolicies(): Array<{ name: string }>;
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: { abortSignal?: AbortSignal }, next: (request: unknown) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: { abortSignal?: AbortSignal }, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
+  }): void;
 }
 
 const RETRY_POLICY = 'defaultRetryPolicy';
@@ -37,6 +40,7 @@ export function oneAttemptWithDeadline<T extends object>(serviceClient: T, timeo
 /** A connector factory whose clients make one attempt per call, each with a deadline. */
 export function withDeadlines(factory: ConnectorFactory, timeoutMs: number): ConnectorFactory {
   return {
-    create: async (serviceUrl: string, audience?: string): Promise<ConnectorClient> => oneAttemptWithDeadline(await factory.create(serviceUrl, audience), timeoutMs),
+    create: async (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+      oneAttemptWithDeadline(await factory.create(serviceUrl, audience), timeoutMs),
   };
 }

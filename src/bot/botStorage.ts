@@ -37,7 +37,9 @@ export class BotStorageAdapter implements Storage {
         continue;
       }
       const current = await this.store.read(stored);
-      const written = current ? (await this.store.replace(stored, value, eTag, options)).replaced : (await this.store.create(stored, value, options)).created;
+      const written = current
+        ? (await this.store.replace(stored, value, eTag, options)).replaced
+        : (await this.store.create(stored, value, options)).created;
       if (!written) throw new ETagConflictError(key);
     }
   }

@@ -5,7 +5,10 @@ import type { InFlight } from './inFlight';
 import { sendCard } from './replies';
 
 /** Continues a conversation outside a turn (botbuilder's continueConversationAsync). */
-export type Proactive = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+export type Proactive = (
+  reference: Partial<ConversationReference>,
+  logic: (context: TurnContext) => Promise<void>,
+) => Promise<void>;
 
 export interface CardUpdate {
   reference: Partial<ConversationReference>;
@@ -69,7 +72,12 @@ export class CardUpdates {
   say(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): void {
     const key = `${reference.conversation?.id ?? ''}|messages`;
     const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1, waiting: 0 };
-    const run = lane.tail.then(() => this.persistently(() => this.inConversation(reference, logic), () => false));
+    const run = lane.tail.then(() =>
+      this.persistently(
+        () => this.inConversation(reference, logic),
+        () => false,
+      ),
+    );
     this.inFlight.track(run, { work: 'message' });
     this.chain(key, lane, run);
   }
@@ -90,17 +98,32 @@ export class CardUpdates {
 
   private async apply(lane: Lane, update: CardUpdate): Promise<void> {
     if (update.rank !== null && update.rank < lane.rank) {
-      this.logger.debug({ messageId: update.messageId, rank: update.rank, shown: lane.rank }, 'card update skipped: a later state is already shown');
+      this.logger.debug(
+        { messageId: update.messageId, rank: update.rank, shown: lane.rank },
+        'card update skipped: a later state is already shown',
+      );
       return;
     }
     if (update.rank !== null) lane.rank = update.rank;
     const superseded = (): boolean => lane.waiting > 0;
-    const updated = update.messageId ? await this.persistently(() => this.replace(update.reference, update.messageId!, update.card), superseded).then(() => true, () => false) : false;
+    const updated = update.messageId
+      ? await this.persistently(() => this.replace(update.reference, update.messageId!, update.card), superseded).then(
+          () => true,
+          () => false,
+        )
+      : false;
     if (updated && update.newest && !superseded()) await this.showNewest(lane, update);
     if (!updated && update.fallbackToNewMessage && !superseded()) {
-      await this.persistently(() => this.inConversation(update.reference, async (context) => void (await sendCard(context, update.card))), superseded);
+      await this.persistently(
+        () => this.inConversation(update.reference, async (context) => void (await sendCard(context, update.card))),
+        superseded,
+      );
     }
-    if (update.then) await this.persistently(() => this.inConversation(update.reference, update.then!), () => false);
+    if (update.then)
+      await this.persistently(
+        () => this.inConversation(update.reference, update.then!),
+        () => false,
+      );
   }
 
   /** After an update landed: if storage holds a newer state of the card (another instance's), show that instead. */
@@ -108,8 +131,14 @@ export class CardUpdates {
     const newest = await update.newest!().catch(() => null);
     if (!newest || newest.rank <= (update.rank ?? -1) || newest.rank < lane.rank) return;
     lane.rank = newest.rank;
-    this.logger.debug({ messageId: update.messageId, rank: update.rank, newest: newest.rank }, 'card update overtaken by a newer state: showing that');
-    await this.persistently(() => this.replace(update.reference, update.messageId!, newest.card), () => lane.waiting > 0).catch(() => undefined);
+    this.logger.debug(
+      { messageId: update.messageId, rank: update.rank, newest: newest.rank },
+      'card update overtaken by a newer state: showing that',
+    );
+    await this.persistently(
+      () => this.replace(update.reference, update.messageId!, newest.card),
+      () => lane.waiting > 0,
+    ).catch(() => undefined);
   }
 
   /** Runs a Bot Connector call until it succeeds, a newer update makes it pointless, or the attempts are used up. */
@@ -127,7 +156,11 @@ export class CardUpdates {
 
   private replace(reference: Partial<ConversationReference>, messageId: string, card: AdaptiveCard): Promise<void> {
     return this.inConversation(reference, async (context) => {
-      await context.updateActivity({ type: ActivityTypes.Message, id: messageId, attachments: [CardFactory.adaptiveCard(card)] });
+      await context.updateActivity({
+        type: ActivityTypes.Message,
+        id: messageId,
+        attachments: [CardFactory.adaptiveCard(card)],
+      });
     });
   }
 
@@ -135,7 +168,10 @@ export class CardUpdates {
    * A proactive turn whose failure reaches the caller: botbuilder hands errors in proactive logic to the adapter's
    * turn error handler instead of rejecting, so they are caught inside and thrown again outside.
    */
-  private async inConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async inConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     let failure: { error: unknown } | null = null;
     await this.proactive(reference, async (context) => {
       try {

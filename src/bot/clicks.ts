@@ -39,20 +39,52 @@ type Within<T> = { done: true; value: T } | { done: false };
 export class Clicks {
   constructor(private readonly deps: ClicksDeps) {}
 
-  async run(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt = 0): Promise<void> {
+  async run(
+    context: TurnContext,
+    action: CardActionData,
+    input: TurnInput,
+    cardMessageId: string | null,
+    transport: Transport,
+    attempt = 0,
+  ): Promise<void> {
     const arrived = Date.now();
-    const answer = await this.answer(context, action, input, cardMessageId, transport, attempt, arrived + this.deps.answerDeadlineMs);
+    const answer = await this.answer(
+      context,
+      action,
+      input,
+      cardMessageId,
+      transport,
+      attempt,
+      arrived + this.deps.answerDeadlineMs,
+    );
     // One line per click, for the "click latency" and "failed syncs" queries in deploy/README.md.
-    this.deps.logger.info({ activityId: context.activity.id, verb: action.verb, transport, answer, answerMs: Date.now() - arrived }, 'click answered');
+    this.deps.logger.info(
+      { activityId: context.activity.id, verb: action.verb, transport, answer, answerMs: Date.now() - arrived },
+      'click answered',
+    );
   }
 
   /** Answers the click by `due`; says which answer it gave: the outcome, "sending…", or "still working". */
-  private async answer(context: TurnContext, action: CardActionData, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt: number, due: number): Promise<'outcome' | 'sending' | 'working'> {
+  private async answer(
+    context: TurnContext,
+    action: CardActionData,
+    input: TurnInput,
+    cardMessageId: string | null,
+    transport: Transport,
+    attempt: number,
+    due: number,
+  ): Promise<'outcome' | 'sending' | 'working'> {
     const reference = TurnContext.getConversationReference(context.activity);
     const started = startClick(action, input, cardMessageId, this.deps.click);
     const first = await within(started, due);
     if (!first.done) {
-      this.later(reference, cardMessageId, input, attempt, started.then((start) => this.finish(start)));
+      this.later(
+        reference,
+        cardMessageId,
+        input,
+        attempt,
+        started.then((start) => this.finish(start)),
+      );
       if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(input.m.working));
       return 'working';
     }
@@ -67,7 +99,10 @@ export class Clicks {
       await this.deliverNow(context, second.value, input, cardMessageId, transport, attempt);
       return 'outcome';
     }
-    this.deps.logger.info({ activityId: context.activity.id, verb: action.verb }, 'Graph is slow: answered with a sending card, the outcome follows');
+    this.deps.logger.info(
+      { activityId: context.activity.id, verb: action.verb },
+      'Graph is slow: answered with a sending card, the outcome follows',
+    );
     await this.deliverNow(context, start.sending, input, cardMessageId, transport, attempt);
     this.later(reference, cardMessageId, input, attempt, finishing);
     return 'sending';
@@ -75,7 +110,13 @@ export class Clicks {
 
   /** Changes a card in this conversation for everyone, in order with the updates clicks make. */
   updateCard(context: TurnContext, messageId: string, card: AdaptiveCard, rank: number): void {
-    this.deps.cardUpdates.enqueue({ reference: TurnContext.getConversationReference(context.activity), messageId, card, rank, fallbackToNewMessage: false });
+    this.deps.cardUpdates.enqueue({
+      reference: TurnContext.getConversationReference(context.activity),
+      messageId,
+      card,
+      rank,
+      fallbackToNewMessage: false,
+    });
   }
 
   private async finish(start: ClickStart): Promise<ClickOutcome> {
@@ -84,15 +125,30 @@ export class Clicks {
   }
 
   /** The answer in this turn: the invoke's response body for Execute; for Submit, what this turn sends. */
-  private async deliverNow(context: TurnContext, outcome: ClickOutcome, input: TurnInput, cardMessageId: string | null, transport: Transport, attempt: number): Promise<void> {
+  private async deliverNow(
+    context: TurnContext,
+    outcome: ClickOutcome,
+    input: TurnInput,
+    cardMessageId: string | null,
+    transport: Transport,
+    attempt: number,
+  ): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
     const { m } = input;
     switch (outcome.kind) {
       case 'card':
         // Execute: the answer shows the card to the clicker, the update to everyone else. Submit: the update does both.
         // If the update fails, a new message carries the card, unless the clicker alone can see the chat and has it.
-        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: outcome.rank, fallbackToNewMessage: transport === 'submit' || !input.personal, newest: this.newestOf(outcome, input) });
-        if (outcome.signIn && transport === 'execute') return this.loginRequest(context, input, outcome.signIn.staleToken);
+        this.deps.cardUpdates.enqueue({
+          reference,
+          messageId: cardMessageId,
+          card: outcome.card,
+          rank: outcome.rank,
+          fallbackToNewMessage: transport === 'submit' || !input.personal,
+          newest: this.newestOf(outcome, input),
+        });
+        if (outcome.signIn && transport === 'execute')
+          return this.loginRequest(context, input, outcome.signIn.staleToken);
         if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
         if (outcome.notice) await sendText(context, outcome.notice);
         if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);
@@ -107,7 +163,13 @@ export class Clicks {
       case 'view':
         // Universal Actions: the answer shows the current card to the one who looked. Without them, the card is updated.
         if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
-        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: null, fallbackToNewMessage: false });
+        this.deps.cardUpdates.enqueue({
+          reference,
+          messageId: cardMessageId,
+          card: outcome.card,
+          rank: null,
+          fallbackToNewMessage: false,
+        });
         return;
       case 'signIn':
         if (transport === 'execute') return this.loginRequest(context, input, outcome.need.staleToken);
@@ -119,7 +181,14 @@ export class Clicks {
   private newestOf(outcome: ClickOutcome & { kind: 'card' }, input: TurnInput): CardUpdate['newest'] {
     const { confirmationId, rank } = outcome;
     if (!confirmationId) return undefined;
-    return () => currentConfirmationCard(confirmationId, { m: input.m, personal: input.personal }, this.deps.click, null, rank ?? -1);
+    return () =>
+      currentConfirmationCard(
+        confirmationId,
+        { m: input.m, personal: input.personal },
+        this.deps.click,
+        null,
+        rank ?? -1,
+      );
   }
 
   /** Teams answers a login request by signing the user in (silently where it can) and sending the click again. */
@@ -131,18 +200,33 @@ export class Clicks {
   }
 
   /** What finishes after the answer reaches the card (and the clicker) through a proactive turn, in order. */
-  private later(reference: Partial<ConversationReference>, cardMessageId: string | null, input: TurnInput, attempt: number, outcome: Promise<ClickOutcome>): void {
+  private later(
+    reference: Partial<ConversationReference>,
+    cardMessageId: string | null,
+    input: TurnInput,
+    attempt: number,
+    outcome: Promise<ClickOutcome>,
+  ): void {
     const delivered = outcome.then(
       (settled) => this.deliverLate(reference, cardMessageId, input, attempt, settled),
       (error: unknown) => {
         this.deps.logger.error({ err: error, messageId: cardMessageId }, 'click failed after it was answered');
-        return this.deliverLate(reference, cardMessageId, input, attempt, { kind: 'notice', text: ours(problemText(error, input.m)) });
+        return this.deliverLate(reference, cardMessageId, input, attempt, {
+          kind: 'notice',
+          text: ours(problemText(error, input.m)),
+        });
       },
     );
     this.deps.inFlight.track(delivered, { work: 'late click outcome', messageId: cardMessageId });
   }
 
-  private deliverLate(reference: Partial<ConversationReference>, cardMessageId: string | null, input: TurnInput, attempt: number, outcome: ClickOutcome): void {
+  private deliverLate(
+    reference: Partial<ConversationReference>,
+    cardMessageId: string | null,
+    input: TurnInput,
+    attempt: number,
+    outcome: ClickOutcome,
+  ): void {
     const { m } = input;
     const send = (logic: (context: TurnContext) => Promise<void>): void => this.deps.cardUpdates.say(reference, logic);
     switch (outcome.kind) {
@@ -165,7 +249,13 @@ export class Clicks {
       case 'newCard':
         return send(async (context) => void (await sendCard(context, outcome.card)));
       case 'view':
-        this.deps.cardUpdates.enqueue({ reference, messageId: cardMessageId, card: outcome.card, rank: null, fallbackToNewMessage: false });
+        this.deps.cardUpdates.enqueue({
+          reference,
+          messageId: cardMessageId,
+          card: outcome.card,
+          rank: null,
+          fallbackToNewMessage: false,
+        });
         return;
       case 'signIn':
         return send((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
@@ -175,7 +265,9 @@ export class Clicks {
 
 async function within<T>(work: Promise<T>, due: number): Promise<Within<T>> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Within<T>>((resolve) => (timer = setTimeout(() => resolve({ done: false }), Math.max(0, due - Date.now()))));
+  const late = new Promise<Within<T>>(
+    (resolve) => (timer = setTimeout(() => resolve({ done: false }), Math.max(0, due - Date.now()))),
+  );
   const settled = work.then((value): Within<T> => ({ done: true, value }));
   settled.catch(() => undefined); // a failure after the deadline is handled by whoever takes the work over
   try {

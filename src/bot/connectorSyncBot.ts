@@ -40,7 +40,12 @@ export class ConnectorSyncBot {
   private readonly signInInvokes: SignInInvokes;
 
   constructor(private readonly deps: BotDeps) {
-    this.signInInvokes = new SignInInvokes(deps.tokens, deps.logger, (context) => this.resume(context), (context) => this.input(context).m);
+    this.signInInvokes = new SignInInvokes(
+      deps.tokens,
+      deps.logger,
+      (context) => this.resume(context),
+      (context) => this.input(context).m,
+    );
   }
 
   async onTurn(context: TurnContext): Promise<void> {
@@ -55,7 +60,13 @@ export class ConnectorSyncBot {
   }
 
   private input(context: TurnContext): TurnInput {
-    return turnInputOf(context.activity, this.deps.tokens.forTurn(context), this.deps.graphBudgetMs, () => showTyping(context), this.deps.dashboardUrl());
+    return turnInputOf(
+      context.activity,
+      this.deps.tokens.forTurn(context),
+      this.deps.graphBudgetMs,
+      () => showTyping(context),
+      this.deps.dashboardUrl(),
+    );
   }
 
   private async onInvoke(context: TurnContext): Promise<void> {
@@ -78,7 +89,11 @@ export class ConnectorSyncBot {
   private async onExecute(context: TurnContext): Promise<void> {
     const { activity } = context;
     const input = this.input(context);
-    const value = (activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown }; authentication?: { token?: unknown }; state?: unknown };
+    const value = (activity.value ?? {}) as {
+      action?: { verb?: unknown; data?: unknown };
+      authentication?: { token?: unknown };
+      state?: unknown;
+    };
     const verb = typeof value.action?.verb === 'string' ? value.action.verb : undefined;
     const action = parseCardAction(verb, value.action?.data);
     if (!action) {
@@ -88,7 +103,11 @@ export class ConnectorSyncBot {
     try {
       // Teams sends the click again after its own sign-in: with an SSO token to exchange, or a magic code.
       const signIn = this.deps.tokens.signIn;
-      if (signIn && typeof value.authentication?.token === 'string' && !(await signIn.exchange(context, value.authentication.token))) {
+      if (
+        signIn &&
+        typeof value.authentication?.token === 'string' &&
+        !(await signIn.exchange(context, value.authentication.token))
+      ) {
         return await sendInvokeResponse(context, 200, exchangeFailedBody(input.m.signInFailed));
       }
       if (signIn && typeof value.state === 'string' && !(await signIn.token(context, value.state))) {
@@ -130,9 +149,15 @@ export class ConnectorSyncBot {
   private async runCommand(context: TurnContext, text: string, attempt: number): Promise<void> {
     const input = this.input(context);
     const parsed = parseCommand(text, VOCABULARY);
-    const reply = parsed.ok ? await handleCommand(parsed.command, text, input, this.deps.commands) : explainParseError(parsed.error, input);
+    const reply = parsed.ok
+      ? await handleCommand(parsed.command, text, input, this.deps.commands)
+      : explainParseError(parsed.error, input);
     this.deps.logger.info(
-      { activityId: context.activity.id, command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`, reply: reply.kind },
+      {
+        activityId: context.activity.id,
+        command: parsed.ok ? parsed.command.kind : `error:${parsed.error.kind}`,
+        reply: reply.kind,
+      },
       'command handled',
     );
     await this.sendReply(context, reply, input, attempt);
@@ -146,7 +171,10 @@ export class ConnectorSyncBot {
         if (reply.text) await sendText(context, reply.text);
         const messageId = await sendCard(context, reply.card);
         if (reply.confirmationId && messageId) {
-          await this.deps.commands.latest.remember(input.conversationId, userKeyOf(input.user), { confirmationId: reply.confirmationId, messageId });
+          await this.deps.commands.latest.remember(input.conversationId, userKeyOf(input.user), {
+            confirmationId: reply.confirmationId,
+            messageId,
+          });
         }
         return;
       }
@@ -175,7 +203,9 @@ export class ConnectorSyncBot {
       this.deps.logger.warn({ activityId: context.activity.id }, 'card submit rejected: malformed data');
       return sendText(context, ours(input.m.invalidAction));
     }
-    await this.tellProblems(context, () => this.deps.clicks.run(context, action, input, context.activity.replyToId ?? null, 'submit'));
+    await this.tellProblems(context, () =>
+      this.deps.clicks.run(context, action, input, context.activity.replyToId ?? null, 'submit'),
+    );
   }
 
   // --- After sign-in ----------------------------------------------------------------------------------------------
@@ -186,7 +216,9 @@ export class ConnectorSyncBot {
     if (!work) return;
     this.deps.logger.info({ activityId: context.activity.id, work: work.kind }, 'resuming after sign-in');
     await this.tellProblems(context, () =>
-      work.kind === 'command' ? this.runCommand(context, work.text, work.attempt) : this.deps.clicks.run(context, work.action, this.input(context), work.replyToId, 'submit', work.attempt),
+      work.kind === 'command'
+        ? this.runCommand(context, work.text, work.attempt)
+        : this.deps.clicks.run(context, work.action, this.input(context), work.replyToId, 'submit', work.attempt),
     );
   }
 

@@ -35,12 +35,16 @@ export class InFlight {
         resolve();
       }, timeoutMs);
     });
-    while (this.pending.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...this.pending.keys()]), timeout]);
+    while (this.pending.size > 0 && !timedOut)
+      await Promise.race([Promise.allSettled([...this.pending.keys()]), timeout]);
     clearTimeout(timer);
     const unfinished = [...this.pending.values()];
     if (options.quiet) return unfinished;
     for (const details of unfinished) {
-      this.logger.error({ ...details, outcome: 'unknown' }, 'shutting down with work in flight: its outcome is unknown');
+      this.logger.error(
+        { ...details, outcome: 'unknown' },
+        'shutting down with work in flight: its outcome is unknown',
+      );
     }
     return unfinished;
   }

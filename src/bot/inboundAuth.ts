@@ -33,14 +33,18 @@ export class InboundAuth {
     private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
-  async validate(authorization: string | undefined, activity: { channelId?: unknown; serviceUrl?: unknown }): Promise<ClaimsIdentity> {
+  async validate(
+    authorization: string | undefined,
+    activity: { channelId?: unknown; serviceUrl?: unknown },
+  ): Promise<ClaimsIdentity> {
     const token = BEARER.exec(authorization ?? '')?.[1];
     if (!token) throw new InboundAuthError(401, authorization ? 'malformed authorization header' : 'no token');
     let payload: JWTPayload;
     let kid: string;
     try {
       const header = decodeProtectedHeader(token);
-      if (header.alg !== 'RS256' || typeof header.kid !== 'string') throw new InboundAuthError(401, `algorithm ${String(header.alg)} or key id not accepted`);
+      if (header.alg !== 'RS256' || typeof header.kid !== 'string')
+        throw new InboundAuthError(401, `algorithm ${String(header.alg)} or key id not accepted`);
       kid = header.kid;
       payload = decodeJwt(token);
     } catch (error) {
@@ -56,7 +60,8 @@ export class InboundAuth {
       throw error;
     }
     if (!key) throw new InboundAuthError(401, 'signed with an unknown key');
-    if (key.endorsements.length > 0 && !key.endorsements.includes(String(activity.channelId))) throw new InboundAuthError(401, 'key not endorsed for this channel');
+    if (key.endorsements.length > 0 && !key.endorsements.includes(String(activity.channelId)))
+      throw new InboundAuthError(401, 'key not endorsed for this channel');
     try {
       const verified = await jwtVerify(token, key.key, {
         issuer: BOT_FRAMEWORK_ISSUER,
@@ -65,7 +70,10 @@ export class InboundAuth {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: new Date(this.nowSeconds() * 1000),
       });
-      return new ClaimsIdentity(Object.entries(verified.payload).map(([type, value]) => ({ type, value: String(value) })), true);
+      return new ClaimsIdentity(
+        Object.entries(verified.payload).map(([type, value]) => ({ type, value: String(value) })),
+        true,
+      );
     } catch {
       throw new InboundAuthError(401, 'signature or claims invalid');
     }
@@ -75,8 +83,10 @@ export class InboundAuth {
     const now = this.nowSeconds();
     if (payload.iss !== BOT_FRAMEWORK_ISSUER) throw new InboundAuthError(401, 'issuer not accepted');
     if (payload.aud !== this.appId) throw new InboundAuthError(401, 'token is for another app');
-    if (typeof payload.exp !== 'number' || payload.exp + CLOCK_TOLERANCE_SECONDS < now) throw new InboundAuthError(401, 'token expired');
-    if (typeof payload.nbf === 'number' && payload.nbf - CLOCK_TOLERANCE_SECONDS > now) throw new InboundAuthError(401, 'token not valid yet');
+    if (typeof payload.exp !== 'number' || payload.exp + CLOCK_TOLERANCE_SECONDS < now)
+      throw new InboundAuthError(401, 'token expired');
+    if (typeof payload.nbf === 'number' && payload.nbf - CLOCK_TOLERANCE_SECONDS > now)
+      throw new InboundAuthError(401, 'token not valid yet');
     const serviceUrl = (payload as { serviceurl?: unknown }).serviceurl;
     if (typeof activity.serviceUrl === 'string' && activity.serviceUrl && serviceUrl !== activity.serviceUrl) {
       throw new InboundAuthError(401, 'serviceurl claim does not match the activity');

@@ -8,7 +8,11 @@ import type { AdaptiveCard } from '../cards/schema';
 export type ActionInvokeBody =
   | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCard }
   | { statusCode: 200; type: 'application/vnd.microsoft.activity.message'; value: string }
-  | { statusCode: 412; type: 'application/vnd.microsoft.error.preconditionFailed'; value: { code: string; message: string } }
+  | {
+      statusCode: 412;
+      type: 'application/vnd.microsoft.error.preconditionFailed';
+      value: { code: string; message: string };
+    }
   | { statusCode: 401; type: 'application/vnd.microsoft.error.invalidAuthCode' }
   | { statusCode: 500; type: 'application/vnd.microsoft.error'; value: { code: string; message: string } };
 
@@ -16,9 +20,17 @@ export async function sendInvokeResponse(context: TurnContext, status: number, b
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
 }
 
-export const cardBody = (card: AdaptiveCard): ActionInvokeBody => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+export const cardBody = (card: AdaptiveCard): ActionInvokeBody => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card,
+});
 
-export const messageBody = (text: string): ActionInvokeBody => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+export const messageBody = (text: string): ActionInvokeBody => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text,
+});
 
 /** The SSO token Teams sent with the click could not be exchanged: Teams then shows its sign-in instead. */
 export const exchangeFailedBody = (message: string): ActionInvokeBody => ({
@@ -28,7 +40,14 @@ export const exchangeFailedBody = (message: string): ActionInvokeBody => ({
 });
 
 /** The magic code Teams sent with the click was wrong. */
-export const invalidAuthCodeBody = (): ActionInvokeBody => ({ statusCode: 401, type: 'application/vnd.microsoft.error.invalidAuthCode' });
+export const invalidAuthCodeBody = (): ActionInvokeBody => ({
+  statusCode: 401,
+  type: 'application/vnd.microsoft.error.invalidAuthCode',
+});
 
 /** Anything unexpected: a generic message, never the error's own text. */
-export const errorBody = (message: string): ActionInvokeBody => ({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message } });
+export const errorBody = (message: string): ActionInvokeBody => ({
+  statusCode: 500,
+  type: 'application/vnd.microsoft.error',
+  value: { code: 'InternalError', message },
+});

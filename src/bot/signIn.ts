@@ -40,7 +40,12 @@ export class SsoSignIn {
   async token(context: TurnContext, magicCode?: string): Promise<string | null> {
     const { activity } = context;
     try {
-      const response = await this.client(context).getUserToken(activity.from.id, this.connectionName, activity.channelId, magicCode ?? '');
+      const response = await this.client(context).getUserToken(
+        activity.from.id,
+        this.connectionName,
+        activity.channelId,
+        magicCode ?? '',
+      );
       return response?.token || null;
     } catch (error) {
       throw new TokenServiceError(error);
@@ -51,7 +56,12 @@ export class SsoSignIn {
   async exchange(context: TurnContext, ssoToken: string): Promise<boolean> {
     const { activity } = context;
     try {
-      const response = await this.client(context).exchangeToken(activity.from.id, this.connectionName, activity.channelId, { token: ssoToken });
+      const response = await this.client(context).exchangeToken(
+        activity.from.id,
+        this.connectionName,
+        activity.channelId,
+        { token: ssoToken },
+      );
       return Boolean(response?.token);
     } catch {
       return false;
@@ -70,7 +80,13 @@ export class SsoSignIn {
   async card(context: TurnContext, m: Messages): Promise<Attachment> {
     const resource = await this.client(context).getSignInResource(this.connectionName, context.activity, '');
     const silent = context.activity.conversation?.conversationType !== 'channel';
-    return CardFactory.oauthCard(this.connectionName, m.signInButton, m.signInText, resource.signInLink, silent ? resource.tokenExchangeResource : undefined);
+    return CardFactory.oauthCard(
+      this.connectionName,
+      m.signInButton,
+      m.signInText,
+      resource.signInLink,
+      silent ? resource.tokenExchangeResource : undefined,
+    );
   }
 
   async loginRequest(context: TurnContext, m: Messages): Promise<LoginRequestBody> {

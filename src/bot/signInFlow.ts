@@ -29,7 +29,10 @@ export class SignInFlow {
       return;
     }
     if (need.staleToken) {
-      this.logger.info({ activityId: context.activity.id }, 'Graph rejected the user token: signing out and asking again');
+      this.logger.info(
+        { activityId: context.activity.id },
+        'Graph rejected the user token: signing out and asking again',
+      );
       await this.signIn.signOut(context);
     }
     if (need.resume) {

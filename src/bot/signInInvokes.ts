@@ -24,7 +24,11 @@ export class SignInInvokes {
     const token = signIn ? await signIn.token(context) : null;
     if (!signIn || !token) {
       const id = (context.activity.value as { id?: string } | undefined)?.id;
-      await sendInvokeResponse(context, 412, { id, connectionName: signIn?.connectionName, failureDetail: 'The bot could not get a token.' });
+      await sendInvokeResponse(context, 412, {
+        id,
+        connectionName: signIn?.connectionName,
+        failureDetail: 'The bot could not get a token.',
+      });
       return;
     }
     await sendInvokeResponse(context, 200);
@@ -43,7 +47,10 @@ export class SignInInvokes {
 
   async failure(context: TurnContext): Promise<void> {
     const failure = (context.activity.value ?? {}) as { code?: string; message?: string };
-    this.logger.warn({ activityId: context.activity.id, code: failure.code, message: failure.message }, 'Teams reported a sign-in failure');
+    this.logger.warn(
+      { activityId: context.activity.id, code: failure.code, message: failure.message },
+      'Teams reported a sign-in failure',
+    );
     await sendInvokeResponse(context, 200);
     const m = this.messages(context);
     await sendText(context, ours(failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed));

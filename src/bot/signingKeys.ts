@@ -82,8 +82,13 @@ export class SigningKeys {
       const imported = new Map<string, SigningKey>();
       for (const jwk of Array.isArray(keys) ? keys : []) {
         if (typeof jwk.kid !== 'string' || jwk.kty !== 'RSA') continue;
-        const endorsements = Array.isArray(jwk.endorsements) ? jwk.endorsements.filter((value): value is string => typeof value === 'string') : [];
-        imported.set(jwk.kid, { key: (await importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, 'RS256')) as CryptoKey, endorsements });
+        const endorsements = Array.isArray(jwk.endorsements)
+          ? jwk.endorsements.filter((value): value is string => typeof value === 'string')
+          : [];
+        imported.set(jwk.kid, {
+          key: (await importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, 'RS256')) as CryptoKey,
+          endorsements,
+        });
       }
       if (imported.size === 0) throw new Error('no RSA signing keys published');
       this.keys = imported;
@@ -93,7 +98,10 @@ export class SigningKeys {
       this.failure = `${host}: ${error instanceof Error ? error.message : String(error)}`;
       if (this.now() - this.lastLogged >= LOG_EVERY_MS) {
         this.lastLogged = this.now();
-        this.logger.error({ host, reason: this.failure }, 'Bot Framework signing keys unreachable: inbound requests get 503 until they are back');
+        this.logger.error(
+          { host, reason: this.failure },
+          'Bot Framework signing keys unreachable: inbound requests get 503 until they are back',
+        );
       }
       throw new KeysUnavailableError(this.failure);
     }

@@ -25,7 +25,10 @@ export class TenantGuard implements Middleware {
       await next();
       return;
     }
-    this.logger.warn({ activityId: context.activity.id, tenant, type: context.activity.type }, 'activity from a tenant that is not allowed: refused');
+    this.logger.warn(
+      { activityId: context.activity.id, tenant, type: context.activity.type },
+      'activity from a tenant that is not allowed: refused',
+    );
     if (context.activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context, 403);
   }
 }

@@ -8,14 +8,25 @@ import { tenantOf } from './tenantGuard';
 
 export function personOf(activity: Activity): Person {
   const from = activity.from ?? { id: 'unknown', name: '' };
-  return { id: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name?.trim() || from.id, tenantId: tenantOf(activity) };
+  return {
+    id: from.id,
+    aadObjectId: from.aadObjectId ?? null,
+    name: from.name?.trim() || from.id,
+    tenantId: tenantOf(activity),
+  };
 }
 
 /**
  * The plain data the command layer gets from a turn. `graphBudgetMs`: how long Graph calls of this turn may take in
  * all; `busy`: shows the user the bot is working (once per turn).
  */
-export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetMs: number, busy: () => void = () => undefined, dashboardUrl: string | null = null): TurnInput {
+export function turnInputOf(
+  activity: Activity,
+  token: TokenSource,
+  graphBudgetMs: number,
+  busy: () => void = () => undefined,
+  dashboardUrl: string | null = null,
+): TurnInput {
   let shown = false;
   return {
     user: personOf(activity),
@@ -37,5 +48,7 @@ export function turnInputOf(activity: Activity, token: TokenSource, graphBudgetM
 export function isAddressedToBot(activity: Activity): boolean {
   if ((activity.conversation?.conversationType ?? 'personal') === 'personal') return true;
   const botId = activity.recipient?.id;
-  return (activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  return (activity.entities ?? []).some(
+    (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
 }

@@ -12,5 +12,7 @@ export function problemText(error: unknown, m: Messages): string {
 
 /** Whether a failure is a known outage (told to the user as such) rather than a bug. */
 export function isKnownProblem(error: unknown): boolean {
-  return error instanceof StorageUnavailableError || error instanceof StorageFullError || error instanceof TokenServiceError;
+  return (
+    error instanceof StorageUnavailableError || error instanceof StorageFullError || error instanceof TokenServiceError
+  );
 }

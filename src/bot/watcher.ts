@@ -87,7 +87,12 @@ export class Watcher {
     const card = current?.value.cards.find((known) => known.confirmationId === confirmation.id);
     if (!current || !card) return null;
     let record = current.value;
-    if (viewerIsRequester && record.state.kind === 'stopped' && record.state.reason === 'signIn' && !windowPassed(record, this.deps.now())) {
+    if (
+      viewerIsRequester &&
+      record.state.kind === 'stopped' &&
+      record.state.reason === 'signIn' &&
+      !windowPassed(record, this.deps.now())
+    ) {
       const resumed = await this.deps.watches.resume(current);
       if (resumed) record = resumed.value;
     }
@@ -124,19 +129,26 @@ export class Watcher {
     const nowMs = Date.now();
     if (record.lease && record.lease.holder !== this.deps.instanceId && record.lease.until > nowMs) return; // another instance polls it
     if (windowPassed(record, now)) return this.finish(current, { kind: 'notReported' });
-    const leased = await this.deps.watches.update(current, { ...record, lease: { holder: this.deps.instanceId, until: nowMs + this.leaseMs } });
+    const leased = await this.deps.watches.update(current, {
+      ...record,
+      lease: { holder: this.deps.instanceId, until: nowMs + this.leaseMs },
+    });
     if (!leased) return; // someone else took it this moment
     if (record.pausedUntil && record.pausedUntil > nowMs) return;
 
     const token = await this.requesterToken(record);
     if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
     try {
-      const connector = await this.deps.graph.get({ token, deadline: Deadline.after(this.deps.graphTimeoutMs) }, connectorId);
+      const connector = await this.deps.graph.get(
+        { token, deadline: Deadline.after(this.deps.graphTimeoutMs) },
+        connectorId,
+      );
       const state = nextState(record, connector, now);
       if (isFinal(state)) await this.finish(leased, state);
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
-      if (error.kind === 'unauthorized' || error.kind === 'forbidden') return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
+      if (error.kind === 'unauthorized' || error.kind === 'forbidden')
+        return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
       if (error.kind === 'notFound') return this.finish(leased, { kind: 'stopped', reason: 'gone' });
       if (error.kind === 'throttled' || error.kind === 'unavailable') {
         // Graph asked to slow down: the next polls wait (its Retry-After, at least two intervals); the card stays calm.
@@ -144,7 +156,10 @@ export class Watcher {
         await this.deps.watches.update(leased, { ...leased.value, pausedUntil: nowMs + pause });
         return;
       }
-      this.deps.logger.info({ connectorId, kind: error.kind, status: error.status }, 'watch: Graph did not answer this poll; trying again next interval');
+      this.deps.logger.info(
+        { connectorId, kind: error.kind, status: error.status },
+        'watch: Graph did not answer this poll; trying again next interval',
+      );
     }
   }
 
@@ -163,7 +178,13 @@ export class Watcher {
       const work = this.deps.confirmation(card.confirmationId).then((confirmation) => {
         if (!confirmation) return;
         const rendered = this.deps.render(confirmation, record, card);
-        this.deps.cardUpdates.enqueue({ reference: conversationReferenceOf(card.reference), messageId: card.messageId, card: rendered.card, rank: rendered.rank + step, fallbackToNewMessage: false });
+        this.deps.cardUpdates.enqueue({
+          reference: conversationReferenceOf(card.reference),
+          messageId: card.messageId,
+          card: rendered.card,
+          rank: rendered.rank + step,
+          fallbackToNewMessage: false,
+        });
       });
       this.deps.inFlight.track(work, { work: 'watch card update', confirmationId: card.confirmationId });
     }
@@ -189,10 +210,14 @@ export class Watcher {
     try {
       await this.deps.proactive(reference, async (context: TurnContext) => {
         const { members } = await TeamsInfo.getPagedMembers(context, REFRESH_USERS);
-        for (const member of members) if (member.id !== requester && users.length < REFRESH_USERS) users.push(member.id);
+        for (const member of members)
+          if (member.id !== requester && users.length < REFRESH_USERS) users.push(member.id);
       });
     } catch (error) {
-      this.deps.logger.info({ err: error }, 'watch: chat members unknown; only the requester gets the automatic refresh');
+      this.deps.logger.info(
+        { err: error },
+        'watch: chat members unknown; only the requester gets the automatic refresh',
+      );
     }
     return users;
   }

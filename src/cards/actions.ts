@@ -78,7 +78,8 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
       return id(fields.confirmationId) ? { verb: claimedVerb, confirmationId: fields.confirmationId } : null;
     case VERBS.prepare: {
       const { connectorId, syncType, owner } = fields;
-      if (!id(connectorId) || !isSyncType(syncType) || typeof owner !== 'string' || !OWNER_PATTERN.test(owner)) return null;
+      if (!id(connectorId) || !isSyncType(syncType) || typeof owner !== 'string' || !OWNER_PATTERN.test(owner))
+        return null;
       return { verb: claimedVerb, connectorId, syncType, owner, inPlace: fields.inPlace === '1' };
     }
     case VERBS.choose:
@@ -91,7 +92,11 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
     case VERBS.listPage: {
       const page = Number(fields.page);
       const { owner } = fields;
-      return Number.isInteger(page) && page >= 1 && page <= 1_000 && typeof owner === 'string' && OWNER_PATTERN.test(owner)
+      return Number.isInteger(page) &&
+        page >= 1 &&
+        page <= 1_000 &&
+        typeof owner === 'string' &&
+        OWNER_PATTERN.test(owner)
         ? { verb: claimedVerb, page, owner }
         : null;
     }

@@ -38,18 +38,27 @@ function recentText(recent: RecentRequest, m: Messages): Rich {
 export function confirmationCard(confirmation: Confirmation, context: CardContext, note?: string): AdaptiveCard {
   const { m } = context;
   const facts = connectorFacts(confirmation, m);
-  const kind = block(ours(`**${m.syncTypeName[confirmation.syncType]}**: ${m.syncTypeExplained[confirmation.syncType]}`));
+  const kind = block(
+    ours(`**${m.syncTypeName[confirmation.syncType]}**: ${m.syncTypeExplained[confirmation.syncType]}`),
+  );
   const footer: CardElement[] = note ? [block(ours(note), { color: 'warning', spacing: 'medium' })] : [];
   const { id, connector } = confirmation;
   const status = button(m.buttons.status, { verb: VERBS.status, connectorId: connector.id });
   const again = (title: string): CardAction =>
-    button(title, { verb: VERBS.prepare, connectorId: connector.id, syncType: confirmation.syncType, owner: userKeyOf(confirmation.requestedBy), inPlace: false });
+    button(title, {
+      verb: VERBS.prepare,
+      connectorId: connector.id,
+      syncType: confirmation.syncType,
+      owner: userKeyOf(confirmation.requestedBy),
+      inPlace: false,
+    });
 
   switch (confirmation.state) {
     case 'pending': {
-      const warning = connector.status === 'disconnected' || connector.status === 'connectionPending'
-        ? [block(m.confirmStatusWarning(connector.name, connector.status), { spacing: 'medium' })]
-        : [];
+      const warning =
+        connector.status === 'disconnected' || connector.status === 'connectionPending'
+          ? [block(m.confirmStatusWarning(connector.name, connector.status), { spacing: 'medium' })]
+          : [];
       return card(
         [
           heading(ours(m.confirmTitle)),
@@ -57,19 +66,35 @@ export function confirmationCard(confirmation: Confirmation, context: CardContex
           ...warning,
           kind,
           ...(confirmation.signInExpired ? [block(ours(m.signInExpiredNote), { color: 'warning' })] : []),
-          ...(confirmation.recent ? [block(recentText(confirmation.recent, m), { color: 'warning', spacing: 'medium' })] : []),
+          ...(confirmation.recent
+            ? [block(recentText(confirmation.recent, m), { color: 'warning', spacing: 'medium' })]
+            : []),
           block(m.confirmAskedBy(confirmation.requestedBy.name, context.personal), { isSubtle: true }),
-          block(m.confirmValidUntil(timeOfDay(confirmation.expiresAt)), { isSubtle: true, size: 'small', spacing: 'none' }),
+          block(m.confirmValidUntil(timeOfDay(confirmation.expiresAt)), {
+            isSubtle: true,
+            size: 'small',
+            spacing: 'none',
+          }),
           ...footer,
         ],
         [
-          button(confirmation.recent ? m.syncAgainAnyway : m.startSync[confirmation.syncType], { verb: VERBS.confirm, confirmationId: id }, 'positive'),
+          button(
+            confirmation.recent ? m.syncAgainAnyway : m.startSync[confirmation.syncType],
+            { verb: VERBS.confirm, confirmationId: id },
+            'positive',
+          ),
           button(m.cancel, { verb: VERBS.cancel, confirmationId: id }),
         ],
       );
     }
     case 'claimed':
-      return card([heading(ours(m.confirmTitle)), ...facts, kind, block(ours(m.sending), { color: 'accent' }), ...footer]);
+      return card([
+        heading(ours(m.confirmTitle)),
+        ...facts,
+        kind,
+        block(ours(m.sending), { color: 'accent' }),
+        ...footer,
+      ]);
     case 'requested': {
       const following = context.watch ? watchLines(confirmation, context.watch, context) : null;
       return card(
@@ -77,11 +102,22 @@ export function confirmationCard(confirmation: Confirmation, context: CardContex
           heading(ours(`✅ ${m.requestedTitle(confirmation.syncType)}`), 'good'),
           ...facts,
           block(m.requestedBy(confirmation.claimedBy.name, when(confirmation.requestedAt))),
-          ...(following?.lines ?? [block(connector.type === 'onPremises' ? ours(m.onPremisesNote) : m.requestedNext(statusCommand(connector.name)), { isSubtle: true })]),
-          ...(confirmation.graphRequestId ? [block(m.graphRequestId(confirmation.graphRequestId), { isSubtle: true, size: 'small' })] : []),
+          ...(following?.lines ?? [
+            block(
+              connector.type === 'onPremises' ? ours(m.onPremisesNote) : m.requestedNext(statusCommand(connector.name)),
+              { isSubtle: true },
+            ),
+          ]),
+          ...(confirmation.graphRequestId
+            ? [block(m.graphRequestId(confirmation.graphRequestId), { isSubtle: true, size: 'small' })]
+            : []),
           ...footer,
         ],
-        [...(following?.actions ?? []), status, button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+        [
+          ...(following?.actions ?? []),
+          status,
+          button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id }),
+        ],
         following?.refresh ? { refresh: following.refresh } : {},
       );
     }
@@ -93,7 +129,9 @@ export function confirmationCard(confirmation: Confirmation, context: CardContex
           ...facts,
           kind,
           block(ours(m.syncFailure[failure.kind])),
-          ...(failure.retryAfterSeconds !== null ? [block(ours(m.retryAfter(failure.retryAfterSeconds)), { isSubtle: true })] : []),
+          ...(failure.retryAfterSeconds !== null
+            ? [block(ours(m.retryAfter(failure.retryAfterSeconds)), { isSubtle: true })]
+            : []),
           ...(failure.requestId ? [block(m.graphRequestId(failure.requestId), { isSubtle: true, size: 'small' })] : []),
           ...footer,
         ],
@@ -115,13 +153,26 @@ export function confirmationCard(confirmation: Confirmation, context: CardContex
       );
     }
     case 'cancelled':
-      return card([heading(ours(m.cancelledTitle)), ...facts, block(m.cancelledBy(confirmation.cancelledBy.name, when(confirmation.cancelledAt))), ...footer]);
+      return card([
+        heading(ours(m.cancelledTitle)),
+        ...facts,
+        block(m.cancelledBy(confirmation.cancelledBy.name, when(confirmation.cancelledAt))),
+        ...footer,
+      ]);
     case 'expired':
-      return card([heading(ours(`⌛ ${m.expiredTitle}`), 'warning'), ...facts, block(ours(m.expiredText)), ...footer], [again(m.buttons.askAgain)]);
+      return card(
+        [heading(ours(`⌛ ${m.expiredTitle}`), 'warning'), ...facts, block(ours(m.expiredText)), ...footer],
+        [again(m.buttons.askAgain)],
+      );
     case 'superseded': {
       const { other } = confirmation;
       return card(
-        [heading(ours(m.supersededTitle)), ...facts, block(m.supersededText(other.by.name, other.syncType, when(other.at))), ...footer],
+        [
+          heading(ours(m.supersededTitle)),
+          ...facts,
+          block(m.supersededText(other.by.name, other.syncType, when(other.at))),
+          ...footer,
+        ],
         [status],
       );
     }

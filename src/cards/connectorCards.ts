@@ -23,7 +23,9 @@ const ROW_TEXT_LIMIT = 80;
 
 function syncButtons(connector: Connector, owner: string, inPlace: boolean, m: Messages): ExecuteAction[] {
   const types: SyncType[] = ['fullSync', 'deltaSync'];
-  return types.map((syncType) => button(m.startSync[syncType], { verb: VERBS.prepare, connectorId: connector.id, syncType, owner, inPlace }));
+  return types.map((syncType) =>
+    button(m.startSync[syncType], { verb: VERBS.prepare, connectorId: connector.id, syncType, owner, inPlace }),
+  );
 }
 
 function badgeColor(status: string | null): TextColor {
@@ -48,16 +50,31 @@ function listRow(connector: Connector, owner: string, m: Messages): CardElement 
       {
         type: 'ColumnSet',
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'RichTextBlock', inlines: runsOf(plain(cut(snapshot.name)), { weight: 'bolder' }) }] },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [{ type: 'RichTextBlock', inlines: runsOf(plain(cut(snapshot.name)), { weight: 'bolder' }) }],
+          },
           {
             type: 'Column',
             width: 'auto',
             verticalContentAlignment: 'center',
-            items: [{ type: 'RichTextBlock', inlines: runsOf(plain(`● ${statusText(snapshot, m)}`), { color: badgeColor(snapshot.status), size: 'small' }) }],
+            items: [
+              {
+                type: 'RichTextBlock',
+                inlines: runsOf(plain(`● ${statusText(snapshot, m)}`), {
+                  color: badgeColor(snapshot.status),
+                  size: 'small',
+                }),
+              },
+            ],
           },
         ],
       },
-      block(md`${cut(snapshot.serverName ?? m.unknownValue)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`, { isSubtle: true, size: 'small', spacing: 'none' }),
+      block(
+        md`${cut(snapshot.serverName ?? m.unknownValue)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`,
+        { isSubtle: true, size: 'small', spacing: 'none' },
+      ),
       {
         type: 'ActionSet',
         spacing: 'small',
@@ -90,10 +107,17 @@ export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
   const from = (page - 1) * LIST_PAGE_SIZE;
   const shown = view.connectors.slice(from, from + LIST_PAGE_SIZE);
   const notes: CardElement[] = [];
-  if (pages > 1) notes.push(block(ours(m.listShowing(from + 1, from + shown.length, total)), { isSubtle: true, spacing: 'none' }));
+  if (pages > 1)
+    notes.push(block(ours(m.listShowing(from + 1, from + shown.length, total)), { isSubtle: true, spacing: 'none' }));
   if (view.truncated) notes.push(block(ours(m.listTruncated(total)), { color: 'warning', spacing: 'none' }));
-  const more = [...(page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : []), ...dashboardButton(m, view.dashboardUrl ?? null)];
-  return card([heading(ours(m.listTitle(total))), ...notes, ...shown.map((connector) => listRow(connector, view.owner, m))], more);
+  const more = [
+    ...(page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : []),
+    ...dashboardButton(m, view.dashboardUrl ?? null),
+  ];
+  return card(
+    [heading(ours(m.listTitle(total))), ...notes, ...shown.map((connector) => listRow(connector, view.owner, m))],
+    more,
+  );
 }
 
 export function connectorStatusCard(connector: Connector, owner: string, m: Messages): AdaptiveCard {
@@ -107,7 +131,10 @@ export function connectorStatusCard(connector: Connector, owner: string, m: Mess
       factLine(m.fact.version, plain(text(connector.version)), { spacing: 'none' }),
       factLine(m.fact.id, plain(connector.id), { spacing: 'none' }),
     ],
-    [...syncButtons(connector, owner, false, m), button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })],
+    [
+      ...syncButtons(connector, owner, false, m),
+      button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id }),
+    ],
   );
 }
 
@@ -126,7 +153,13 @@ export function chooseSyncTypeCard(connector: Connector, owner: string, m: Messa
 }
 
 /** Several connectors match (or were named): each candidate with its own buttons. */
-export function ambiguousConnectorCard(query: string, candidates: readonly Connector[], owner: string, m: Messages, title?: Rich): AdaptiveCard {
+export function ambiguousConnectorCard(
+  query: string,
+  candidates: readonly Connector[],
+  owner: string,
+  m: Messages,
+  title?: Rich,
+): AdaptiveCard {
   const sections: CardElement[] = candidates.slice(0, MAX_CANDIDATES).map((connector) => {
     const snapshot = snapshotOf(connector);
     return {
@@ -135,7 +168,10 @@ export function ambiguousConnectorCard(query: string, candidates: readonly Conne
       spacing: 'medium',
       items: [
         block(md`${strong(cut(snapshot.name))} · ${cut(snapshot.serverName ?? m.unknownValue)}`),
-        block(md`${statusText(snapshot, m)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`, { isSubtle: true, spacing: 'none' }),
+        block(md`${statusText(snapshot, m)} · ${ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`)}`, {
+          isSubtle: true,
+          spacing: 'none',
+        }),
         { type: 'ActionSet', actions: syncButtons(connector, owner, true, m) },
       ],
     };
@@ -144,14 +180,23 @@ export function ambiguousConnectorCard(query: string, candidates: readonly Conne
 }
 
 /** A name that fits no connector: the nearest one as a suggestion (with its buttons), then the known ones. */
-export function unknownConnectorCard(query: string, suggestion: Connector | null, known: readonly Connector[], owner: string, m: Messages, title: Rich | null = null): AdaptiveCard {
+export function unknownConnectorCard(
+  query: string,
+  suggestion: Connector | null,
+  known: readonly Connector[],
+  owner: string,
+  m: Messages,
+  title: Rich | null = null,
+): AdaptiveCard {
   const body: CardElement[] = [heading(m.unknownConnector(query), 'attention')];
   if (suggestion) body.push(block(title ?? m.didYouMean(displayName(suggestion)), { weight: 'bolder' }));
   if (known.length === 0) body.push(block(ours(m.noConnectors)));
   else {
     body.push(block(ours(m.knownConnectors), { weight: 'bolder', spacing: 'medium' }));
     for (const connector of known.slice(0, MAX_KNOWN)) {
-      body.push(block(md`• ${cut(displayName(connector))} (${cut(connector.serverName ?? connector.id)})`, { spacing: 'none' }));
+      body.push(
+        block(md`• ${cut(displayName(connector))} (${cut(connector.serverName ?? connector.id)})`, { spacing: 'none' }),
+      );
     }
   }
   return card(body, suggestion ? syncButtons(suggestion, owner, true, m) : undefined);

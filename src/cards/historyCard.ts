@@ -17,6 +17,11 @@ export function historyCard(connectorName: string, entries: readonly AuditEntry[
   if (entries.length === 0) return card([heading(m.historyTitle(connectorName)), block(ours(m.historyEmpty))]);
   return card([
     heading(m.historyTitle(connectorName)),
-    ...entries.map((entry) => block(m.historyLine(when(entry.at), entry.confirmedBy.name, m.syncTypeName[entry.syncType], outcomeText(entry, m)), { spacing: 'small' })),
+    ...entries.map((entry) =>
+      block(
+        m.historyLine(when(entry.at), entry.confirmedBy.name, m.syncTypeName[entry.syncType], outcomeText(entry, m)),
+        { spacing: 'small' },
+      ),
+    ),
   ]);
 }

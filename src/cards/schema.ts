@@ -1,4 +1,3 @@
-
 /**
  * The subset of Adaptive Cards 1.5 this bot sends, as types: a card that does not fit cannot be built.
  * Tests parse every card with the `adaptivecards` library as well.
@@ -110,7 +109,11 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-export function card(body: CardElement[], actions?: CardAction[], options: { fullWidth?: boolean; refresh?: Refresh } = {}): AdaptiveCard {
+export function card(
+  body: CardElement[],
+  actions?: CardAction[],
+  options: { fullWidth?: boolean; refresh?: Refresh } = {},
+): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -121,4 +124,3 @@ export function card(body: CardElement[], actions?: CardAction[], options: { ful
     ...(options.fullWidth ? { msteams: { width: 'Full' as const } } : {}),
   };
 }
-

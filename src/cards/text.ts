@@ -14,8 +14,18 @@ export interface BlockOptions extends TextStyle {
 export function block(value: Rich, options: BlockOptions = {}): TextBlock | RichTextBlock {
   const { spacing, heading, ...style } = options;
   if (!hasPlain(value)) {
-    const text = value.segments.map((segment) => segment.text).join('').replace(/`([^`]+)`/g, '**$1**');
-    return { type: 'TextBlock', text, wrap: true, ...style, ...(spacing ? { spacing } : {}), ...(heading ? { style: 'heading' as const } : {}) };
+    const text = value.segments
+      .map((segment) => segment.text)
+      .join('')
+      .replace(/`([^`]+)`/g, '**$1**');
+    return {
+      type: 'TextBlock',
+      text,
+      wrap: true,
+      ...style,
+      ...(spacing ? { spacing } : {}),
+      ...(heading ? { style: 'heading' as const } : {}),
+    };
   }
   return { type: 'RichTextBlock', inlines: runsOf(value, style), ...(spacing ? { spacing } : {}) };
 }
@@ -39,7 +49,12 @@ export function runsOf(value: Rich, style: TextStyle = {}): TextRun[] {
   const runs: TextRun[] = [];
   for (const segment of value.segments) {
     if (segment.kind === 'plain') {
-      runs.push({ type: 'TextRun', text: segment.text, ...style, ...(segment.strong ? { weight: 'bolder' as const } : {}) });
+      runs.push({
+        type: 'TextRun',
+        text: segment.text,
+        ...style,
+        ...(segment.strong ? { weight: 'bolder' as const } : {}),
+      });
       continue;
     }
     for (const piece of segment.text.split(/(\*\*[^*]+\*\*|`[^`]+`)/)) {

@@ -32,7 +32,14 @@ export function watchLines(
     case 'watching': {
       const refresh: Refresh | null =
         !context.personal && watch.refreshFor.length > 0
-          ? { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { verb: VERBS.refresh, confirmationId: confirmation.id } }, userIds: [...watch.refreshFor] }
+          ? {
+              action: {
+                type: 'Action.Execute',
+                verb: VERBS.refresh,
+                data: { verb: VERBS.refresh, confirmationId: confirmation.id },
+              },
+              userIds: [...watch.refreshFor],
+            }
           : null;
       const lines = [block(m.watchFollowing(timeOfDay(record.until)), { color: 'accent' })];
       // Since February 2024 an on-premises connector may never report: the card says so from the start.
@@ -40,8 +47,15 @@ export function watchLines(
       return { lines, actions: context.personal ? [] : [refreshButton], refresh };
     }
     case 'completed': {
-      const minutes = Math.max(0, Math.round((Date.parse(record.state.lastSyncDateTime) - Date.parse(record.acceptedAt)) / 60_000));
-      return { lines: [block(m.watchCompleted(when(record.state.lastSyncDateTime), minutes), { color: 'good' })], actions: [], refresh: null };
+      const minutes = Math.max(
+        0,
+        Math.round((Date.parse(record.state.lastSyncDateTime) - Date.parse(record.acceptedAt)) / 60_000),
+      );
+      return {
+        lines: [block(m.watchCompleted(when(record.state.lastSyncDateTime), minutes), { color: 'good' })],
+        actions: [],
+        refresh: null,
+      };
     }
     case 'notReported': {
       const minutes = Math.round((Date.parse(record.until) - Date.parse(record.acceptedAt)) / 60_000);
@@ -50,9 +64,18 @@ export function watchLines(
       return { lines, actions: [], refresh: null };
     }
     case 'statusChanged':
-      return { lines: [block(m.watchStatusChanged(connector.name, statusText({ ...connector, status: record.state.status }, m)), { color: 'warning' })], actions: [], refresh: null };
+      return {
+        lines: [
+          block(m.watchStatusChanged(connector.name, statusText({ ...connector, status: record.state.status }, m)), {
+            color: 'warning',
+          }),
+        ],
+        actions: [],
+        refresh: null,
+      };
     case 'stopped':
-      if (record.state.reason === 'gone') return { lines: [block(m.watchGone(connector.name), { color: 'warning' })], actions: [], refresh: null };
+      if (record.state.reason === 'gone')
+        return { lines: [block(m.watchGone(connector.name), { color: 'warning' })], actions: [], refresh: null };
       return { lines: [block(ours(m.watchStopped), { color: 'warning' })], actions: [refreshButton], refresh: null };
   }
 }

@@ -31,7 +31,12 @@ export type ClickStart =
 
 const done = (outcome: ClickOutcome): ClickStart => ({ kind: 'done', outcome });
 
-export async function startClick(action: CardActionData, input: TurnInput, replyToId: string | null, deps: ClickDeps): Promise<ClickStart> {
+export async function startClick(
+  action: CardActionData,
+  input: TurnInput,
+  replyToId: string | null,
+  deps: ClickDeps,
+): Promise<ClickStart> {
   const context: CardContext = { m: input.m, personal: input.personal };
   switch (action.verb) {
     case VERBS.confirm:
@@ -52,7 +57,13 @@ export async function startClick(action: CardActionData, input: TurnInput, reply
   }
 }
 
-async function startConfirm(confirmationId: string, input: TurnInput, replyToId: string | null, deps: ClickDeps, context: CardContext): Promise<ClickStart> {
+async function startConfirm(
+  confirmationId: string,
+  input: TurnInput,
+  replyToId: string | null,
+  deps: ClickDeps,
+  context: CardContext,
+): Promise<ClickStart> {
   const inspection = await deps.sync.inspect(confirmationId, input.user, input.conversationId);
   if (inspection.kind !== 'pending') return done(refusalOutcome(inspection, context));
   // The token comes before any write: a click that cannot sign in leaves the confirmation as it was.
@@ -67,10 +78,17 @@ async function startConfirm(confirmationId: string, input: TurnInput, replyToId:
     finish: async () => {
       const result = await deps.sync.send(claim.claimed, token);
       const sent = result.confirmation;
-      if (sent.state === 'refused' && sent.failure.kind === 'notFound') deps.directory.invalidate(userKeyOf(input.user));
+      if (sent.state === 'refused' && sent.failure.kind === 'notFound')
+        deps.directory.invalidate(userKeyOf(input.user));
       if (sent.state !== 'requested') return sentOutcome(result, resume, context);
       // Graph accepted it: the bot follows it until Intune reports it, and this card shows that it does.
-      deps.following.begin(sent, { confirmationId: sent.id, reference: input.reference, messageId: replyToId, locale: input.m.locale, personal: input.personal });
+      deps.following.begin(sent, {
+        confirmationId: sent.id,
+        reference: input.reference,
+        messageId: replyToId,
+        locale: input.m.locale,
+        personal: input.personal,
+      });
       return sentOutcome(result, resume, { ...context, watch: deps.following.preview(sent, input.user.id) });
     },
   };
@@ -82,7 +100,13 @@ function sentOutcome(result: SendResult, resume: SignInNeed['resume'], context: 
 }
 
 /** The buttons that look something up or open a new card. A click by anyone but the card's owner never changes that card. */
-async function lookUp(action: CardActionData, input: TurnInput, replyToId: string | null, deps: ClickDeps, context: CardContext): Promise<ClickOutcome> {
+async function lookUp(
+  action: CardActionData,
+  input: TurnInput,
+  replyToId: string | null,
+  deps: ClickDeps,
+  context: CardContext,
+): Promise<ClickOutcome> {
   const { m, user } = input;
   const userKey = userKeyOf(user);
   const token = await input.token();
@@ -94,14 +118,31 @@ async function lookUp(action: CardActionData, input: TurnInput, replyToId: strin
       case VERBS.listPage: {
         const list = await deps.directory.fresh(userKey, call);
         const mine = action.owner === userKey;
-        const card = connectorListCard({ connectors: list.connectors, page: mine ? action.page : 1, truncated: list.truncated, owner: userKey, dashboardUrl: input.dashboardUrl }, m);
+        const card = connectorListCard(
+          {
+            connectors: list.connectors,
+            page: mine ? action.page : 1,
+            truncated: list.truncated,
+            owner: userKey,
+            dashboardUrl: input.dashboardUrl,
+          },
+          m,
+        );
         return mine ? { kind: 'card', card, rank: null } : { kind: 'newCard', card };
       }
       case VERBS.prepare: {
         const connector = await deps.graph.get(call, action.connectorId);
-        const confirmation = await deps.sync.propose(snapshotOf(connector), action.syncType, user, input.conversationId, await deps.recent.of(connector.id));
+        const confirmation = await deps.sync.propose(
+          snapshotOf(connector),
+          action.syncType,
+          user,
+          input.conversationId,
+          await deps.recent.of(connector.id),
+        );
         const card = confirmationCard(confirmation, context);
-        return action.inPlace && action.owner === userKey ? { kind: 'card', card, rank: confirmation.revision } : { kind: 'newCard', card };
+        return action.inPlace && action.owner === userKey
+          ? { kind: 'card', card, rank: confirmation.revision }
+          : { kind: 'newCard', card };
       }
       case VERBS.choose:
         return newCard(chooseSyncTypeCard(await deps.graph.get(call, action.connectorId), userKey, m));
@@ -116,7 +157,8 @@ async function lookUp(action: CardActionData, input: TurnInput, replyToId: strin
     }
   } catch (error) {
     if (!(error instanceof GraphRequestError)) throw error;
-    if (error.kind === 'unauthorized') return { kind: 'signIn', need: { staleToken: true, resume: { kind: 'cardAction', action, replyToId } } };
+    if (error.kind === 'unauthorized')
+      return { kind: 'signIn', need: { staleToken: true, resume: { kind: 'cardAction', action, replyToId } } };
     if (error.kind === 'notFound') deps.directory.invalidate(userKey);
     return { kind: 'notice', text: lookupFailureText(error, m) };
   }
@@ -126,8 +168,17 @@ function newCard(card: AdaptiveCard): ClickOutcome {
   return { kind: 'newCard', card };
 }
 
-export function confirmationOutcome(confirmation: Confirmation, context: CardContext, note?: string): ClickOutcome & { kind: 'card' } {
-  return { kind: 'card', card: confirmationCard(confirmation, context, note), rank: confirmation.revision, confirmationId: confirmation.id };
+export function confirmationOutcome(
+  confirmation: Confirmation,
+  context: CardContext,
+  note?: string,
+): ClickOutcome & { kind: 'card' } {
+  return {
+    kind: 'card',
+    card: confirmationCard(confirmation, context, note),
+    rank: confirmation.revision,
+    confirmationId: confirmation.id,
+  };
 }
 
 /**
@@ -135,11 +186,23 @@ export function confirmationOutcome(confirmation: Confirmation, context: CardCon
  * update from one instance may land after another instance's newer one). `viewer`: the person looking, if any; the
  * requester looking resumes a watch stopped for sign-in, so the background check passes null.
  */
-export async function currentConfirmationCard(confirmationId: string, context: CardContext, deps: Pick<ClickDeps, 'sync' | 'following'>, viewer: Person | null, newerThan = -1): Promise<{ card: AdaptiveCard; rank: number } | null> {
+export async function currentConfirmationCard(
+  confirmationId: string,
+  context: CardContext,
+  deps: Pick<ClickDeps, 'sync' | 'following'>,
+  viewer: Person | null,
+  newerThan = -1,
+): Promise<{ card: AdaptiveCard; rank: number } | null> {
   const confirmation = await deps.sync.view(confirmationId);
   if (!confirmation || confirmation.revision <= newerThan) return null; // nothing newer: no card to build
-  const watch = confirmation.state === 'requested' ? await deps.following.cardWatchOf(confirmation, viewer !== null && isSamePerson(confirmation.claimedBy, viewer)) : null;
-  return { card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }), rank: confirmation.revision };
+  const watch =
+    confirmation.state === 'requested'
+      ? await deps.following.cardWatchOf(confirmation, viewer !== null && isSamePerson(confirmation.claimedBy, viewer))
+      : null;
+  return {
+    card: confirmationCard(confirmation, { ...context, ...(watch ? { watch } : {}) }),
+    rank: confirmation.revision,
+  };
 }
 
 function refusalOutcome(refusal: Refusal, context: CardContext): ClickOutcome {
@@ -154,7 +217,8 @@ function refusalOutcome(refusal: Refusal, context: CardContext): ClickOutcome {
     case 'settled': {
       const { confirmation } = refusal;
       if (refusal.byThisClick) return confirmationOutcome(confirmation, context);
-      if (confirmation.state === 'pending' || confirmation.state === 'claimed') return { kind: 'notice', text: ours(m.beingHandled) };
+      if (confirmation.state === 'pending' || confirmation.state === 'claimed')
+        return { kind: 'notice', text: ours(m.beingHandled) };
       return { ...confirmationOutcome(confirmation, context, m.alreadyHandled), notice: ours(m.alreadyHandled) };
     }
   }

@@ -1,6 +1,7 @@
 import type { SyncType } from '../graph/types';
 
-export type CommandKind = 'sync' | 'status' | 'history' | 'list' | 'help' | 'signOut' | 'cancel' | 'thanks' | 'greeting';
+export type CommandKind =
+  'sync' | 'status' | 'history' | 'list' | 'help' | 'signOut' | 'cancel' | 'thanks' | 'greeting';
 
 /**
  * What the user asked for, after parsing. Pure data: no connector has been looked up yet. `target` holds the words

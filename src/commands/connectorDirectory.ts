@@ -39,7 +39,12 @@ export class ConnectorDirectory {
    * Finds the connector a user named. A name the cached list does not know refreshes the list once (a connector
    * added a moment ago), so a command costs at most one list call.
    */
-  async resolve(userKey: string, call: GraphCall, query: string, busy: () => void = () => undefined): Promise<{ resolution: Resolution; list: ConnectorList }> {
+  async resolve(
+    userKey: string,
+    call: GraphCall,
+    query: string,
+    busy: () => void = () => undefined,
+  ): Promise<{ resolution: Resolution; list: ConnectorList }> {
     const cached = this.entries.get(userKey);
     if (cached && this.now() - cached.fetchedAt < this.ttlMs) {
       const resolution = resolveConnector(query, cached.list.connectors);

@@ -14,7 +14,12 @@ export type { CommandDeps } from './handlers/request';
  * command after a sign-in. A Graph 401 asks for a fresh sign-in; other Graph failures become a friendly text about
  * the look-up (nothing is ever synced by a typed command); anything else propagates.
  */
-export async function handleCommand(command: Command, text: string, input: TurnInput, deps: CommandDeps): Promise<Reply> {
+export async function handleCommand(
+  command: Command,
+  text: string,
+  input: TurnInput,
+  deps: CommandDeps,
+): Promise<Reply> {
   try {
     return await dispatch({ command, text, input, deps });
   } catch (error) {

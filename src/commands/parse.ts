@@ -21,7 +21,17 @@ type Role =
   | { role: 'name'; text: string };
 
 /** When a message names several commands ("show the status of CAS01"), the most specific wins. */
-const PRIORITY: readonly CommandKind[] = ['cancel', 'sync', 'status', 'history', 'signOut', 'list', 'help', 'thanks', 'greeting'];
+const PRIORITY: readonly CommandKind[] = [
+  'cancel',
+  'sync',
+  'status',
+  'history',
+  'signOut',
+  'list',
+  'help',
+  'thanks',
+  'greeting',
+];
 
 /**
  * Turns what the user typed (bot mention already removed) into a command. Pure and bilingual: English and German
@@ -37,7 +47,10 @@ export function parseCommand(text: string, vocabulary: CommandVocabulary): Parse
   const roles = tokens.map((token, index) => classify(token, tokens[index + 1], vocabulary));
   let names = roles.flatMap((role) => (role.role === 'name' ? [role.text] : []));
   // No command word, but a sync type and a first word two letters off a command: that word is the command ("snyc").
-  const hinted = roles.some((role) => role.role === 'command') || !roles.some((role) => role.role === 'type') ? null : misspeltCommand(names[0], vocabulary);
+  const hinted =
+    roles.some((role) => role.role === 'command') || !roles.some((role) => role.role === 'type')
+      ? null
+      : misspeltCommand(names[0], vocabulary);
   if (hinted) {
     roles.push({ role: 'command', kind: hinted });
     names = names.slice(1);
@@ -45,7 +58,9 @@ export function parseCommand(text: string, vocabulary: CommandVocabulary): Parse
   const typeWord = roles.find((role) => role.role === 'type');
   const all = roles.some((role) => role.role === 'all');
   const commands = roles.flatMap((role) => (role.role === 'command' ? [role.kind] : []));
-  const kind = PRIORITY.find((candidate) => commands.includes(candidate)) ?? (typeWord?.impliesSync || (typeWord && names.length > 0) ? 'sync' : undefined);
+  const kind =
+    PRIORITY.find((candidate) => commands.includes(candidate)) ??
+    (typeWord?.impliesSync || (typeWord && names.length > 0) ? 'sync' : undefined);
 
   switch (kind) {
     case 'sync':
@@ -63,7 +78,10 @@ export function parseCommand(text: string, vocabulary: CommandVocabulary): Parse
     case undefined:
       // "connectors", "all connectors": a list. Anything else: not understood.
       if (names.length === 0 && roles.some((role) => role.role === 'noun')) return ok({ kind: 'list' });
-      return { ok: false, error: { kind: 'notUnderstood', text: text.trim(), suggestion: suggestion(tokens, vocabulary) } };
+      return {
+        ok: false,
+        error: { kind: 'notUnderstood', text: text.trim(), suggestion: suggestion(tokens, vocabulary) },
+      };
     default:
       return ok({ kind });
   }
@@ -82,7 +100,8 @@ function classify(token: Token, next: Token | undefined, vocabulary: CommandVoca
   if (SYNC_COMPOUNDS[squashed]) return { role: 'type', syncType: SYNC_COMPOUNDS[squashed], impliesSync: true };
   if (SYNC_TYPE_WORDS[squashed]) return { role: 'type', syncType: SYNC_TYPE_WORDS[squashed], impliesSync: false };
   if (NOUNS.includes(word)) return { role: 'noun' };
-  if (NOUN_PREFIXES.includes(word) && next && !next.quoted && NOUNS.includes(next.text.toLowerCase())) return { role: 'noun' };
+  if (NOUN_PREFIXES.includes(word) && next && !next.quoted && NOUNS.includes(next.text.toLowerCase()))
+    return { role: 'noun' };
   if (FILLERS.includes(word)) return { role: 'filler' };
   if (ALL_WORDS.includes(word)) return { role: 'all' };
   return corrected(word, vocabulary) ?? { role: 'name', text: token.text };
@@ -97,8 +116,12 @@ const CORRECTABLE: readonly CommandKind[] = ['sync', 'status', 'history', 'list'
  */
 function corrected(word: string, vocabulary: CommandVocabulary): Role | null {
   if (!/^\p{L}{3,}$/u.test(word)) return null;
-  const commands = [...vocabulary.words].filter(([, kind]) => CORRECTABLE.includes(kind)).map(([candidate]) => candidate);
-  const candidates = [...commands, ...Object.keys(SYNC_TYPE_WORDS), ...NOUNS].filter((candidate) => candidate.length >= 3);
+  const commands = [...vocabulary.words]
+    .filter(([, kind]) => CORRECTABLE.includes(kind))
+    .map(([candidate]) => candidate);
+  const candidates = [...commands, ...Object.keys(SYNC_TYPE_WORDS), ...NOUNS].filter(
+    (candidate) => candidate.length >= 3,
+  );
   const best = closest(word, candidates);
   if (distance(word, best) > (word.length >= 7 ? 2 : 1)) return null;
   const command = vocabulary.words.get(best);
@@ -111,7 +134,10 @@ function corrected(word: string, vocabulary: CommandVocabulary): Role | null {
 function misspeltCommand(word: string | undefined, vocabulary: CommandVocabulary): CommandKind | null {
   if (!word || !/^\p{L}{3,}$/u.test(word)) return null;
   const lower = word.toLowerCase();
-  const best = closest(lower, [...vocabulary.words].filter(([, kind]) => CORRECTABLE.includes(kind)).map(([candidate]) => candidate));
+  const best = closest(
+    lower,
+    [...vocabulary.words].filter(([, kind]) => CORRECTABLE.includes(kind)).map(([candidate]) => candidate),
+  );
   return distance(lower, best) <= 2 ? (vocabulary.words.get(best) ?? null) : null;
 }
 
@@ -128,6 +154,8 @@ function suggestion(tokens: Token[], vocabulary: CommandVocabulary): string | nu
   const typed = kind ? vocabulary.typed.get(kind) : undefined;
   if (!kind || !typed) return null;
   if (kind !== 'sync' && kind !== 'status' && kind !== 'history') return typed;
-  const remaining = rest.filter((token) => token.quoted || !NOUNS.includes(token.text.toLowerCase())).map((token) => (token.text.includes(' ') ? `"${token.text}"` : token.text));
+  const remaining = rest
+    .filter((token) => token.quoted || !NOUNS.includes(token.text.toLowerCase()))
+    .map((token) => (token.text.includes(' ') ? `"${token.text}"` : token.text));
   return [typed, ...remaining].join(' ');
 }

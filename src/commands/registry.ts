@@ -31,18 +31,39 @@ interface Entry<K extends CommandKind> {
  */
 export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   sync: {
-    words: { en: ['sync', 'synch', 'synchronize', 'synchronise', 'resync'], de: ['synchronisiere', 'synchronisieren', 'synchronisier', 'synchronisierung', 'synchronisation'] },
+    words: {
+      en: ['sync', 'synch', 'synchronize', 'synchronise', 'resync'],
+      de: ['synchronisiere', 'synchronisieren', 'synchronisier', 'synchronisierung', 'synchronisation'],
+    },
     typed: 'sync connector',
     help: {
       en: [
-        { example: 'sync connector CAS01 full', text: 'Full sync of a connector (by alias, server name or id; a unique prefix is enough)' },
-        { example: 'sync connector CAS01 delta', text: 'Delta ("Quick") sync; also "delta sync CAS01", "please sync CAS01 fully"' },
-        { example: 'sync connector "Munich Exchange" full', text: 'Quotes for names with spaces, where a word could be taken for a command' },
+        {
+          example: 'sync connector CAS01 full',
+          text: 'Full sync of a connector (by alias, server name or id; a unique prefix is enough)',
+        },
+        {
+          example: 'sync connector CAS01 delta',
+          text: 'Delta ("Quick") sync; also "delta sync CAS01", "please sync CAS01 fully"',
+        },
+        {
+          example: 'sync connector "Munich Exchange" full',
+          text: 'Quotes for names with spaces, where a word could be taken for a command',
+        },
       ],
       de: [
-        { example: 'synchronisiere connector CAS01 vollständig', text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt)' },
-        { example: 'synchronisiere connector CAS01 delta', text: 'Delta-/Schnellsynchronisierung; auch „Vollsynchronisierung CAS01“, „synchronisiere den Connector CAS01 bitte vollständig“' },
-        { example: 'synchronisiere connector "Munich Exchange" vollständig', text: 'Anführungszeichen für Namen mit Leerzeichen, wo ein Wort als Befehl gelesen werden könnte' },
+        {
+          example: 'synchronisiere connector CAS01 vollständig',
+          text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt)',
+        },
+        {
+          example: 'synchronisiere connector CAS01 delta',
+          text: 'Delta-/Schnellsynchronisierung; auch „Vollsynchronisierung CAS01“, „synchronisiere den Connector CAS01 bitte vollständig“',
+        },
+        {
+          example: 'synchronisiere connector "Munich Exchange" vollständig',
+          text: 'Anführungszeichen für Namen mit Leerzeichen, wo ein Wort als Befehl gelesen werden könnte',
+        },
       ],
     },
     handle: handleSync,
@@ -52,7 +73,12 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
     typed: 'list connectors',
     help: {
       en: [{ example: 'list connectors', text: 'All connectors with status and last sync, ten to a page' }],
-      de: [{ example: 'liste connectors', text: 'Alle Connectors mit Status und letzter Synchronisierung, zehn pro Seite' }],
+      de: [
+        {
+          example: 'liste connectors',
+          text: 'Alle Connectors mit Status und letzter Synchronisierung, zehn pro Seite',
+        },
+      ],
     },
     handle: handleList,
   },
@@ -61,7 +87,12 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
     typed: 'status',
     help: {
       en: [{ example: 'status CAS01', text: 'Details of one connector, with its sync and history buttons' }],
-      de: [{ example: 'status CAS01', text: 'Details eines Connectors, mit Schaltflächen für Synchronisierung und Verlauf' }],
+      de: [
+        {
+          example: 'status CAS01',
+          text: 'Details eines Connectors, mit Schaltflächen für Synchronisierung und Verlauf',
+        },
+      ],
     },
     handle: handleStatus,
   },
@@ -79,7 +110,9 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
     typed: 'cancel',
     help: {
       en: [{ example: 'cancel', text: 'Cancels your sync that waits for confirmation in this chat' }],
-      de: [{ example: 'abbrechen', text: 'Bricht Ihre Synchronisierung ab, die in diesem Chat auf Bestätigung wartet' }],
+      de: [
+        { example: 'abbrechen', text: 'Bricht Ihre Synchronisierung ab, die in diesem Chat auf Bestätigung wartet' },
+      ],
     },
     handle: handleCancel,
   },
@@ -109,7 +142,10 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   },
   greeting: {
     words: { en: ['hi', 'hello', 'hey', 'howdy'], de: ['hallo', 'servus', 'moin', 'grüezi'] },
-    phrases: { en: ['good morning', 'good afternoon', 'good evening'], de: ['guten morgen', 'guten tag', 'guten abend', 'grüß gott'] },
+    phrases: {
+      en: ['good morning', 'good afternoon', 'good evening'],
+      de: ['guten morgen', 'guten tag', 'guten abend', 'grüß gott'],
+    },
     typed: 'hi',
     help: { en: [], de: [] },
     handle: handleGreeting,
@@ -120,8 +156,18 @@ const KINDS = Object.keys(COMMANDS) as CommandKind[];
 
 /** The parser's view of the registry. */
 export const VOCABULARY: CommandVocabulary = {
-  words: new Map(KINDS.flatMap((kind) => [...COMMANDS[kind].words.en, ...COMMANDS[kind].words.de].map((word) => [word, kind] as const))),
-  phrases: new Map(KINDS.flatMap((kind) => [...(COMMANDS[kind].phrases?.en ?? []), ...(COMMANDS[kind].phrases?.de ?? [])].map((phrase) => [phrase, kind] as const))),
+  words: new Map(
+    KINDS.flatMap((kind) =>
+      [...COMMANDS[kind].words.en, ...COMMANDS[kind].words.de].map((word) => [word, kind] as const),
+    ),
+  ),
+  phrases: new Map(
+    KINDS.flatMap((kind) =>
+      [...(COMMANDS[kind].phrases?.en ?? []), ...(COMMANDS[kind].phrases?.de ?? [])].map(
+        (phrase) => [phrase, kind] as const,
+      ),
+    ),
+  ),
   typed: new Map(KINDS.map((kind) => [kind, COMMANDS[kind].typed] as const)),
 };
 

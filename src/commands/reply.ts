@@ -10,7 +10,8 @@ import type { Rich } from '../text/rich';
 export type TokenSource = () => Promise<string | null>;
 
 /** What the user was doing when they had to sign in, to resume by itself afterwards. Never a token. */
-export type ResumableWork = { kind: 'command'; text: string } | { kind: 'cardAction'; action: CardActionData; replyToId: string | null };
+export type ResumableWork =
+  { kind: 'command'; text: string } | { kind: 'cardAction'; action: CardActionData; replyToId: string | null };
 
 /**
  * The user has no token, or (`staleToken`) Graph rejected the one they had. `resume` is what picks up where they
@@ -40,7 +41,14 @@ export type ClickOutcome =
    * The clicked card's new content, for everyone; `rank` orders updates of the same card (higher wins). A card that
    * shows a confirmation names it, so an update can be checked against the newest stored state (another instance's).
    */
-  | { kind: 'card'; card: AdaptiveCard; rank: number | null; confirmationId?: string; notice?: Rich; signIn?: SignInNeed }
+  | {
+      kind: 'card';
+      card: AdaptiveCard;
+      rank: number | null;
+      confirmationId?: string;
+      notice?: Rich;
+      signIn?: SignInNeed;
+    }
   /** The card stays as it is; the clicker alone is told why. */
   | { kind: 'notice'; text: Rich }
   /** The clicker's own new message (a status, a history, their own flow started from someone else's card). */

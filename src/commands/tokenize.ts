@@ -24,7 +24,10 @@ export function tokenize(raw: string): Token[] {
     if (closing) {
       const end = text.indexOf(closing, index + 1);
       const stop = end === -1 ? text.length : end;
-      const inner = text.slice(index + 1, stop).trim().replace(/\s+/g, ' ');
+      const inner = text
+        .slice(index + 1, stop)
+        .trim()
+        .replace(/\s+/g, ' ');
       if (inner) tokens.push({ text: inner, quoted: true });
       index = stop + 1;
       continue;
@@ -40,14 +43,16 @@ export function tokenize(raw: string): Token[] {
 }
 
 function normalize(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/<at>[^<]*<\/at>/gi, ' ') // a mention of the bot that the adapter did not strip
-    .replace(/<[^>]+>/g, ' ') // HTML formatting from the Teams compose box
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/[\u00a0\u200b]/g, ' ')
-    // Emoji around a command ("🔄 sync CAS01 full") say nothing the words do not.
-    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
-    .trim();
+  return (
+    raw
+      .normalize('NFC')
+      .replace(/<at>[^<]*<\/at>/gi, ' ') // a mention of the bot that the adapter did not strip
+      .replace(/<[^>]+>/g, ' ') // HTML formatting from the Teams compose box
+      .replace(/&nbsp;/gi, ' ')
+      .replace(/&amp;/gi, '&')
+      .replace(/[\u00a0\u200b]/g, ' ')
+      // Emoji around a command ("🔄 sync CAS01 full") say nothing the words do not.
+      .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
+      .trim()
+  );
 }

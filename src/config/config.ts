@@ -50,7 +50,15 @@ export type BotIdentity =
  */
 export type DashboardConfig =
   | { kind: 'local'; token: string }
-  | { kind: 'teams'; appId: string; domain: string; tenantId: string; credential: AppCredential; authorityHost: string; teamsAppId: string }
+  | {
+      kind: 'teams';
+      appId: string;
+      domain: string;
+      tenantId: string;
+      credential: AppCredential;
+      authorityHost: string;
+      teamsAppId: string;
+    }
   | { kind: 'notConfigured'; reason: string };
 
 export interface Config {
@@ -77,4 +85,3 @@ export interface Config {
   /** Application Insights; null = no telemetry. */
   readonly telemetry: { connectionString: string } | null;
 }
-

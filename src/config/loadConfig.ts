@@ -1,5 +1,13 @@
 import { AppError } from '../errors';
-import type { BotIdentity, Config, DashboardConfig, GraphTarget, StorageAccess, StorageMode, TokenMode } from './config';
+import type {
+  BotIdentity,
+  Config,
+  DashboardConfig,
+  GraphTarget,
+  StorageAccess,
+  StorageMode,
+  TokenMode,
+} from './config';
 import { SETTINGS, SETTING_NAMES, type SettingName, type SettingValues } from './settings';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -11,11 +19,18 @@ export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 /** Settings that only make sense with an app id: set without one, they mean a misspelt or forgotten MicrosoftAppId. */
-const TEAMS_ONLY: readonly SettingName[] = ['MicrosoftAppPassword', 'MANAGED_IDENTITY_CLIENT_ID', 'MicrosoftAppTenantId'];
+const TEAMS_ONLY: readonly SettingName[] = [
+  'MicrosoftAppPassword',
+  'MANAGED_IDENTITY_CLIENT_ID',
+  'MicrosoftAppTenantId',
+];
 
 export class ConfigError extends AppError<'CONFIG_INVALID'> {
   constructor(readonly problems: string[]) {
-    super('CONFIG_INVALID', `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      'CONFIG_INVALID',
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -30,11 +45,16 @@ export function loadConfig(env: Env): Config {
 
   const host = values.HOST || (local ? '127.0.0.1' : '0.0.0.0');
   if (local && !isLoopback(host)) {
-    problems.push(`HOST="${host}" is not a loopback address. Local mode has no inbound authentication, so it listens on this machine only (127.0.0.1 or ::1); set MicrosoftAppId to run on other interfaces`);
+    problems.push(
+      `HOST="${host}" is not a loopback address. Local mode has no inbound authentication, so it listens on this machine only (127.0.0.1 or ::1); set MicrosoftAppId to run on other interfaces`,
+    );
   }
   if (local) {
     for (const name of TEAMS_ONLY) {
-      if (values[name] !== '') problems.push(`${name} is set but MicrosoftAppId is empty: set MicrosoftAppId (exact spelling) for Teams mode, or remove ${name} for local mode`);
+      if (values[name] !== '')
+        problems.push(
+          `${name} is set but MicrosoftAppId is empty: set MicrosoftAppId (exact spelling) for Teams mode, or remove ${name} for local mode`,
+        );
     }
   }
 
@@ -42,9 +62,14 @@ export function loadConfig(env: Env): Config {
   const graph = graphTarget(values, local, problems);
   const tokens = tokenMode(values, local, problems);
   const storage = storageMode(values, problems);
-  const allowedTenantIds = values.ALLOWED_TENANT_IDS.length > 0 || bot.kind === 'local' || !bot.tenantId ? values.ALLOWED_TENANT_IDS : [bot.tenantId.toLowerCase()];
+  const allowedTenantIds =
+    values.ALLOWED_TENANT_IDS.length > 0 || bot.kind === 'local' || !bot.tenantId
+      ? values.ALLOWED_TENANT_IDS
+      : [bot.tenantId.toLowerCase()];
   if (!local && allowedTenantIds.length === 0) {
-    problems.push('ALLOWED_TENANT_IDS is required in Teams mode (or MicrosoftAppTenantId, which it then defaults to): the tenants whose users may use the bot');
+    problems.push(
+      'ALLOWED_TENANT_IDS is required in Teams mode (or MicrosoftAppTenantId, which it then defaults to): the tenants whose users may use the bot',
+    );
   }
 
   const dashboard = dashboardConfig(values, bot, tokens, problems);
@@ -65,8 +90,14 @@ export function loadConfig(env: Env): Config {
     connectorCacheMs: values.CONNECTOR_CACHE_SECONDS * 1000,
     answerDeadlineMs: values.CARD_ANSWER_DEADLINE_MS,
     dashboard: Object.freeze(dashboard),
-    watch: Object.freeze({ intervalMs: values.SYNC_WATCH_INTERVAL_SECONDS * 1000, windowMs: values.SYNC_WATCH_MINUTES * 60_000, cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000 }),
-    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }) : null,
+    watch: Object.freeze({
+      intervalMs: values.SYNC_WATCH_INTERVAL_SECONDS * 1000,
+      windowMs: values.SYNC_WATCH_MINUTES * 60_000,
+      cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000,
+    }),
+    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING })
+      : null,
   });
 }
 
@@ -75,7 +106,9 @@ function misspelt(env: Env): string[] {
   const byLowerCase = new Map(SETTING_NAMES.map((name) => [name.toLowerCase(), name]));
   return Object.keys(env).flatMap((key) => {
     const meant = byLowerCase.get(key.toLowerCase());
-    return meant && meant !== key && (env[key] ?? '').trim() !== '' ? [`${key} is not a setting (names are case-sensitive): did you mean ${meant}?`] : [];
+    return meant && meant !== key && (env[key] ?? '').trim() !== ''
+      ? [`${key} is not a setting (names are case-sensitive): did you mean ${meant}?`]
+      : [];
   });
 }
 
@@ -103,23 +136,33 @@ function teamsIdentity(values: SettingValues, problems: string[]): BotIdentity {
   const appType = values.MicrosoftAppType || 'SingleTenant';
   const federated = values.MANAGED_IDENTITY_CLIENT_ID;
   if (!values.MicrosoftAppPassword && !federated) {
-    problems.push('MicrosoftAppPassword or MANAGED_IDENTITY_CLIENT_ID is required when MicrosoftAppId is set (a client secret, or a managed identity that a federated credential on the app registration trusts)');
+    problems.push(
+      'MicrosoftAppPassword or MANAGED_IDENTITY_CLIENT_ID is required when MicrosoftAppId is set (a client secret, or a managed identity that a federated credential on the app registration trusts)',
+    );
   }
   if (values.MicrosoftAppPassword && federated) {
-    problems.push('MicrosoftAppPassword and MANAGED_IDENTITY_CLIENT_ID are both set: choose one way for the bot to prove who it is (remove the secret when the federated credential is in place)');
+    problems.push(
+      'MicrosoftAppPassword and MANAGED_IDENTITY_CLIENT_ID are both set: choose one way for the bot to prove who it is (remove the secret when the federated credential is in place)',
+    );
   }
   if (appType === 'SingleTenant' && !values.MicrosoftAppTenantId) {
-    problems.push('MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant (the app registration\'s directory id)');
+    problems.push(
+      "MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant (the app registration's directory id)",
+    );
   }
   if (values.OAuthUrl) {
-    problems.push('OAuthUrl is for local tests against a loopback token service; remove it when MicrosoftAppId is set (setting it drops botbuilder\'s public-cloud defaults)');
+    problems.push(
+      "OAuthUrl is for local tests against a loopback token service; remove it when MicrosoftAppId is set (setting it drops botbuilder's public-cloud defaults)",
+    );
   }
   return {
     kind: 'teams',
     appId: values.MicrosoftAppId,
     appType,
     tenantId: values.MicrosoftAppTenantId,
-    credential: federated ? { kind: 'federated', managedIdentityClientId: federated } : { kind: 'secret', password: values.MicrosoftAppPassword },
+    credential: federated
+      ? { kind: 'federated', managedIdentityClientId: federated }
+      : { kind: 'secret', password: values.MicrosoftAppPassword },
     openIdMetadataUrl: values.ToBotFromChannelOpenIdMetadataUrl?.href ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
   };
 }
@@ -128,10 +171,14 @@ function graphTarget(values: SettingValues, local: boolean, problems: string[]):
   const url = values.GRAPH_BASE_URL;
   if (!url) return local ? { kind: 'embeddedSimulator' } : { kind: 'url', baseUrl: TEAMS_GRAPH_BASE_URL };
   if (!/^\/(v1\.0|beta)\/?$/.test(url.pathname)) {
-    problems.push(`GRAPH_BASE_URL="${url.href}" must be a Graph root ending in /v1.0 or /beta, e.g. http://127.0.0.1:4010/v1.0`);
+    problems.push(
+      `GRAPH_BASE_URL="${url.href}" must be a Graph root ending in /v1.0 or /beta, e.g. http://127.0.0.1:4010/v1.0`,
+    );
   }
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    problems.push(`GRAPH_BASE_URL="${url.href}" must use https when MicrosoftAppId is set (plain http is for local simulators only)`);
+    problems.push(
+      `GRAPH_BASE_URL="${url.href}" must use https when MicrosoftAppId is set (plain http is for local simulators only)`,
+    );
   }
   return { kind: 'url', baseUrl: url.href.replace(/\/$/, '') };
 }
@@ -139,7 +186,10 @@ function graphTarget(values: SettingValues, local: boolean, problems: string[]):
 function tokenMode(values: SettingValues, local: boolean, problems: string[]): TokenMode {
   const connectionName = values.OAUTH_CONNECTION_NAME;
   if (connectionName) return { kind: 'sso', connectionName };
-  if (!local) problems.push('OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on');
+  if (!local)
+    problems.push(
+      'OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on',
+    );
   return { kind: 'localToken', token: values.LOCAL_GRAPH_TOKEN || DEFAULT_LOCAL_GRAPH_TOKEN };
 }
 
@@ -148,23 +198,38 @@ function storageMode(values: SettingValues, problems: string[]): StorageMode {
   const connectionString = values.AZURE_STORAGE_CONNECTION_STRING;
   const accountUrl = values.AZURE_STORAGE_ACCOUNT_URL;
   if (!connectionString && !accountUrl) {
-    problems.push('BOT_STORAGE=blob needs AZURE_STORAGE_ACCOUNT_URL (a managed identity reaches it; Azure) or AZURE_STORAGE_CONNECTION_STRING (Azurite, development)');
+    problems.push(
+      'BOT_STORAGE=blob needs AZURE_STORAGE_ACCOUNT_URL (a managed identity reaches it; Azure) or AZURE_STORAGE_CONNECTION_STRING (Azurite, development)',
+    );
   }
   if (connectionString && accountUrl) {
-    problems.push('AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set: keep one (the account URL in Azure, the connection string for Azurite)');
+    problems.push(
+      'AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set: keep one (the account URL in Azure, the connection string for Azurite)',
+    );
   }
-  if (accountUrl && accountUrl.protocol !== 'https:') problems.push(`AZURE_STORAGE_ACCOUNT_URL="${accountUrl.href}" must use https (a managed identity's token is sent to it)`);
+  if (accountUrl && accountUrl.protocol !== 'https:')
+    problems.push(
+      `AZURE_STORAGE_ACCOUNT_URL="${accountUrl.href}" must use https (a managed identity's token is sent to it)`,
+    );
   const access: StorageAccess = accountUrl
     ? { kind: 'identity', accountUrl: accountUrl.href.replace(/\/$/, ''), clientId: values.AZURE_CLIENT_ID }
     : { kind: 'connectionString', connectionString };
   return { kind: 'blob', access, container: values.AZURE_STORAGE_CONTAINER };
 }
 
-function dashboardConfig(values: SettingValues, bot: BotIdentity, tokens: TokenMode, problems: string[]): DashboardConfig {
+function dashboardConfig(
+  values: SettingValues,
+  bot: BotIdentity,
+  tokens: TokenMode,
+  problems: string[],
+): DashboardConfig {
   const authority = values.ENTRA_AUTHORITY_HOST;
-  if (authority && authority.protocol !== 'https:') problems.push(`ENTRA_AUTHORITY_HOST="${authority.href}" must use https`);
+  if (authority && authority.protocol !== 'https:')
+    problems.push(`ENTRA_AUTHORITY_HOST="${authority.href}" must use https`);
   if (bot.kind === 'local') {
-    return tokens.kind === 'localToken' ? { kind: 'local', token: tokens.token } : { kind: 'notConfigured', reason: 'local mode with SSO: the dashboard uses LOCAL_GRAPH_TOKEN' };
+    return tokens.kind === 'localToken'
+      ? { kind: 'local', token: tokens.token }
+      : { kind: 'notConfigured', reason: 'local mode with SSO: the dashboard uses LOCAL_GRAPH_TOKEN' };
   }
   if (!values.BOT_DOMAIN) return { kind: 'notConfigured', reason: 'BOT_DOMAIN is not set' };
   return {
@@ -173,7 +238,7 @@ function dashboardConfig(values: SettingValues, bot: BotIdentity, tokens: TokenM
     domain: values.BOT_DOMAIN,
     tenantId: bot.tenantId,
     credential: bot.credential,
-    authorityHost: (authority?.origin ?? DEFAULT_AUTHORITY_HOST),
+    authorityHost: authority?.origin ?? DEFAULT_AUTHORITY_HOST,
     teamsAppId: values.TEAMS_APP_ID || bot.appId,
   };
 }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** How each kind of setting is read from its raw text ('' = unset); a failure's message says what to set instead. */
 export const text = z.string();
 
-export function integer(fallback: number, min: number, max: number, hint: string): z.ZodType<number, z.ZodTypeDef, string> {
+export function integer(
+  fallback: number,
+  min: number,
+  max: number,
+  hint: string,
+): z.ZodType<number, z.ZodTypeDef, string> {
   return z.string().transform((raw, context) => {
     if (raw === '') return fallback;
     const value = Number(raw);
@@ -13,7 +18,11 @@ export function integer(fallback: number, min: number, max: number, hint: string
   });
 }
 
-export function oneOf<const T extends string>(values: readonly T[], fallback: T | '', hint: string): z.ZodType<T | '', z.ZodTypeDef, string> {
+export function oneOf<const T extends string>(
+  values: readonly T[],
+  fallback: T | '',
+  hint: string,
+): z.ZodType<T | '', z.ZodTypeDef, string> {
   return z.string().transform((raw, context) => {
     if (raw === '') return fallback;
     const match = values.find((value) => value.toLowerCase() === raw.toLowerCase());

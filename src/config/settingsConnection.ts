@@ -33,14 +33,15 @@ export const CONNECTION_SETTINGS = {
     name: 'MicrosoftAppId',
     applies: 'always',
     defaultText: 'empty',
-    summary: 'the bot\'s Entra app id; **empty = local mode** (no inbound auth, simulator, development token)',
+    summary: "the bot's Entra app id; **empty = local mode** (no inbound auth, simulator, development token)",
     schema: text,
   }),
   MicrosoftAppPassword: setting({
     name: 'MicrosoftAppPassword',
     applies: 'teams',
     defaultText: 'empty',
-    summary: 'the app\'s client secret (in Azure a Key Vault reference); Teams mode needs it or `MANAGED_IDENTITY_CLIENT_ID`, not both',
+    summary:
+      "the app's client secret (in Azure a Key Vault reference); Teams mode needs it or `MANAGED_IDENTITY_CLIENT_ID`, not both",
     secret: true,
     schema: text,
   }),
@@ -48,7 +49,8 @@ export const CONNECTION_SETTINGS = {
     name: 'MANAGED_IDENTITY_CLIENT_ID',
     applies: 'teams',
     defaultText: 'empty',
-    summary: 'client id of a user-assigned managed identity that a federated credential on the app registration trusts: the bot proves who it is without a secret (instead of `MicrosoftAppPassword`)',
+    summary:
+      'client id of a user-assigned managed identity that a federated credential on the app registration trusts: the bot proves who it is without a secret (instead of `MicrosoftAppPassword`)',
     schema: text,
   }),
   MicrosoftAppType: setting({
@@ -56,34 +58,41 @@ export const CONNECTION_SETTINGS = {
     applies: 'teams',
     defaultText: '`SingleTenant`',
     summary: '`SingleTenant` (Azure creates only these since July 2025) or `MultiTenant`',
-    schema: oneOf(APP_TYPES, 'SingleTenant', `${APP_TYPES.join(' or ')} (Teams SSO needs an app registration, so UserAssignedMsi cannot be used; see MANAGED_IDENTITY_CLIENT_ID)`),
+    schema: oneOf(
+      APP_TYPES,
+      'SingleTenant',
+      `${APP_TYPES.join(' or ')} (Teams SSO needs an app registration, so UserAssignedMsi cannot be used; see MANAGED_IDENTITY_CLIENT_ID)`,
+    ),
   }),
   MicrosoftAppTenantId: setting({
     name: 'MicrosoftAppTenantId',
     applies: 'teams',
     defaultText: 'empty',
-    summary: 'the app registration\'s tenant; required for `SingleTenant`',
+    summary: "the app registration's tenant; required for `SingleTenant`",
     schema: text,
   }),
   ToBotFromChannelOpenIdMetadataUrl: setting({
     name: 'ToBotFromChannelOpenIdMetadataUrl',
     applies: 'teams',
-    defaultText: 'Bot Framework\'s public cloud',
-    summary: 'where the signing keys of inbound Bot Framework tokens are published (botbuilder\'s own key; change only for another cloud)',
+    defaultText: "Bot Framework's public cloud",
+    summary:
+      "where the signing keys of inbound Bot Framework tokens are published (botbuilder's own key; change only for another cloud)",
     schema: url('e.g. https://login.botframework.com/v1/.well-known/openidconfiguration'),
   }),
   GRAPH_BASE_URL: setting({
     name: 'GRAPH_BASE_URL',
     applies: 'always',
     defaultText: 'simulator (local), `https://graph.microsoft.com/v1.0` (Teams)',
-    summary: 'Graph root with its version; in local mode e.g. `http://127.0.0.1:4010/v1.0`. The bearer token is sent over plain http too',
+    summary:
+      'Graph root with its version; in local mode e.g. `http://127.0.0.1:4010/v1.0`. The bearer token is sent over plain http too',
     schema: url('e.g. https://graph.microsoft.com/v1.0'),
   }),
   GRAPH_TIMEOUT_MS: setting({
     name: 'GRAPH_TIMEOUT_MS',
     applies: 'always',
     defaultText: '`10000`',
-    summary: 'how long one Graph request may take before it is abandoned (a sync whose answer is lost is reported as unknown, never sent again)',
+    summary:
+      'how long one Graph request may take before it is abandoned (a sync whose answer is lost is reported as unknown, never sent again)',
     schema: integer(10_000, 100, 60_000, 'milliseconds from 100 to 60000, e.g. 10000'),
   }),
   LOCAL_GRAPH_TOKEN: setting({
@@ -98,21 +107,23 @@ export const CONNECTION_SETTINGS = {
     name: 'OAUTH_CONNECTION_NAME',
     applies: 'always',
     defaultText: 'empty',
-    summary: 'the Azure Bot OAuth connection for Teams single sign-on: required with an app id; in local mode it switches SSO on instead of `LOCAL_GRAPH_TOKEN`',
+    summary:
+      'the Azure Bot OAuth connection for Teams single sign-on: required with an app id; in local mode it switches SSO on instead of `LOCAL_GRAPH_TOKEN`',
     schema: text,
   }),
   OAuthUrl: setting({
     name: 'OAuthUrl',
     applies: 'local',
     defaultText: 'empty',
-    summary: 'local mode only: botbuilder\'s token service URL, to test SSO against a loopback token service',
+    summary: "local mode only: botbuilder's token service URL, to test SSO against a loopback token service",
     schema: url('e.g. http://127.0.0.1:4011'),
   }),
   ALLOWED_TENANT_IDS: setting({
     name: 'ALLOWED_TENANT_IDS',
     applies: 'always',
     defaultText: '`MicrosoftAppTenantId` (Teams), any (local)',
-    summary: 'comma-separated tenant ids whose activities the bot serves; others are refused with nothing done. Teams mode refuses to start without it or a tenant id',
+    summary:
+      'comma-separated tenant ids whose activities the bot serves; others are refused with nothing done. Teams mode refuses to start without it or a tenant id',
     schema: guidList,
   }),
 } as const;

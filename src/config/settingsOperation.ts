@@ -7,14 +7,20 @@ export const OPERATION_SETTINGS = {
     name: 'BOT_STORAGE',
     applies: 'always',
     defaultText: '`memory`',
-    summary: '`memory` (one instance) or `blob` (Azure Blob Storage: confirmations, sign-ins, audit and the SSO dedupe shared by every instance)',
-    schema: oneOf(['memory', 'blob'] as const, 'memory', 'memory (one instance) or blob (Azure Blob Storage, several instances)'),
+    summary:
+      '`memory` (one instance) or `blob` (Azure Blob Storage: confirmations, sign-ins, audit and the SSO dedupe shared by every instance)',
+    schema: oneOf(
+      ['memory', 'blob'] as const,
+      'memory',
+      'memory (one instance) or blob (Azure Blob Storage, several instances)',
+    ),
   }),
   AZURE_STORAGE_CONNECTION_STRING: setting({
     name: 'AZURE_STORAGE_CONNECTION_STRING',
     applies: 'always',
     defaultText: 'empty',
-    summary: 'with `BOT_STORAGE=blob`: a connection string (Azurite, development); in Azure use `AZURE_STORAGE_ACCOUNT_URL`',
+    summary:
+      'with `BOT_STORAGE=blob`: a connection string (Azurite, development); in Azure use `AZURE_STORAGE_ACCOUNT_URL`',
     secret: true,
     schema: text,
   }),
@@ -22,14 +28,16 @@ export const OPERATION_SETTINGS = {
     name: 'AZURE_STORAGE_ACCOUNT_URL',
     applies: 'always',
     defaultText: 'empty',
-    summary: 'with `BOT_STORAGE=blob`: the account\'s blob endpoint, e.g. `https://<account>.blob.core.windows.net`, reached with a managed identity (no key); exactly one of this and the connection string',
+    summary:
+      "with `BOT_STORAGE=blob`: the account's blob endpoint, e.g. `https://<account>.blob.core.windows.net`, reached with a managed identity (no key); exactly one of this and the connection string",
     schema: url('e.g. https://myaccount.blob.core.windows.net'),
   }),
   AZURE_CLIENT_ID: setting({
     name: 'AZURE_CLIENT_ID',
     applies: 'always',
     defaultText: 'empty',
-    summary: 'with `AZURE_STORAGE_ACCOUNT_URL`: client id of the user-assigned managed identity that reaches storage (empty: the system-assigned identity or a developer sign-in, as `@azure/identity` finds)',
+    summary:
+      'with `AZURE_STORAGE_ACCOUNT_URL`: client id of the user-assigned managed identity that reaches storage (empty: the system-assigned identity or a developer sign-in, as `@azure/identity` finds)',
     schema: text,
   }),
   AZURE_STORAGE_CONTAINER: setting({
@@ -37,20 +45,26 @@ export const OPERATION_SETTINGS = {
     applies: 'always',
     defaultText: '`botstate`',
     summary: 'the blob container (created on first use)',
-    schema: matching(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'botstate', 'is not a valid container name; use 3-63 lower-case letters, digits and single hyphens'),
+    schema: matching(
+      /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+      'botstate',
+      'is not a valid container name; use 3-63 lower-case letters, digits and single hyphens',
+    ),
   }),
   STORAGE_TIMEOUT_MS: setting({
     name: 'STORAGE_TIMEOUT_MS',
     applies: 'always',
     defaultText: '`2000`',
-    summary: 'how long one storage request may take; after that the user is told storage is unavailable and nothing is sent',
+    summary:
+      'how long one storage request may take; after that the user is told storage is unavailable and nothing is sent',
     schema: integer(2_000, 50, 10_000, 'milliseconds from 50 to 10000, e.g. 2000'),
   }),
   BOT_FRAMEWORK_TIMEOUT_MS: setting({
     name: 'BOT_FRAMEWORK_TIMEOUT_MS',
     applies: 'always',
     defaultText: '`5000`',
-    summary: 'how long one call to the Bot Connector (replies, card updates) or the token service may take; each is tried once',
+    summary:
+      'how long one call to the Bot Connector (replies, card updates) or the token service may take; each is tried once',
     schema: integer(5_000, 100, 30_000, 'milliseconds from 100 to 30000, e.g. 5000'),
   }),
   CONFIRMATION_TTL_SECONDS: setting({
@@ -64,21 +78,24 @@ export const OPERATION_SETTINGS = {
     name: 'CONNECTOR_CACHE_SECONDS',
     applies: 'always',
     defaultText: '`60`',
-    summary: 'how long a user\'s connector list is reused to resolve names (`list connectors` is always fresh; an unknown name refreshes it)',
+    summary:
+      "how long a user's connector list is reused to resolve names (`list connectors` is always fresh; an unknown name refreshes it)",
     schema: integer(60, 0, 3_600, 'seconds from 0 to 3600, e.g. 60'),
   }),
   CARD_ANSWER_DEADLINE_MS: setting({
     name: 'CARD_ANSWER_DEADLINE_MS',
     applies: 'always',
     defaultText: '`3000`',
-    summary: 'how long a click waits for its outcome; after that the card says "sending" and is updated when Graph answers',
+    summary:
+      'how long a click waits for its outcome; after that the card says "sending" and is updated when Graph answers',
     schema: integer(3_000, 50, 3_500, 'milliseconds from 50 to 3500 (Teams allows an invoke about 5 s), e.g. 3000'),
   }),
   SYNC_WATCH_INTERVAL_SECONDS: setting({
     name: 'SYNC_WATCH_INTERVAL_SECONDS',
     applies: 'always',
     defaultText: '`30`',
-    summary: 'after Graph accepts a sync, how often the bot asks Graph whether Intune reported it (one request per connector per interval, whoever watches)',
+    summary:
+      'after Graph accepts a sync, how often the bot asks Graph whether Intune reported it (one request per connector per interval, whoever watches)',
     schema: integer(30, 1, 3_600, 'whole seconds from 1 to 3600, e.g. 30'),
   }),
   SYNC_WATCH_MINUTES: setting({
@@ -92,14 +109,16 @@ export const OPERATION_SETTINGS = {
     name: 'SYNC_COOLDOWN_MINUTES',
     applies: 'always',
     defaultText: '`10`',
-    summary: 'a sync asked for within this long after another of the same connector (or while one is followed) gets a card that says so, with "Sync again anyway"',
+    summary:
+      'a sync asked for within this long after another of the same connector (or while one is followed) gets a card that says so, with "Sync again anyway"',
     schema: integer(10, 0, 1_440, 'whole minutes from 0 to 1440, e.g. 10'),
   }),
   APPLICATIONINSIGHTS_CONNECTION_STRING: setting({
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
     applies: 'always',
     defaultText: 'empty (no telemetry)',
-    summary: 'sends request, dependency and log telemetry to Application Insights (`@azure/monitor-opentelemetry`); query strings, tokens and message text are left out',
+    summary:
+      'sends request, dependency and log telemetry to Application Insights (`@azure/monitor-opentelemetry`); query strings, tokens and message text are left out',
     secret: true,
     schema: text,
   }),
@@ -107,14 +126,20 @@ export const OPERATION_SETTINGS = {
     name: 'BOT_DOMAIN',
     applies: 'teams',
     defaultText: 'empty',
-    summary: 'the bot\'s host name, e.g. `connector-sync.azurewebsites.net`: the dashboard tab accepts sign-in tokens for `api://<BOT_DOMAIN>/botid-<app id>` (without it the tab says it is not configured); `npm run package` puts it in the manifest',
-    schema: matching(/^$|^[a-z0-9.-]+(:\d+)?$/i, '', 'is not a host name; use the name alone, without https:// or a path, e.g. connector-sync.azurewebsites.net'),
+    summary:
+      "the bot's host name, e.g. `connector-sync.azurewebsites.net`: the dashboard tab accepts sign-in tokens for `api://<BOT_DOMAIN>/botid-<app id>` (without it the tab says it is not configured); `npm run package` puts it in the manifest",
+    schema: matching(
+      /^$|^[a-z0-9.-]+(:\d+)?$/i,
+      '',
+      'is not a host name; use the name alone, without https:// or a path, e.g. connector-sync.azurewebsites.net',
+    ),
   }),
   ENTRA_AUTHORITY_HOST: setting({
     name: 'ENTRA_AUTHORITY_HOST',
     applies: 'teams',
     defaultText: '`https://login.microsoftonline.com`',
-    summary: 'Microsoft Entra\'s sign-in host: the dashboard tab checks tokens against its published keys and asks it for Graph tokens on behalf of the user (change only for another cloud)',
+    summary:
+      "Microsoft Entra's sign-in host: the dashboard tab checks tokens against its published keys and asks it for Graph tokens on behalf of the user (change only for another cloud)",
     schema: url('e.g. https://login.microsoftonline.com'),
   }),
   TEAMS_APP_ID: setting({

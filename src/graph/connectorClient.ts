@@ -1,6 +1,13 @@
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError } from './errors';
-import { DEFAULT_RETRY_POLICY, type mayResend, withRetries, type RequestKind, type RetryHooks, type RetryPolicy } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  type mayResend,
+  withRetries,
+  type RequestKind,
+  type RetryHooks,
+  type RetryPolicy,
+} from './retry';
 import { AttemptOptions, Transport, TransportFailure, networkFailure } from './transport';
 import type { Connector, ConnectorGraph, ConnectorList, GraphCall, SyncType } from './types';
 
@@ -41,7 +48,11 @@ export class GraphConnectorClient implements ConnectorGraph {
     this.origin = url.origin;
     this.version = url.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0';
     // The SDK treats only https:// paths as absolute, so the root goes in as baseUrl and calls use relative paths.
-    this.client = Client.initWithMiddleware({ middleware: new Transport(this.origin), baseUrl: `${this.origin}/`, defaultVersion: this.version });
+    this.client = Client.initWithMiddleware({
+      middleware: new Transport(this.origin),
+      baseUrl: `${this.origin}/`,
+      defaultVersion: this.version,
+    });
   }
 
   async list(call: GraphCall): Promise<ConnectorList> {
@@ -49,7 +60,9 @@ export class GraphConnectorClient implements ConnectorGraph {
     let path: string | null = COLLECTION;
     for (let page = 0; path && page < MAX_PAGES; page += 1) {
       const current: string = path;
-      const body = (await this.call('read', call, (attempt) => this.client.api(current).middlewareOptions([attempt]).get())) as ODataPage<Connector>;
+      const body = (await this.call('read', call, (attempt) =>
+        this.client.api(current).middlewareOptions([attempt]).get(),
+      )) as ODataPage<Connector>;
       connectors.push(...(Array.isArray(body.value) ? body.value.filter(isConnector) : []));
       path = this.nextPath(body['@odata.nextLink']);
     }
@@ -57,13 +70,19 @@ export class GraphConnectorClient implements ConnectorGraph {
   }
 
   async get(call: GraphCall, id: string): Promise<Connector> {
-    const body = (await this.call('read', call, (attempt) => this.client.api(connectorPath(id)).middlewareOptions([attempt]).get())) as Connector;
+    const body = (await this.call('read', call, (attempt) =>
+      this.client.api(connectorPath(id)).middlewareOptions([attempt]).get(),
+    )) as Connector;
     return body;
   }
 
   async sync(call: GraphCall, id: string, syncType: SyncType): Promise<{ requestId: string | null }> {
     const response = (await this.call('action', call, (attempt) =>
-      this.client.api(`${connectorPath(id)}/sync`).middlewareOptions([attempt]).responseType(ResponseType.RAW).post({ syncType }),
+      this.client
+        .api(`${connectorPath(id)}/sync`)
+        .middlewareOptions([attempt])
+        .responseType(ResponseType.RAW)
+        .post({ syncType }),
     )) as Response;
     return { requestId: response.headers.get('request-id') };
   }
@@ -83,7 +102,11 @@ export class GraphConnectorClient implements ConnectorGraph {
     return `/${url.pathname.slice(versionRoot.length)}${url.search}`;
   }
 
-  private call(kind: RequestKind, call: GraphCall, send: (attempt: AttemptOptions) => Promise<unknown>): Promise<unknown> {
+  private call(
+    kind: RequestKind,
+    call: GraphCall,
+    send: (attempt: AttemptOptions) => Promise<unknown>,
+  ): Promise<unknown> {
     return withRetries(
       kind,
       async () => {

@@ -49,9 +49,11 @@ export async function withRetries<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof GraphRequestError) || !resendable(kind, error) || attemptNumber >= policy.maxAttempts) throw error;
+      if (!(error instanceof GraphRequestError) || !resendable(kind, error) || attemptNumber >= policy.maxAttempts)
+        throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
-      const delayMs = error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : Math.round(backoff * (0.5 + random() / 2));
+      const delayMs =
+        error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : Math.round(backoff * (0.5 + random() / 2));
       if (delayMs + MIN_ATTEMPT_MS > deadline.remainingMs()) throw error;
       hooks.onRetry?.({ attempt: attemptNumber, delayMs, error });
       await sleep(delayMs);

@@ -1,4 +1,9 @@
-import { GraphClientError, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import {
+  GraphClientError,
+  type Context,
+  type Middleware,
+  type MiddlewareOptions,
+} from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, kindForStatus } from './errors';
 
 /** What one attempt of one request carries: the acting user's token and the attempt's abort signal. */
@@ -34,7 +39,15 @@ export class Transport implements Middleware {
     const request = context.request as unknown as string | { url: string };
     const url = typeof request === 'string' ? request : request.url;
     if (new URL(url).origin !== this.origin) {
-      throw new TransportFailure(new GraphRequestError('badRequest', null, null, null, 'Graph pointed at another host; the request was not sent'));
+      throw new TransportFailure(
+        new GraphRequestError(
+          'badRequest',
+          null,
+          null,
+          null,
+          'Graph pointed at another host; the request was not sent',
+        ),
+      );
     }
     const headers = new Headers(context.options?.headers);
     headers.set('Authorization', `Bearer ${options.token}`);
@@ -54,11 +67,24 @@ export class Transport implements Middleware {
 
 export function failureFromStatus(status: number, headers: Headers): GraphRequestError {
   const retryAfter = Number.parseInt(headers.get('retry-after') ?? '', 10);
-  return new GraphRequestError(kindForStatus(status), status, headers.get('request-id'), Number.isFinite(retryAfter) ? retryAfter : null, `Graph answered ${status}`);
+  return new GraphRequestError(
+    kindForStatus(status),
+    status,
+    headers.get('request-id'),
+    Number.isFinite(retryAfter) ? retryAfter : null,
+    `Graph answered ${status}`,
+  );
 }
 
 /** Codes that mean no connection was made, so the request cannot have reached Graph. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export function networkFailure(error: unknown): GraphRequestError {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;

@@ -19,7 +19,8 @@ export class BodyError extends Error {
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
-  if (encoding !== 'identity') throw new BodyError(415, 'Content-Encoding is not accepted: send the JSON uncompressed.');
+  if (encoding !== 'identity')
+    throw new BodyError(415, 'Content-Encoding is not accepted: send the JSON uncompressed.');
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') throw new BodyError(415, 'Only application/json is accepted.');
   const declared = Number(req.headers['content-length'] ?? 0);

@@ -22,7 +22,16 @@ export interface Messages {
   never: string;
   unknownValue: string;
   cancel: string;
-  fact: { connector: string; server: string; type: string; status: string; lastSync: string; id: string; version: string; organization: string };
+  fact: {
+    connector: string;
+    server: string;
+    type: string;
+    status: string;
+    lastSync: string;
+    id: string;
+    version: string;
+    organization: string;
+  };
 
   confirmTitle: string;
   confirmAskedBy: (name: string, personal: boolean) => Rich;
@@ -90,7 +99,15 @@ export interface Messages {
   historyLine: (when: string, who: string, type: string, outcome: string) => Rich;
   outcomeName: { requested: string; refused: (reason: string) => string; unknown: string };
 
-  buttons: { status: string; history: string; retry: string; askAgain: string; sync: string; dashboard: string; refresh: string };
+  buttons: {
+    status: string;
+    history: string;
+    retry: string;
+    askAgain: string;
+    sync: string;
+    dashboard: string;
+    refresh: string;
+  };
 
   helpTitle: string;
   helpIntro: string;

@@ -32,7 +32,10 @@ export const simulatedErrors = {
     status: 401,
     code: 'InvalidAuthenticationToken',
     message: 'Access token is empty.',
-    headers: { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' },
+    headers: {
+      'WWW-Authenticate':
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    },
   }),
   expiredToken: (): SimulatedError => ({
     status: 401,

@@ -5,7 +5,16 @@ import type { AddressInfo } from 'node:net';
 import type { Connector } from '../graph/types';
 import { isSyncType } from '../graph/types';
 import { errorBody, simulatedErrors } from './graphErrors';
-import { bearerOf, headerValue, matchRoute, readBody, sendJson, syncTypeOf, type Route, type SimulatedOperation } from './http';
+import {
+  bearerOf,
+  headerValue,
+  matchRoute,
+  readBody,
+  sendJson,
+  syncTypeOf,
+  type Route,
+  type SimulatedOperation,
+} from './http';
 import { seedConnectors } from './seed';
 import type { Answer, Fault, GraphSimulatorOptions, RecordedCall } from './types';
 import { handleControl, type SimulatorControls } from './simulatorControl';
@@ -102,7 +111,11 @@ export class GraphSimulator implements SimulatorControls {
     if (fault?.delayMs) await this.sleep(fault.delayMs);
     // A dropped connection, or a hang that Intune never acted on (apply: false), ends without an answer.
     if (fault?.dropConnection || (fault?.apply === false && !fault.error)) return void req.socket.destroy();
-    const outcome: Answer = fault?.error ? { status: fault.error.status, error: fault.error } : fault?.apply ? { status: 204 } : this.answer(route, call, url);
+    const outcome: Answer = fault?.error
+      ? { status: fault.error.status, error: fault.error }
+      : fault?.apply
+        ? { status: 204 }
+        : this.answer(route, call, url);
     // A caller that gave up (its deadline passed during a slow answer) never hears it: recorded as no answer.
     call.status = req.socket.destroyed ? 0 : outcome.status;
     const requestId = randomUUID();
@@ -120,13 +133,20 @@ export class GraphSimulator implements SimulatorControls {
   }
 
   private answer(route: Route | null, call: RecordedCall, url: URL): Answer {
-    if (!route) return { status: 400, error: simulatedErrors.badRequest(`Resource not found for the segment '${call.path}'.`) };
+    if (!route)
+      return { status: 400, error: simulatedErrors.badRequest(`Resource not found for the segment '${call.path}'.`) };
     if (!call.bearerToken) return { status: 401, error: simulatedErrors.noToken() };
     if (route.operation === 'list') return { status: 200, json: this.page(url) };
     const connector = this.connector(route.id ?? '');
     if (!connector) return { status: 404, error: simulatedErrors.notFound(route.id ?? '') };
     if (route.operation === 'get') {
-      return { status: 200, json: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors/$entity', ...connector } };
+      return {
+        status: 200,
+        json: {
+          '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors/$entity',
+          ...connector,
+        },
+      };
     }
     if (!isSyncType(call.syncType)) return { status: 400, error: simulatedErrors.badSyncType(call.syncType) };
     call.accepted = true;
@@ -139,7 +159,10 @@ export class GraphSimulator implements SimulatorControls {
     const all = [...this.connectors.values()];
     const top = Number(url.searchParams.get('$top')) || this.options.pageSize || all.length || 1;
     const skip = Number(url.searchParams.get('$skiptoken')) || 0;
-    const next = skip + top < all.length ? `${this.baseUrl}/deviceManagement/exchangeConnectors?$top=${top}&$skiptoken=${skip + top}` : undefined;
+    const next =
+      skip + top < all.length
+        ? `${this.baseUrl}/deviceManagement/exchangeConnectors?$top=${top}&$skiptoken=${skip + top}`
+        : undefined;
     return {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#deviceManagement/exchangeConnectors',
       value: all.slice(skip, skip + top),
@@ -152,7 +175,10 @@ export class GraphSimulator implements SimulatorControls {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       const connector = this.connector(id);
-      if (connector) connector.lastSyncDateTime = this.now().toISOString().replace(/\.\d+Z$/, 'Z');
+      if (connector)
+        connector.lastSyncDateTime = this.now()
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z');
     }, this.options.syncCompletesAfterMs ?? 5_000);
     timer.unref();
     this.timers.add(timer);

@@ -50,7 +50,12 @@ export async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /** Writes a JSON answer. writeHead and end are never chained: restify, loaded in the same process, patches writeHead. */
-export function sendJson(res: http.ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  json: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json' });
   res.end(json === undefined ? undefined : JSON.stringify(json));
 }

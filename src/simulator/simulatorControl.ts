@@ -15,7 +15,13 @@ export interface SimulatorControls {
  * A small HTTP API under /_simulator/ so tests and the benchmark can steer a simulator running in another process:
  * GET/DELETE calls, GET/PUT connectors, POST/DELETE faults.
  */
-export function handleControl(sim: SimulatorControls, req: http.IncomingMessage, res: http.ServerResponse, path: string, body: string): void {
+export function handleControl(
+  sim: SimulatorControls,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  path: string,
+  body: string,
+): void {
   switch (`${req.method} ${path}`) {
     case 'GET /_simulator/calls':
       return sendJson(res, 200, sim.calls);

@@ -17,7 +17,13 @@ export interface Backend {
   /** If-None-Match: * */
   putIfAbsent(key: string, body: string, expiresAt: number | null, signal: AbortSignal): Promise<ConditionalWrite>;
   /** If-Match: eTag. Fails (ok: false) when the record changed or is gone. */
-  putIfMatch(key: string, body: string, eTag: string, expiresAt: number | null, signal: AbortSignal): Promise<ConditionalWrite>;
+  putIfMatch(
+    key: string,
+    body: string,
+    eTag: string,
+    expiresAt: number | null,
+    signal: AbortSignal,
+  ): Promise<ConditionalWrite>;
   put(key: string, body: string, expiresAt: number | null, signal: AbortSignal): Promise<string>;
   delete(key: string, signal: AbortSignal): Promise<void>;
   ping(signal: AbortSignal): Promise<void>;

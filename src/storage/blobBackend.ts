@@ -18,7 +18,11 @@ export class BlobBackend implements Backend {
     const service =
       access.kind === 'connectionString'
         ? BlobServiceClient.fromConnectionString(access.connectionString, options)
-        : new BlobServiceClient(access.accountUrl, new DefaultAzureCredential(access.clientId ? { managedIdentityClientId: access.clientId } : {}), options);
+        : new BlobServiceClient(
+            access.accountUrl,
+            new DefaultAzureCredential(access.clientId ? { managedIdentityClientId: access.clientId } : {}),
+            options,
+          );
     this.container = service.getContainerClient(containerName);
   }
 
@@ -37,7 +41,13 @@ export class BlobBackend implements Backend {
     return this.upload(key, body, { ifNoneMatch: '*' }, signal);
   }
 
-  putIfMatch(key: string, body: string, eTag: string, _expiresAt: number | null, signal: AbortSignal): Promise<ConditionalWrite> {
+  putIfMatch(
+    key: string,
+    body: string,
+    eTag: string,
+    _expiresAt: number | null,
+    signal: AbortSignal,
+  ): Promise<ConditionalWrite> {
     return this.upload(key, body, { ifMatch: eTag }, signal);
   }
 
@@ -64,7 +74,12 @@ export class BlobBackend implements Backend {
     }
   }
 
-  private async upload(key: string, body: string, conditions: { ifMatch?: string; ifNoneMatch?: string }, signal: AbortSignal): Promise<ConditionalWrite> {
+  private async upload(
+    key: string,
+    body: string,
+    conditions: { ifMatch?: string; ifNoneMatch?: string },
+    signal: AbortSignal,
+  ): Promise<ConditionalWrite> {
     await this.ensureContainer(signal);
     try {
       const response = await this.blob(key).upload(body, Buffer.byteLength(body), {
@@ -75,7 +90,11 @@ export class BlobBackend implements Backend {
       return { ok: true, eTag: response.etag ?? '' };
     } catch (error) {
       // 409 BlobAlreadyExists (If-None-Match), 412 ConditionNotMet (If-Match), 404 (If-Match on a blob that is gone).
-      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)) return { ok: false };
+      if (
+        error instanceof RestError &&
+        (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)
+      )
+        return { ok: false };
       throw failure(error, true);
     }
   }

@@ -6,7 +6,8 @@ export const KEYS = {
   /** One confirmation card's lifecycle. */
   confirmation: (id: string) => `confirmations/${id}`,
   /** The first delivery of a message activity (Teams redelivers slow turns). */
-  delivery: (channelId: string, conversationId: string, activityId: string) => `deliveries/${channelId}/${conversationId}/${activityId}`,
+  delivery: (channelId: string, conversationId: string, activityId: string) =>
+    `deliveries/${channelId}/${conversationId}/${activityId}`,
   /** botbuilder's SSO token exchange dedupe, under its own prefix. */
   ssoDedupe: (key: string) => `sso-dedupe/${key}`,
   /** What a user was doing when they had to sign in. */

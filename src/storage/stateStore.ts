@@ -12,7 +12,9 @@ export interface WriteOptions {
 }
 
 export type CreateResult = { readonly created: true; readonly eTag: string } | { readonly created: false };
-export type ReplaceResult = { readonly replaced: true; readonly eTag: string } | { readonly replaced: false; readonly reason: 'conflict' | 'gone' };
+export type ReplaceResult =
+  | { readonly replaced: true; readonly eTag: string }
+  | { readonly replaced: false; readonly reason: 'conflict' | 'gone' };
 
 /**
  * The bot's state, shared by every instance. Writes that must not be lost to a race are explicit:
@@ -37,13 +39,13 @@ export interface StateStore {
 /** The bot's storage could not be read or written in time: nothing was changed by this request. */
 export class StorageUnavailableError extends AppError<'STORAGE_UNAVAILABLE'> {
   constructor(cause?: unknown) {
-    super('STORAGE_UNAVAILABLE', 'The bot\'s storage is unavailable', { cause });
+    super('STORAGE_UNAVAILABLE', "The bot's storage is unavailable", { cause });
   }
 }
 
 /** In-memory storage is full of live state: new work is refused rather than evicting anything in use. */
 export class StorageFullError extends AppError<'STORAGE_FULL'> {
   constructor() {
-    super('STORAGE_FULL', 'The bot\'s in-memory storage is full');
+    super('STORAGE_FULL', "The bot's in-memory storage is full");
   }
 }

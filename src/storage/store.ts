@@ -50,19 +50,25 @@ export class Store implements StateStore {
 
   async create<T>(key: string, value: T, options: WriteOptions = {}): Promise<CreateResult> {
     const { body, writeId, expiresAt } = this.envelope(value, options);
-    const first = await this.attempt(key, writeId, () => this.call((signal) => this.backend.putIfAbsent(key, body, expiresAt, signal)));
+    const first = await this.attempt(key, writeId, () =>
+      this.call((signal) => this.backend.putIfAbsent(key, body, expiresAt, signal)),
+    );
     if (first.kind === 'written') return { created: true, eTag: first.eTag };
     // Something is stored: our own write whose answer was lost, an expired record, or another writer's record.
     const current = first.current;
     if (!current) return { created: false }; // deleted in between: somebody else's business, treat as lost
     if (!this.expired(current.envelope)) return { created: false };
-    const over = await this.attempt(key, writeId, () => this.call((signal) => this.backend.putIfMatch(key, body, current.eTag, expiresAt, signal)));
+    const over = await this.attempt(key, writeId, () =>
+      this.call((signal) => this.backend.putIfMatch(key, body, current.eTag, expiresAt, signal)),
+    );
     return over.kind === 'written' ? { created: true, eTag: over.eTag } : { created: false };
   }
 
   async replace<T>(key: string, value: T, eTag: string, options: WriteOptions = {}): Promise<ReplaceResult> {
     const { body, writeId, expiresAt } = this.envelope(value, options);
-    const result = await this.attempt(key, writeId, () => this.call((signal) => this.backend.putIfMatch(key, body, eTag, expiresAt, signal)));
+    const result = await this.attempt(key, writeId, () =>
+      this.call((signal) => this.backend.putIfMatch(key, body, eTag, expiresAt, signal)),
+    );
     if (result.kind === 'written') return { replaced: true, eTag: result.eTag };
     return { replaced: false, reason: result.current && !this.expired(result.current.envelope) ? 'conflict' : 'gone' };
   }
@@ -101,7 +107,9 @@ export class Store implements StateStore {
     key: string,
     writeId: string,
     write: () => Promise<{ ok: true; eTag: string } | { ok: false }>,
-  ): Promise<{ kind: 'written'; eTag: string } | { kind: 'refused'; current: { envelope: Envelope; eTag: string } | null }> {
+  ): Promise<
+    { kind: 'written'; eTag: string } | { kind: 'refused'; current: { envelope: Envelope; eTag: string } | null }
+  > {
     let failure: unknown = null;
     try {
       const result = await write();
@@ -154,5 +162,7 @@ function isTimeout(error: unknown): boolean {
 }
 
 function unavailable(error: unknown): Error {
-  return error instanceof StorageFullError || error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error);
+  return error instanceof StorageFullError || error instanceof StorageUnavailableError
+    ? error
+    : new StorageUnavailableError(error);
 }

@@ -26,21 +26,37 @@ const KEEP = 50;
 const MAX_TRIES = 10;
 
 /** The outcome an audit entry records, as the claimed confirmation's next state (what a stale claim settles to). */
-export function outcomeFromAudit(claimed: Extract<Confirmation, { state: 'claimed' }>, entry: AuditEntry): Confirmation {
+export function outcomeFromAudit(
+  claimed: Extract<Confirmation, { state: 'claimed' }>,
+  entry: AuditEntry,
+): Confirmation {
   const revision = claimed.revision + 1;
-  const failure = { kind: entry.failure === 'interrupted' || entry.failure === null ? ('noAnswer' as const) : entry.failure, status: entry.httpStatus, requestId: entry.graphRequestId, retryAfterSeconds: null };
+  const failure = {
+    kind: entry.failure === 'interrupted' || entry.failure === null ? ('noAnswer' as const) : entry.failure,
+    status: entry.httpStatus,
+    requestId: entry.graphRequestId,
+    retryAfterSeconds: null,
+  };
   switch (entry.outcome) {
     case 'requested':
       return { ...claimed, state: 'requested', requestedAt: entry.at, graphRequestId: entry.graphRequestId, revision };
     case 'refused':
       return { ...claimed, state: 'refused', refusedAt: entry.at, failure, revision };
     case 'unknown':
-      return { ...claimed, state: 'unknown', unknownAt: entry.at, reason: entry.failure === 'interrupted' ? 'interrupted' : 'noAnswer', failure, revision };
+      return {
+        ...claimed,
+        state: 'unknown',
+        unknownAt: entry.at,
+        reason: entry.failure === 'interrupted' ? 'interrupted' : 'noAnswer',
+        failure,
+        revision,
+      };
   }
 }
 
 export function auditEntryOf(confirmation: Confirmation): AuditEntry | null {
-  if (confirmation.state !== 'requested' && confirmation.state !== 'refused' && confirmation.state !== 'unknown') return null;
+  if (confirmation.state !== 'requested' && confirmation.state !== 'refused' && confirmation.state !== 'unknown')
+    return null;
   const base = {
     confirmationId: confirmation.id,
     connectorId: confirmation.connector.id,
@@ -52,10 +68,24 @@ export function auditEntryOf(confirmation: Confirmation): AuditEntry | null {
   };
   switch (confirmation.state) {
     case 'requested':
-      return { ...base, at: confirmation.requestedAt, outcome: 'requested', failure: null, httpStatus: 204, graphRequestId: confirmation.graphRequestId };
+      return {
+        ...base,
+        at: confirmation.requestedAt,
+        outcome: 'requested',
+        failure: null,
+        httpStatus: 204,
+        graphRequestId: confirmation.graphRequestId,
+      };
     case 'refused': {
       const { failure } = confirmation;
-      return { ...base, at: confirmation.refusedAt, outcome: 'refused', failure: failure.kind, httpStatus: failure.status, graphRequestId: failure.requestId };
+      return {
+        ...base,
+        at: confirmation.refusedAt,
+        outcome: 'refused',
+        failure: failure.kind,
+        httpStatus: failure.status,
+        graphRequestId: failure.requestId,
+      };
     }
     case 'unknown': {
       const failure = confirmation.failure;
@@ -100,7 +130,9 @@ export class AuditLog {
         const entries = current?.value.entries ?? [];
         if (entries.some((existing) => existing.confirmationId === entry.confirmationId)) return;
         const next = { entries: [...entries, entry].slice(-KEEP) };
-        const written = current ? (await this.store.replace(key, next, current.eTag)).replaced : (await this.store.create(key, next)).created;
+        const written = current
+          ? (await this.store.replace(key, next, current.eTag)).replaced
+          : (await this.store.create(key, next)).created;
         if (written) return;
         await pause(this.random() * 10 * attempt);
       } catch (error) {

@@ -85,14 +85,14 @@ export type Confirmation =
   | (ConfirmationBase & Claim & { state: 'requested'; requestedAt: string; graphRequestId: string | null })
   | (ConfirmationBase & Claim & { state: 'refused'; refusedAt: string; failure: GraphFailure })
   /** Graph's answer was lost (timeout, dropped connection, 504) or the bot stopped while sending: it may have synced. */
-  | (ConfirmationBase & Claim & { state: 'unknown'; unknownAt: string; reason: 'noAnswer' | 'interrupted'; failure: GraphFailure | null })
+  | (ConfirmationBase &
+      Claim & { state: 'unknown'; unknownAt: string; reason: 'noAnswer' | 'interrupted'; failure: GraphFailure | null })
   | (ConfirmationBase & { state: 'cancelled'; cancelledBy: Person; cancelledAt: string })
   | (ConfirmationBase & { state: 'expired'; expiredAt: string })
   | (ConfirmationBase & { state: 'superseded'; supersededAt: string; other: OtherRequest });
 
 export type Claimed = Extract<Confirmation, { state: 'claimed' }>;
 export type Requested = Extract<Confirmation, { state: 'requested' }>;
-
 
 /** A stable key for per-user caches: the Entra object id when Teams sends one. */
 export function userKeyOf(person: Person): string {
@@ -105,7 +105,9 @@ export function isSamePerson(a: Person, b: Person): boolean {
 }
 
 /** A pending confirmation's fields without its state and its pending-only flag (what a claim keeps). */
-export function withoutPendingFlags(pending: Extract<Confirmation, { state: 'pending' }>): Omit<Extract<Confirmation, { state: 'pending' }>, 'state' | 'signInExpired'> {
+export function withoutPendingFlags(
+  pending: Extract<Confirmation, { state: 'pending' }>,
+): Omit<Extract<Confirmation, { state: 'pending' }>, 'state' | 'signInExpired'> {
   const { state: _state, signInExpired: _flag, ...rest } = pending;
   return rest;
 }

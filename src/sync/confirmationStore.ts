@@ -13,7 +13,9 @@ export class ConfirmationStore {
   ) {}
 
   async create(confirmation: Confirmation): Promise<Versioned<Confirmation>> {
-    const result = await this.store.create(KEYS.confirmation(confirmation.id), confirmation, { ttlMs: this.ttlOf(confirmation) });
+    const result = await this.store.create(KEYS.confirmation(confirmation.id), confirmation, {
+      ttlMs: this.ttlOf(confirmation),
+    });
     if (!result.created) throw new Error(`confirmation id ${confirmation.id} is already taken`);
     return { value: confirmation, eTag: result.eTag };
   }
@@ -24,7 +26,9 @@ export class ConfirmationStore {
 
   /** Replaces `current` with `next` if nobody changed it since; null when somebody did (or it is gone). */
   async replace(current: Versioned<Confirmation>, next: Confirmation): Promise<Versioned<Confirmation> | null> {
-    const result = await this.store.replace(KEYS.confirmation(next.id), next, current.eTag, { ttlMs: this.ttlOf(next) });
+    const result = await this.store.replace(KEYS.confirmation(next.id), next, current.eTag, {
+      ttlMs: this.ttlOf(next),
+    });
     return result.replaced ? { value: next, eTag: result.eTag } : null;
   }
 
@@ -35,7 +39,8 @@ export class ConfirmationStore {
   async correctInterrupted(claim: Claimed, outcome: Confirmation): Promise<void> {
     const current = await this.get(claim.id);
     const guess = current?.value;
-    if (!current || guess?.state !== 'unknown' || guess.reason !== 'interrupted' || guess.claimId !== claim.claimId) return;
+    if (!current || guess?.state !== 'unknown' || guess.reason !== 'interrupted' || guess.claimId !== claim.claimId)
+      return;
     await this.replace(current, { ...outcome, revision: guess.revision + 1 });
   }
 

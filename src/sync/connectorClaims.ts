@@ -31,7 +31,11 @@ export class ConnectorClaims {
   }
 
   /** Makes `claim` the connector's latest if the record is still as read; null when it changed meanwhile. */
-  async take(connectorId: string, current: Versioned<ClaimRecord> | null, claim: ConnectorClaim): Promise<Versioned<ClaimRecord> | null> {
+  async take(
+    connectorId: string,
+    current: Versioned<ClaimRecord> | null,
+    claim: ConnectorClaim,
+  ): Promise<Versioned<ClaimRecord> | null> {
     const key = KEYS.connectorClaim(connectorId);
     const next: ClaimRecord = { last: claim };
     if (!current) {
@@ -47,13 +51,26 @@ export class ConnectorClaims {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const current = await this.read(connectorId);
       if (!current || current.value.last.claimId !== claimId || current.value.last.released) return;
-      const replaced = await this.store.replace(KEYS.connectorClaim(connectorId), { last: { ...current.value.last, released: true } }, current.eTag);
+      const replaced = await this.store.replace(
+        KEYS.connectorClaim(connectorId),
+        { last: { ...current.value.last, released: true } },
+        current.eTag,
+      );
       if (replaced.replaced) return;
     }
   }
 }
 
 /** True when `claim` is a real, newer request for the connector than a confirmation made at `createdAt`. */
-export function supersedes(claim: ConnectorClaim | undefined, confirmationId: string, createdAt: string): claim is ConnectorClaim {
-  return !!claim && !claim.released && claim.confirmationId !== confirmationId && Date.parse(claim.at) >= Date.parse(createdAt);
+export function supersedes(
+  claim: ConnectorClaim | undefined,
+  confirmationId: string,
+  createdAt: string,
+): claim is ConnectorClaim {
+  return (
+    !!claim &&
+    !claim.released &&
+    claim.confirmationId !== confirmationId &&
+    Date.parse(claim.at) >= Date.parse(createdAt)
+  );
 }

@@ -4,7 +4,16 @@ import { GraphRequestError } from '../graph/errors';
 import type { SyncType } from '../graph/types';
 import type { Versioned } from '../storage';
 import { auditEntryOf, outcomeFromAudit } from './auditLog';
-import { isSamePerson, withoutPendingFlags, type Claimed, type Confirmation, type ConnectorSnapshot, type GraphFailure, type Person, type RecentRequest } from './confirmation';
+import {
+  isSamePerson,
+  withoutPendingFlags,
+  type Claimed,
+  type Confirmation,
+  type ConnectorSnapshot,
+  type GraphFailure,
+  type Person,
+  type RecentRequest,
+} from './confirmation';
 import { supersedes } from './connectorClaims';
 import { patiently } from './patiently';
 import { undoUnconfirmedClaim } from './unconfirmedClaim';
@@ -27,7 +36,13 @@ export class SyncService {
     this.newId = deps.newId ?? randomUUID;
   }
 
-  async propose(connector: ConnectorSnapshot, syncType: SyncType, requestedBy: Person, conversationId: string, recent?: RecentRequest): Promise<Pending> {
+  async propose(
+    connector: ConnectorSnapshot,
+    syncType: SyncType,
+    requestedBy: Person,
+    conversationId: string,
+    recent?: RecentRequest,
+  ): Promise<Pending> {
     const now = this.now();
     const confirmation: Pending = {
       state: 'pending',
@@ -63,10 +78,16 @@ export class SyncService {
     const confirmation = current.value;
     if (confirmation.conversationId !== conversationId) return { kind: 'wrongConversation' };
     // Somebody else's click never changes the card, whatever state it is in.
-    if (!isSamePerson(confirmation.requestedBy, clicker)) return { kind: 'notYours', requester: confirmation.requestedBy };
+    if (!isSamePerson(confirmation.requestedBy, clicker))
+      return { kind: 'notYours', requester: confirmation.requestedBy };
     if (confirmation.state !== 'pending') return { kind: 'settled', confirmation, byThisClick: false };
     if (this.now().getTime() >= Date.parse(confirmation.expiresAt)) {
-      return this.moveOn(current as Versioned<Pending>, { ...confirmation, state: 'expired', expiredAt: this.iso(), revision: confirmation.revision + 1 });
+      return this.moveOn(current as Versioned<Pending>, {
+        ...confirmation,
+        state: 'expired',
+        expiredAt: this.iso(),
+        revision: confirmation.revision + 1,
+      });
     }
     return { kind: 'pending', current: current as Versioned<Pending> };
   }
@@ -86,20 +107,45 @@ export class SyncService {
       if (last && !last.released && last.confirmationId === confirmation.id) return this.refreshed(confirmation.id);
       if (supersedes(last, confirmation.id, confirmation.createdAt)) {
         const other = { confirmationId: last.confirmationId, by: last.by, syncType: last.syncType, at: last.at };
-        return this.moveOn(current, { ...confirmation, state: 'superseded', supersededAt: this.iso(), other, revision: confirmation.revision + 1 });
+        return this.moveOn(current, {
+          ...confirmation,
+          state: 'superseded',
+          supersededAt: this.iso(),
+          other,
+          revision: confirmation.revision + 1,
+        });
       }
-      const next: Claimed = { ...withoutPendingFlags(confirmation), state: 'claimed', claimId, claimedBy: clicker, claimedAt, revision: confirmation.revision + 1 };
+      const next: Claimed = {
+        ...withoutPendingFlags(confirmation),
+        state: 'claimed',
+        claimId,
+        claimedBy: clicker,
+        claimedAt,
+        revision: confirmation.revision + 1,
+      };
       let claimed: Versioned<Confirmation> | null;
       try {
-        const taken = await this.deps.claims.take(confirmation.connector.id, record, { confirmationId: confirmation.id, claimId, by: clicker, syncType: confirmation.syncType, at: claimedAt });
+        const taken = await this.deps.claims.take(confirmation.connector.id, record, {
+          confirmationId: confirmation.id,
+          claimId,
+          by: clicker,
+          syncType: confirmation.syncType,
+          at: claimedAt,
+        });
         if (!taken) continue; // another claim on this connector got there first: look again
         claimed = await this.deps.confirmations.replace(current, next);
       } catch (error) {
-        this.deps.background(undoUnconfirmedClaim(this.deps, next, (write) => this.patiently(write)), { confirmationId: confirmation.id, work: 'undo unconfirmed claim' });
+        this.deps.background(
+          undoUnconfirmedClaim(this.deps, next, (write) => this.patiently(write)),
+          { confirmationId: confirmation.id, work: 'undo unconfirmed claim' },
+        );
         throw error;
       }
       if (claimed) return { kind: 'claimed', claimed: claimed as Versioned<Claimed> };
-      this.deps.background(this.deps.claims.release(confirmation.connector.id, claimId), { confirmationId: confirmation.id, work: 'release claim' });
+      this.deps.background(this.deps.claims.release(confirmation.connector.id, claimId), {
+        confirmationId: confirmation.id,
+        work: 'release claim',
+      });
       return this.refreshed(confirmation.id);
     }
     return this.refreshed(confirmation.id);
@@ -115,24 +161,43 @@ export class SyncService {
     let outcome: Confirmation;
     try {
       const deadline = Deadline.after(this.deps.timing.sendBudgetMs);
-      const { requestId } = await this.deps.graph.sync({ token, deadline }, confirmation.connector.id, confirmation.syncType);
+      const { requestId } = await this.deps.graph.sync(
+        { token, deadline },
+        confirmation.connector.id,
+        confirmation.syncType,
+      );
       outcome = { ...confirmation, state: 'requested', requestedAt: this.iso(), graphRequestId: requestId, revision };
     } catch (caught) {
       if (!(caught instanceof GraphRequestError)) throw caught;
-      const failure: GraphFailure = { kind: caught.kind, status: caught.status, requestId: caught.requestId, retryAfterSeconds: caught.retryAfterSeconds };
+      const failure: GraphFailure = {
+        kind: caught.kind,
+        status: caught.status,
+        requestId: caught.requestId,
+        retryAfterSeconds: caught.retryAfterSeconds,
+      };
       if (caught.kind === 'unauthorized') return this.backToPending(claimed);
       outcome =
         caught.delivery === 'unknown'
           ? { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'noAnswer', failure, revision }
           : { ...confirmation, state: 'refused', refusedAt: this.iso(), failure, revision };
     }
-    this.deps.background(this.settle(claimed, outcome), { confirmationId: confirmation.id, work: 'store outcome', state: outcome.state });
+    this.deps.background(this.settle(claimed, outcome), {
+      confirmationId: confirmation.id,
+      work: 'store outcome',
+      state: outcome.state,
+    });
     return { confirmation: outcome, signInAgain: false };
   }
 
   async cancel(current: Versioned<Pending>, clicker: Person): Promise<Refusal> {
     const confirmation = current.value;
-    return this.moveOn(current, { ...confirmation, state: 'cancelled', cancelledBy: clicker, cancelledAt: this.iso(), revision: confirmation.revision + 1 });
+    return this.moveOn(current, {
+      ...confirmation,
+      state: 'cancelled',
+      cancelledBy: clicker,
+      cancelledAt: this.iso(),
+      revision: confirmation.revision + 1,
+    });
   }
 
   /**
@@ -173,7 +238,14 @@ export class SyncService {
     const audited = await this.deps.audit.find(confirmation.connector.id, confirmation.id);
     const outcome: Confirmation = audited
       ? outcomeFromAudit(confirmation, audited)
-      : { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'interrupted', failure: null, revision: confirmation.revision + 1 };
+      : {
+          ...confirmation,
+          state: 'unknown',
+          unknownAt: this.iso(),
+          reason: 'interrupted',
+          failure: null,
+          revision: confirmation.revision + 1,
+        };
     const stored = await this.deps.confirmations.replace(current, outcome);
     if (!stored) return (await this.deps.confirmations.get(confirmation.id)) ?? current;
     const entry = audited ? null : auditEntryOf(outcome);

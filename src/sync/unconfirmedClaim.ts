@@ -17,7 +17,9 @@ export async function undoUnconfirmedClaim(
   const current = await patiently(() => deps.confirmations.get(claimed.id));
   if (current && isHeldBy(current, claimed.claimId)) {
     const { claimId: _id, claimedBy: _by, claimedAt: _at, state: _state, ...rest } = current.value;
-    await patiently(() => deps.confirmations.replace(current, { ...rest, state: 'pending', revision: current.value.revision + 1 }));
+    await patiently(() =>
+      deps.confirmations.replace(current, { ...rest, state: 'pending', revision: current.value.revision + 1 }),
+    );
   }
   await patiently(() => deps.claims.release(claimed.connector.id, claimed.claimId));
 }

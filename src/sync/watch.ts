@@ -56,7 +56,11 @@ export const CLOCK_SKEW_MS = 2 * 60_000;
 export function nextState(record: WatchRecord, connector: Connector, now: Date): WatchState {
   const reported = lastSyncOf(connector);
   const baseline = record.baseline.lastSyncDateTime ? Date.parse(record.baseline.lastSyncDateTime) : -Infinity;
-  if (reported && reported.getTime() > baseline && reported.getTime() >= Date.parse(record.acceptedAt) - CLOCK_SKEW_MS) {
+  if (
+    reported &&
+    reported.getTime() > baseline &&
+    reported.getTime() >= Date.parse(record.acceptedAt) - CLOCK_SKEW_MS
+  ) {
     return { kind: 'completed', lastSyncDateTime: reported.toISOString() };
   }
   const status = typeof connector.status === 'string' ? connector.status : null;

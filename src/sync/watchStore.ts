@@ -36,7 +36,10 @@ export class WatchStore {
     for (let attempt = 0; attempt < TRIES; attempt += 1) {
       const current = await this.read(confirmation.connector.id);
       const next = joined(current?.value ?? null, confirmation, card, this.windowMs);
-      const written = current && !isFinal(current.value.state) ? await this.store.replace(key, next, current.eTag, this.ttl()) : await this.put(key, current, next);
+      const written =
+        current && !isFinal(current.value.state)
+          ? await this.store.replace(key, next, current.eTag, this.ttl())
+          : await this.put(key, current, next);
       if (written) {
         await this.index((ids) => (ids.includes(next.connectorId) ? ids : [...ids, next.connectorId]));
         return next;
@@ -52,8 +55,14 @@ export class WatchStore {
 
   /** Follows a watch again that stopped for a sign-in (the requester asked to continue). */
   async resume(current: Versioned<WatchRecord>): Promise<Versioned<WatchRecord> | null> {
-    const resumed = await this.update(current, { ...current.value, state: { kind: 'watching' }, lease: null, pausedUntil: null });
-    if (resumed) await this.index((ids) => (ids.includes(resumed.value.connectorId) ? ids : [...ids, resumed.value.connectorId]));
+    const resumed = await this.update(current, {
+      ...current.value,
+      state: { kind: 'watching' },
+      lease: null,
+      pausedUntil: null,
+    });
+    if (resumed)
+      await this.index((ids) => (ids.includes(resumed.value.connectorId) ? ids : [...ids, resumed.value.connectorId]));
     return resumed;
   }
 
@@ -83,7 +92,9 @@ export class WatchStore {
       const before = current?.value.connectorIds ?? [];
       const after = change(before);
       if (after.length === before.length && after.every((id, i) => id === before[i])) return;
-      const written = current ? (await this.store.replace(key, { connectorIds: after }, current.eTag)).replaced : (await this.store.create(key, { connectorIds: after })).created;
+      const written = current
+        ? (await this.store.replace(key, { connectorIds: after }, current.eTag)).replaced
+        : (await this.store.create(key, { connectorIds: after })).created;
       if (written) return;
     }
     throw new Error('could not update the watch index: races lost');
@@ -95,16 +106,34 @@ export class WatchStore {
 }
 
 function placeholder(confirmation: Requested): WatchedCard {
-  return { confirmationId: confirmation.id, reference: {}, messageId: null, locale: 'en', personal: true, refreshFor: [] };
+  return {
+    confirmationId: confirmation.id,
+    reference: {},
+    messageId: null,
+    locale: 'en',
+    personal: true,
+    refreshFor: [],
+  };
 }
 
-function joined(running: WatchRecord | null, confirmation: Requested, card: WatchedCard, windowMs: number): WatchRecord {
+function joined(
+  running: WatchRecord | null,
+  confirmation: Requested,
+  card: WatchedCard,
+  windowMs: number,
+): WatchRecord {
   const acceptedAt = confirmation.requestedAt;
   const until = new Date(Date.parse(acceptedAt) + windowMs).toISOString();
   if (running && !isFinal(running.state)) {
-    const cards = [...running.cards.filter((known) => known.confirmationId !== card.confirmationId), card].slice(-MAX_CARDS);
+    const cards = [...running.cards.filter((known) => known.confirmationId !== card.confirmationId), card].slice(
+      -MAX_CARDS,
+    );
     const newer = Date.parse(acceptedAt) > Date.parse(running.acceptedAt);
-    return { ...running, cards, ...(newer ? { acceptedAt, until, syncType: confirmation.syncType, requestedBy: confirmation.claimedBy } : {}) };
+    return {
+      ...running,
+      cards,
+      ...(newer ? { acceptedAt, until, syncType: confirmation.syncType, requestedBy: confirmation.claimedBy } : {}),
+    };
   }
   return {
     connectorId: confirmation.connector.id,

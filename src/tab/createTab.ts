@@ -12,7 +12,11 @@ import { TabTokens } from './tabToken';
 export const DASHBOARD_ENTITY_ID = 'connectors';
 
 /** Puts the dashboard tab (its page and its API) on the bot's server, acting for whom the configuration says. */
-export function createTab(server: restify.Server, config: Config, parts: { dashboard: Dashboard; logger: Logger }): TabPage {
+export function createTab(
+  server: restify.Server,
+  config: Config,
+  parts: { dashboard: Dashboard; logger: Logger },
+): TabPage {
   const { dashboard } = config;
   let access: TabAccess;
   let page: TabPage;
@@ -28,7 +32,14 @@ export function createTab(server: restify.Server, config: Config, parts: { dashb
         authorityHost: dashboard.authorityHost,
         allowedTenantIds: config.allowedTenantIds,
       });
-      access = new TeamsAccess(tokens, new OnBehalfOf({ appId: dashboard.appId, credential: dashboard.credential, authorityHost: dashboard.authorityHost }));
+      access = new TeamsAccess(
+        tokens,
+        new OnBehalfOf({
+          appId: dashboard.appId,
+          credential: dashboard.credential,
+          authorityHost: dashboard.authorityHost,
+        }),
+      );
       page = new TabPage({ mode: 'teams', authorizeUrl: consentUrl(dashboard) });
       break;
     }

@@ -9,7 +9,14 @@ import { snapshotOf } from '../sync/connectorSnapshot';
 import type { Pending, SyncService } from '../sync/syncService';
 import type { Versioned } from '../storage';
 import { ours, toPlainText } from '../text/rich';
-import { TIME_PLACEHOLDER, type ConfirmationView, type ConnectorRow, type ConnectorsAnswer, type HistoryAnswer, type RequestLine } from './shared/contract';
+import {
+  TIME_PLACEHOLDER,
+  type ConfirmationView,
+  type ConnectorRow,
+  type ConnectorsAnswer,
+  type HistoryAnswer,
+  type RequestLine,
+} from './shared/contract';
 
 /** Who a dashboard request acts for, with the Graph token that acts for them. */
 export interface DashboardCaller {
@@ -20,7 +27,10 @@ export interface DashboardCaller {
 
 /** A confirmation the caller may not act on: the page shows the card's words for why. */
 export class DashboardRefusal extends Error {
-  constructor(readonly status: 404 | 409, readonly view: ConfirmationView | null) {
+  constructor(
+    readonly status: 404 | 409,
+    readonly view: ConfirmationView | null,
+  ) {
     super('refused');
   }
 }
@@ -60,14 +70,25 @@ export class Dashboard {
 
   async history(caller: DashboardCaller, connectorId: string): Promise<HistoryAnswer> {
     // Graph says whether the caller may see this connector at all, as it does for `history` in chat.
-    const connector = await this.deps.graph.get({ token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) }, connectorId);
+    const connector = await this.deps.graph.get(
+      { token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) },
+      connectorId,
+    );
     return { entries: (await this.deps.audit.recent(connector.id, 10)).map((entry) => lineOf(entry, caller.m)) };
   }
 
   async propose(caller: DashboardCaller, connectorId: string, syncType: unknown): Promise<ConfirmationView> {
     if (!isSyncType(syncType)) throw new DashboardRefusal(404, null);
-    const connector = await this.deps.graph.get({ token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) }, connectorId);
-    const confirmation = await this.deps.sync.propose(snapshotOf(connector), syncType, caller.person, conversationOf(caller.person));
+    const connector = await this.deps.graph.get(
+      { token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) },
+      connectorId,
+    );
+    const confirmation = await this.deps.sync.propose(
+      snapshotOf(connector),
+      syncType,
+      caller.person,
+      conversationOf(caller.person),
+    );
     return viewOf(confirmation, caller.m);
   }
 
@@ -92,8 +113,13 @@ export class Dashboard {
     return inspection.current;
   }
 
-  private refusal(refusal: Exclude<Awaited<ReturnType<SyncService['inspect']>>, { kind: 'pending' }>, m: Messages): DashboardRefusal {
-    return refusal.kind === 'settled' ? new DashboardRefusal(409, viewOf(refusal.confirmation, m)) : new DashboardRefusal(404, null);
+  private refusal(
+    refusal: Exclude<Awaited<ReturnType<SyncService['inspect']>>, { kind: 'pending' }>,
+    m: Messages,
+  ): DashboardRefusal {
+    return refusal.kind === 'settled'
+      ? new DashboardRefusal(409, viewOf(refusal.confirmation, m))
+      : new DashboardRefusal(404, null);
   }
 }
 
@@ -127,28 +153,66 @@ export function viewOf(confirmation: Confirmation, m: Messages): ConfirmationVie
   const command = statusCommand(confirmation.connector.name);
   switch (confirmation.state) {
     case 'pending':
-      return { ...base, title: plain(m.confirmTitle), detail: plain(m.syncTypeExplained[confirmation.syncType]), at: null, requestId: null };
+      return {
+        ...base,
+        title: plain(m.confirmTitle),
+        detail: plain(m.syncTypeExplained[confirmation.syncType]),
+        at: null,
+        requestId: null,
+      };
     case 'claimed':
       return { ...base, title: plain(m.sending), detail: null, at: confirmation.claimedAt, requestId: null };
     case 'requested':
-      return { ...base, title: plain(m.requestedTitle(confirmation.syncType)), detail: toPlainText(m.requestedBy(confirmation.claimedBy.name, TIME_PLACEHOLDER)), at: confirmation.requestedAt, requestId: confirmation.graphRequestId };
+      return {
+        ...base,
+        title: plain(m.requestedTitle(confirmation.syncType)),
+        detail: toPlainText(m.requestedBy(confirmation.claimedBy.name, TIME_PLACEHOLDER)),
+        at: confirmation.requestedAt,
+        requestId: confirmation.graphRequestId,
+      };
     case 'refused':
-      return { ...base, title: plain(m.refusedTitle), detail: plain(m.syncFailure[confirmation.failure.kind]), at: confirmation.refusedAt, requestId: confirmation.failure.requestId };
+      return {
+        ...base,
+        title: plain(m.refusedTitle),
+        detail: plain(m.syncFailure[confirmation.failure.kind]),
+        at: confirmation.refusedAt,
+        requestId: confirmation.failure.requestId,
+      };
     case 'unknown':
       return {
         ...base,
         title: plain(m.unknownTitle),
-        detail: toPlainText(confirmation.reason === 'interrupted' ? m.interruptedText(command) : m.unknownText(command)),
+        detail: toPlainText(
+          confirmation.reason === 'interrupted' ? m.interruptedText(command) : m.unknownText(command),
+        ),
         at: confirmation.unknownAt,
         requestId: confirmation.failure?.requestId ?? null,
       };
     case 'cancelled':
-      return { ...base, title: plain(m.cancelledTitle), detail: toPlainText(m.cancelledBy(confirmation.cancelledBy.name, TIME_PLACEHOLDER)), at: confirmation.cancelledAt, requestId: null };
+      return {
+        ...base,
+        title: plain(m.cancelledTitle),
+        detail: toPlainText(m.cancelledBy(confirmation.cancelledBy.name, TIME_PLACEHOLDER)),
+        at: confirmation.cancelledAt,
+        requestId: null,
+      };
     case 'expired':
-      return { ...base, title: plain(m.expiredTitle), detail: plain(m.expiredText), at: confirmation.expiredAt, requestId: null };
+      return {
+        ...base,
+        title: plain(m.expiredTitle),
+        detail: plain(m.expiredText),
+        at: confirmation.expiredAt,
+        requestId: null,
+      };
     case 'superseded': {
       const { other } = confirmation;
-      return { ...base, title: plain(m.supersededTitle), detail: toPlainText(m.supersededText(other.by.name, other.syncType, TIME_PLACEHOLDER)), at: other.at, requestId: null };
+      return {
+        ...base,
+        title: plain(m.supersededTitle),
+        detail: toPlainText(m.supersededText(other.by.name, other.syncType, TIME_PLACEHOLDER)),
+        at: other.at,
+        requestId: null,
+      };
     }
   }
 }

@@ -1,4 +1,10 @@
-import { ConfidentialClientApplication, InteractionRequiredAuthError, ManagedIdentityApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  InteractionRequiredAuthError,
+  ManagedIdentityApplication,
+  type Configuration,
+  type INetworkModule,
+} from '@azure/msal-node';
 import type { AppCredential } from '../config';
 import { AppError } from '../errors';
 import type { TabUser } from './tabToken';
@@ -9,7 +15,11 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/DeviceManagementServiceC
 /** Entra would not give a Graph token for this user: consent is missing (the page offers it) or the exchange failed. */
 export class OnBehalfOfError extends AppError<'TAB_CONSENT_REQUIRED' | 'TAB_SIGN_IN_FAILED'> {
   constructor(consent: boolean, cause: unknown) {
-    super(consent ? 'TAB_CONSENT_REQUIRED' : 'TAB_SIGN_IN_FAILED', consent ? 'consent required' : 'on-behalf-of exchange failed', { cause });
+    super(
+      consent ? 'TAB_CONSENT_REQUIRED' : 'TAB_SIGN_IN_FAILED',
+      consent ? 'consent required' : 'on-behalf-of exchange failed',
+      { cause },
+    );
   }
 }
 
@@ -48,8 +58,11 @@ export class OnBehalfOf {
     this.now = options.now ?? Date.now;
     const { credential } = options;
     if (credential.kind === 'federated') {
-      const identity = new ManagedIdentityApplication({ managedIdentityIdParams: { userAssignedClientId: credential.managedIdentityClientId } });
-      this.assertion = async () => (await identity.acquireToken({ resource: 'api://AzureADTokenExchange' })).accessToken;
+      const identity = new ManagedIdentityApplication({
+        managedIdentityIdParams: { userAssignedClientId: credential.managedIdentityClientId },
+      });
+      this.assertion = async () =>
+        (await identity.acquireToken({ resource: 'api://AzureADTokenExchange' })).accessToken;
     } else this.assertion = null;
   }
 
@@ -59,12 +72,18 @@ export class OnBehalfOf {
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.token;
     let result;
     try {
-      result = await this.clientFor(user.tid).acquireTokenOnBehalfOf({ oboAssertion: user.token, scopes: [GRAPH_SCOPE] });
+      result = await this.clientFor(user.tid).acquireTokenOnBehalfOf({
+        oboAssertion: user.token,
+        scopes: [GRAPH_SCOPE],
+      });
     } catch (error) {
       throw new OnBehalfOfError(error instanceof InteractionRequiredAuthError, error);
     }
     if (!result?.accessToken) throw new OnBehalfOfError(false, new Error('Entra answered without a token'));
-    this.remember(key, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? this.now() + 10 * 60_000 });
+    this.remember(key, {
+      token: result.accessToken,
+      expiresAt: result.expiresOn?.getTime() ?? this.now() + 10 * 60_000,
+    });
     return result.accessToken;
   }
 
@@ -102,7 +121,9 @@ export class OnBehalfOf {
           'api-version': '1.1',
           metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
         }),
-        ...(credential.kind === 'secret' ? { clientSecret: credential.password } : { clientAssertion: () => this.assertion!() }),
+        ...(credential.kind === 'secret'
+          ? { clientSecret: credential.password }
+          : { clientAssertion: () => this.assertion!() }),
       },
       ...(this.options.networkClient ? { system: { networkClient: this.options.networkClient } } : {}),
     };

@@ -30,7 +30,8 @@ export class LocalAccess implements TabAccess {
 
   caller(req: IncomingMessage): Promise<DashboardCaller> {
     const address = req.socket.remoteAddress ?? '';
-    if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) return Promise.reject(new TabAuthError(403, 'local mode serves this machine only'));
+    if (!/^(127\.|::1$|::ffff:127\.)/.test(address))
+      return Promise.reject(new TabAuthError(403, 'local mode serves this machine only'));
     return Promise.resolve({ person: LOCAL_USER, graphToken: this.token, m: messagesOf(req) });
   }
 }

@@ -48,7 +48,10 @@ export function apiHeaders(res: restify.Response): void {
 
 export type Asset = 'app.js' | 'app.css';
 
-const TYPES: Record<Asset, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+const TYPES: Record<Asset, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'app.css': 'text/css; charset=utf-8',
+};
 
 /**
  * The page's script and style. `npm run build` writes them next to the compiled server (dist/tab/assets); under
@@ -65,7 +68,10 @@ let loaded: Promise<Record<Asset, string>> | null = null;
 async function readOrBundle(): Promise<Record<Asset, string>> {
   const built = path.join(__dirname, 'assets');
   if (existsSync(path.join(built, 'app.js'))) {
-    return { 'app.js': readFileSync(path.join(built, 'app.js'), 'utf8'), 'app.css': readFileSync(path.join(built, 'app.css'), 'utf8') };
+    return {
+      'app.js': readFileSync(path.join(built, 'app.js'), 'utf8'),
+      'app.css': readFileSync(path.join(built, 'app.css'), 'utf8'),
+    };
   }
   const { bundleTab } = await import('./bundleTab');
   return bundleTab();
@@ -100,7 +106,11 @@ export class TabPage {
   }
 
   html(page: PageConfig['page']): string {
-    const config: PageConfig = { ...this.config, page, strings: { en: stringsOf(messagesFor('en')), de: stringsOf(messagesFor('de')) } };
+    const config: PageConfig = {
+      ...this.config,
+      page,
+      strings: { en: stringsOf(messagesFor('en')), de: stringsOf(messagesFor('de')) },
+    };
     // JSON in an attribute: every character that could end the attribute or start markup is escaped.
     const embedded = JSON.stringify(config).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
     return [
@@ -123,5 +133,12 @@ export class TabPage {
 }
 
 function stringsOf(m: Messages): PageStrings {
-  return { tab: m.tab, never: m.never, unknownValue: m.unknownValue, syncTypeName: m.syncTypeName, syncTypeExplained: m.syncTypeExplained, startSync: m.startSync };
+  return {
+    tab: m.tab,
+    never: m.never,
+    unknownValue: m.unknownValue,
+    syncTypeName: m.syncTypeName,
+    syncTypeExplained: m.syncTypeExplained,
+    startSync: m.startSync,
+  };
 }

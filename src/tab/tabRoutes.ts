@@ -23,7 +23,11 @@ export interface TabRouteDeps {
   logger: Logger;
 }
 
-type Handler = (caller: DashboardCaller, params: Record<string, string>, body: Record<string, unknown>) => Promise<unknown>;
+type Handler = (
+  caller: DashboardCaller,
+  params: Record<string, string>,
+  body: Record<string, unknown>,
+) => Promise<unknown>;
 
 /**
  * The dashboard's page and API, on the bot's own server and origin. Every API request passes, in this order: the
@@ -53,23 +57,36 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
   };
   api('get', '/api/tab/connectors', (caller) => dashboard.connectors(caller));
   api('get', '/api/tab/connectors/:id/history', (caller, params) => dashboard.history(caller, params.id ?? ''));
-  api('post', '/api/tab/confirmations', (caller, _params, body) => dashboard.propose(caller, typeof body.connectorId === 'string' ? body.connectorId : '', body.syncType));
+  api('post', '/api/tab/confirmations', (caller, _params, body) =>
+    dashboard.propose(caller, typeof body.connectorId === 'string' ? body.connectorId : '', body.syncType),
+  );
   api('post', '/api/tab/confirmations/:id/confirm', (caller, params) => dashboard.confirm(caller, params.id ?? ''));
   api('post', '/api/tab/confirmations/:id/cancel', (caller, params) => dashboard.cancel(caller, params.id ?? ''));
 }
 
-async function answerOf(req: restify.Request, method: 'get' | 'post', deps: TabRouteDeps, handler: Handler): Promise<{ status: number; body: unknown }> {
+async function answerOf(
+  req: restify.Request,
+  method: 'get' | 'post',
+  deps: TabRouteDeps,
+  handler: Handler,
+): Promise<{ status: number; body: unknown }> {
   const m = messagesFor(localeOf(req.headers['accept-language']?.split(',')[0]?.trim()));
   try {
     let caller = deps.access.checksTokenFirst ? await deps.access.caller(req) : null;
     if (!fromOwnPage(req)) {
-      deps.logger.warn({ path: req.path(), origin: req.headers.origin, site: req.headers['sec-fetch-site'] }, 'dashboard request from another origin refused');
+      deps.logger.warn(
+        { path: req.path(), origin: req.headers.origin, site: req.headers['sec-fetch-site'] },
+        'dashboard request from another origin refused',
+      );
       return problem(403, 'forbidden');
     }
     const body = method === 'post' ? await readJsonBody(req, MAX_TAB_BODY_BYTES) : {};
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'badRequest');
     caller ??= await deps.access.caller(req);
-    return { status: 200, body: await handler(caller, req.params as Record<string, string>, body as Record<string, unknown>) };
+    return {
+      status: 200,
+      body: await handler(caller, req.params as Record<string, string>, body as Record<string, unknown>),
+    };
   } catch (error) {
     return failureAnswer(error, req, deps.logger, m);
   }
@@ -91,17 +108,37 @@ function fromOwnPage(req: IncomingMessage): boolean {
   }
 }
 
-function problem(status: number, error: ProblemAnswer['error'], message?: string, extra: Record<string, unknown> = {}): { status: number; body: unknown } {
+function problem(
+  status: number,
+  error: ProblemAnswer['error'],
+  message?: string,
+  extra: Record<string, unknown> = {},
+): { status: number; body: unknown } {
   return { status, body: { error, ...(message ? { message } : {}), ...extra } };
 }
 
-function failureAnswer(error: unknown, req: restify.Request, logger: Logger, m: Messages): { status: number; body: unknown } {
+function failureAnswer(
+  error: unknown,
+  req: restify.Request,
+  logger: Logger,
+  m: Messages,
+): { status: number; body: unknown } {
   const path = req.path();
   if (error instanceof BodyError) return problem(error.status, 'badRequest');
-  if (error instanceof DashboardRefusal) return problem(error.status, error.status === 404 ? 'notFound' : 'badRequest', undefined, error.view ? { confirmation: error.view } : {});
-  if (error instanceof StorageUnavailableError || error instanceof StorageFullError) return problem(503, 'unavailable', problemText(error, m));
+  if (error instanceof DashboardRefusal)
+    return problem(
+      error.status,
+      error.status === 404 ? 'notFound' : 'badRequest',
+      undefined,
+      error.view ? { confirmation: error.view } : {},
+    );
+  if (error instanceof StorageUnavailableError || error instanceof StorageFullError)
+    return problem(503, 'unavailable', problemText(error, m));
   if (error instanceof GraphRequestError) {
-    logger.warn({ path, status: error.status, kind: error.kind, requestId: error.requestId }, 'dashboard: Graph refused');
+    logger.warn(
+      { path, status: error.status, kind: error.kind, requestId: error.requestId },
+      'dashboard: Graph refused',
+    );
     if (error.kind === 'unauthorized') return problem(401, 'unauthorized');
     return problem(error.kind === 'notFound' ? 404 : 502, 'graph', problemText(error, m));
   }

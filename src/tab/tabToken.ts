@@ -43,7 +43,13 @@ export class TabTokens {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly options: TabTokenOptions) {
-    this.keys = options.keys ?? createRemoteJWKSet(new URL(`${options.authorityHost}/common/discovery/v2.0/keys`), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 6 * 3_600_000 });
+    this.keys =
+      options.keys ??
+      createRemoteJWKSet(new URL(`${options.authorityHost}/common/discovery/v2.0/keys`), {
+        timeoutDuration: 5_000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 6 * 3_600_000,
+      });
   }
 
   async verify(authorization: string | undefined): Promise<TabUser> {
@@ -62,11 +68,17 @@ export class TabTokens {
       throw error;
     }
     const tid = String(payload.tid).toLowerCase();
-    if (!this.issuersOf(tid).includes(String(payload.iss))) throw new TabAuthError(401, 'token refused: issuer is not the tenant\'s');
+    if (!this.issuersOf(tid).includes(String(payload.iss)))
+      throw new TabAuthError(401, "token refused: issuer is not the tenant's");
     if (!this.options.allowedTenantIds.includes(tid)) throw new TabAuthError(403, 'tenant not allowed');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(SCOPE)) throw new TabAuthError(403, `token lacks the ${SCOPE} scope`);
-    const name = typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : '';
+    const name =
+      typeof payload.name === 'string'
+        ? payload.name
+        : typeof payload.preferred_username === 'string'
+          ? payload.preferred_username
+          : '';
     return { oid: String(payload.oid), tid, name, token };
   }
 

@@ -114,7 +114,10 @@ function merge(segments: Segment[]): Segment[] {
   const merged: Segment[] = [];
   for (const segment of segments) {
     const last = merged[merged.length - 1];
-    const sameKind = last && last.kind === segment.kind && (last.kind === 'md' || (segment.kind === 'plain' && !last.strong === !segment.strong));
+    const sameKind =
+      last &&
+      last.kind === segment.kind &&
+      (last.kind === 'md' || (segment.kind === 'plain' && !last.strong === !segment.strong));
     if (last && sameKind) merged[merged.length - 1] = { ...last, text: last.text + segment.text };
     else if (segment.text) merged.push(segment);
   }

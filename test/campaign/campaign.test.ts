@@ -11,7 +11,15 @@ describe('fault campaign (seeded subset)', () => {
     expect(report.violations).toEqual([]);
     expect(report.schedules + report.notStarted).toBe(200);
     expect(report.notStarted).toBeLessThanOrEqual(10); // storage stalls at set-up are told to the user, but rare
-    for (const kind of ['graph:gatewayTimeout', 'graph:hang', 'graph:drop', 'storage:lostAnswer', 'storage:outage', 'connector:5xx', 'sigterm']) {
+    for (const kind of [
+      'graph:gatewayTimeout',
+      'graph:hang',
+      'graph:drop',
+      'storage:lostAnswer',
+      'storage:outage',
+      'connector:5xx',
+      'sigterm',
+    ]) {
       expect(report.faults[kind] ?? 0, kind).toBeGreaterThan(0);
     }
   }, 120_000);
@@ -28,6 +36,8 @@ describe('fault campaign (seeded subset)', () => {
 
   it('sees a bug when there is one: a bot that resends after a 504 violates "at most one sync"', async () => {
     const report = await runCampaign({ schedules: 60, seed: 20_261_127, lanes: 4, blobShare: 0, broken: 'resend504' });
-    expect(report.violations.map((violation) => violation.invariant)).toContain('I1 at most one sync, resent only after 429/503');
+    expect(report.violations.map((violation) => violation.invariant)).toContain(
+      'I1 at most one sync, resent only after 429/503',
+    );
   }, 60_000);
 });

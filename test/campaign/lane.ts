@@ -88,7 +88,15 @@ export class Lane {
     const connectorId = `c-${schedule.seed}-${randomUUID().slice(0, 8)}`;
     const alias = `S${schedule.seed}`;
     const [template] = seedConnectors();
-    this.sim.setConnectors([{ ...template!, id: connectorId, exchangeAlias: alias, serverName: `${alias.toLowerCase()}.contoso.local`, connectorServerName: null }]);
+    this.sim.setConnectors([
+      {
+        ...template!,
+        id: connectorId,
+        exchangeAlias: alias,
+        serverName: `${alias.toLowerCase()}.contoso.local`,
+        connectorServerName: null,
+      },
+    ]);
     this.sim.calls.length = 0;
     this.sim.clearFaults();
     const conversation = { id: `a:campaign-${connectorId}`, conversationType: 'personal', tenantId: 't' };
@@ -103,7 +111,13 @@ export class Lane {
       ...(blob ? { STORAGE_TIMEOUT_MS: '250' } : {}),
       PORT: '0',
       GRAPH_BASE_URL: this.sim.baseUrl,
-      ...(blob ? { BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: this.proxy!.connectionString(this.azurite.connectionString), AZURE_STORAGE_CONTAINER: this.container } : {}),
+      ...(blob
+        ? {
+            BOT_STORAGE: 'blob',
+            AZURE_STORAGE_CONNECTION_STRING: this.proxy!.connectionString(this.azurite.connectionString),
+            AZURE_STORAGE_CONTAINER: this.container,
+          }
+        : {}),
     };
     const config = loadConfig(env);
     let clockOffset = 0;
@@ -114,16 +128,28 @@ export class Lane {
       ...(this.broken ? { mayResend: this.broken } : {}),
     };
     const instances: RunningApp[] = [];
-    for (let n = 0; n < schedule.instances; n += 1) instances.push(await startApp(config, createLogger('silent'), overrides));
+    for (let n = 0; n < schedule.instances; n += 1)
+      instances.push(await startApp(config, createLogger('silent'), overrides));
     const alive = new Set(instances.map((_, n) => n));
 
-    const post = async (n: number, activity: Record<string, unknown>): Promise<{ status: number; body: unknown; ms: number }> => {
+    const post = async (
+      n: number,
+      activity: Record<string, unknown>,
+    ): Promise<{ status: number; body: unknown; ms: number }> => {
       const target = instances[alive.has(n) ? n : [...alive][0]!]!;
       const started = Date.now();
       try {
-        const response = await fetch(`${target.server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+        const response = await fetch(`${target.server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         const text = await response.text();
-        return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, ms: Date.now() - started };
+        return {
+          status: response.status,
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+          ms: Date.now() - started,
+        };
       } catch {
         return { status: 0, body: undefined, ms: Date.now() - started }; // the instance stopped under the request
       }
@@ -154,7 +180,8 @@ export class Lane {
       const confirmationId = /"confirmationId":"([^"]+)"/.exec(JSON.stringify(reply?.body ?? {}))?.[1] ?? '';
       // Storage that does not answer before any fault was injected (Azurite stalling under the campaign's load) is
       // told to the user, correctly; the schedule then has nothing to test and is counted apart, not as a pass.
-      if (!reply && answers.includes('cannot reach my storage')) throw new NotStarted(`storage did not answer while ${alias} was asked for`);
+      if (!reply && answers.includes('cannot reach my storage'))
+        throw new NotStarted(`storage did not answer while ${alias} was asked for`);
       if (!reply || !confirmationId) throw new Error(`no confirmation card for ${alias}`);
 
       for (const fault of schedule.graph) this.sim.addFault(graphFaultOf(fault));
@@ -202,14 +229,22 @@ export class Lane {
           const data = { verb: `sync.${click.verb}`, confirmationId };
           const one =
             click.transport === 'execute'
-              ? activity(from, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: data.verb, data }, trigger: 'manual' } })
+              ? activity(from, {
+                  type: 'invoke',
+                  name: 'adaptiveCard/action',
+                  replyToId: reply.id,
+                  value: { action: { type: 'Action.Execute', verb: data.verb, data }, trigger: 'manual' },
+                })
               : activity(from, { type: 'message', replyToId: reply.id, value: data });
           const copies = click.redeliver ? [one, one] : [one];
           const answers = await Promise.all(copies.map((copy) => post(click.instance, copy)));
           if (click.transport !== 'execute') return;
           for (const answer of answers) {
             if (answer.status === 200) invokeMs.push(answer.ms);
-            if (click.by === 'requester' && (answer.body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive') {
+            if (
+              click.by === 'requester' &&
+              (answer.body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive'
+            ) {
               lastInvokeCard = textOfAnswer(answer.body);
             }
           }
@@ -228,13 +263,32 @@ export class Lane {
         alive.add(instances.length - 1);
       }
       const viewer = [...alive][0]!;
-      const view = await post(viewer, activity(REQUESTER, { type: 'invoke', name: 'adaptiveCard/action', replyToId: reply.id, value: { action: { type: 'Action.Execute', verb: 'sync.refresh', data: { verb: 'sync.refresh', confirmationId } } } }));
+      const view = await post(
+        viewer,
+        activity(REQUESTER, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: reply.id,
+          value: {
+            action: { type: 'Action.Execute', verb: 'sync.refresh', data: { verb: 'sync.refresh', confirmationId } },
+          },
+        }),
+      );
       await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
       // A view that took longer than its answer deadline answers "still working" and updates the card instead.
       const viewed = textOfAnswer(view.body);
       const finalView = /Still working on this request/.test(viewed) ? this.shownCard(conversation.id, alias) : viewed;
 
-      const store: StateStore = blob ? new Store(new BlobBackend({ kind: 'connectionString', connectionString: this.azurite.connectionString }, this.container, 2_000), { timeoutMs: 2_000 }) : storeFor(config);
+      const store: StateStore = blob
+        ? new Store(
+            new BlobBackend(
+              { kind: 'connectionString', connectionString: this.azurite.connectionString },
+              this.container,
+              2_000,
+            ),
+            { timeoutMs: 2_000 },
+          )
+        : storeFor(config);
       const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
       const audit = (await store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
       return {
@@ -242,7 +296,10 @@ export class Lane {
         connectorId,
         confirmationId,
         // Only this schedule's connector: an instance of an earlier schedule may still finish a retry meanwhile.
-        posts: this.sim.syncCalls().filter((call) => call.connectorId === connectorId).map((call) => ({ status: call.status, accepted: call.accepted })),
+        posts: this.sim
+          .syncCalls()
+          .filter((call) => call.connectorId === connectorId)
+          .map((call) => ({ status: call.status, accepted: call.accepted })),
         finalState: stored?.value.state ?? 'missing',
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),
@@ -290,7 +347,11 @@ function graphFaultOf(fault: GraphFault): Fault {
     case 'gatewayTimeout':
       return { operation: 'sync', error: simulatedErrors.unavailable(504), apply: fault.apply, times: 1 };
     case 'serverError':
-      return { operation: 'sync', error: { status: 500, code: 'InternalServerError', message: 'An internal server error occurred.' }, times: 1 };
+      return {
+        operation: 'sync',
+        error: { status: 500, code: 'InternalServerError', message: 'An internal server error occurred.' },
+        times: 1,
+      };
     case 'unauthorized':
       return { operation: 'sync', error: simulatedErrors.expiredToken(), times: 1 };
     case 'hang':

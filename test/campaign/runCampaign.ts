@@ -37,7 +37,10 @@ const resend504: typeof mayResend = (kind, error) => mayResend(kind, error) || e
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const started = Date.now();
   const azurite = options.blobShare > 0 ? await new Azurite().start() : null;
-  const lanes = Array.from({ length: options.lanes }, () => new Lane(azurite, options.broken === 'resend504' ? resend504 : undefined));
+  const lanes = Array.from(
+    { length: options.lanes },
+    () => new Lane(azurite, options.broken === 'resend504' ? resend504 : undefined),
+  );
   let unhandled = 0;
   let notStarted = 0;
   const onUnhandled = (): void => void (unhandled += 1);
@@ -60,7 +63,12 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
             violations.push(...check(observation, budget));
           } catch (error) {
             if (error instanceof NotStarted) notStarted += 1;
-            else violations.push({ invariant: 'I5 answered in time', seed, detail: `the schedule crashed: ${error instanceof Error ? error.message : String(error)}` });
+            else
+              violations.push({
+                invariant: 'I5 answered in time',
+                seed,
+                detail: `the schedule crashed: ${error instanceof Error ? error.message : String(error)}`,
+              });
           }
           options.onProgress?.(observations.length);
         }
@@ -71,9 +79,15 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     await Promise.allSettled(lanes.map((lane) => lane.stop()));
     await azurite?.stop();
   }
-  if (unhandled > 0) violations.push({ invariant: 'I5 answered in time', seed: options.seed, detail: `${unhandled} unhandled promise rejections` });
+  if (unhandled > 0)
+    violations.push({
+      invariant: 'I5 answered in time',
+      seed: options.seed,
+      detail: `${unhandled} unhandled promise rejections`,
+    });
   const faults: Record<string, number> = {};
-  for (const observation of observations) for (const fault of observation.faultsInjected) faults[fault] = (faults[fault] ?? 0) + 1;
+  for (const observation of observations)
+    for (const fault of observation.faultsInjected) faults[fault] = (faults[fault] ?? 0) + 1;
   const times = observations.flatMap((observation) => observation.invokeMs).sort((a, b) => a - b);
   const at = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
   return {

@@ -13,14 +13,29 @@ beforeAll(() => {
 
 describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
   it('holds dist, package.json, the lockfile and production dependencies only: no devDependency, no sources, no tests', () => {
-    const listing = execFileSync('unzip', ['-Z1', ARTIFACT], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\n');
-    expect(listing).toEqual(expect.arrayContaining(['dist/index.js', 'package.json', 'package-lock.json', 'node_modules/botbuilder/package.json']));
+    const listing = execFileSync('unzip', ['-Z1', ARTIFACT], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split(
+      '\n',
+    );
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'package.json',
+        'package-lock.json',
+        'node_modules/botbuilder/package.json',
+      ]),
+    );
     expect(listing.filter((entry) => /^(src|test|scripts|bench|deploy|manifest)\/|^\.env/.test(entry))).toEqual([]);
 
     // The lockfile marks each package that only development needs (`dev: true`): Azurite, Playwright, vitest, axios 0.2x…
-    const { packages } = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(packages).filter(([, entry]) => entry.dev).map(([location]) => `${location}/package.json`);
-    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/azurite/package.json', 'node_modules/playwright-core/package.json']));
+    const { packages } = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = Object.entries(packages)
+      .filter(([, entry]) => entry.dev)
+      .map(([location]) => `${location}/package.json`);
+    expect(devOnly).toEqual(
+      expect.arrayContaining(['node_modules/azurite/package.json', 'node_modules/playwright-core/package.json']),
+    );
     const shipped = new Set(listing);
     expect(devOnly.filter((entry) => shipped.has(entry))).toEqual([]);
     // and npm agrees that the production tree is complete: nothing missing, nothing extraneous
@@ -33,7 +48,17 @@ describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
     const answer = await fetch(endpoint!, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', id: 'b1', text: 'list connectors', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: '29:1' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1' } }),
+      body: JSON.stringify({
+        type: 'message',
+        id: 'b1',
+        text: 'list connectors',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/',
+        deliveryMode: 'expectReplies',
+        from: { id: '29:1' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:1' },
+      }),
     });
     expect(JSON.stringify(await answer.json())).toContain('CAS01');
     // the dashboard's browser bundle was built into dist by `npm run build`: no esbuild on the server

@@ -24,7 +24,10 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp(loadConfig({ PORT: '0', GRAPH_BASE_URL: await sim.start(), LOCAL_GRAPH_TOKEN: TOKEN, LOG_LEVEL: 'warn' }), createLogger('warn'));
+  app = await startApp(
+    loadConfig({ PORT: '0', GRAPH_BASE_URL: await sim.start(), LOCAL_GRAPH_TOKEN: TOKEN, LOG_LEVEL: 'warn' }),
+    createLogger('warn'),
+  );
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   // A step that waits for something the page never shows fails in 5 s, naming the step, instead of at the test's end.
@@ -45,14 +48,29 @@ async function ask(text: string): Promise<string> {
   const response = await fetch(`${app.server.url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'message', id: `t-${Date.now()}-${Math.random()}`, text, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: '29:1', name: 'Ada' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1', conversationType: 'personal' } }),
+    body: JSON.stringify({
+      type: 'message',
+      id: `t-${Date.now()}-${Math.random()}`,
+      text,
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: '29:1', name: 'Ada' },
+      recipient: { id: '28:bot' },
+      conversation: { id: 'a:1', conversationType: 'personal' },
+    }),
   });
-  const { activities } = (await response.json()) as { activities: Array<{ attachments?: Array<{ content: AdaptiveCard }> }> };
-  return activities.flatMap((activity) => activity.attachments ?? []).map((attachment) => visibleText(attachment.content)).join('\n');
+  const { activities } = (await response.json()) as {
+    activities: Array<{ attachments?: Array<{ content: AdaptiveCard }> }>;
+  };
+  return activities
+    .flatMap((activity) => activity.attachments ?? [])
+    .map((attachment) => visibleText(attachment.content))
+    .join('\n');
 }
 
 describe('the Connectors tab in local mode (a plain browser on loopback)', () => {
-  it('lists the connectors, syncs one after an in-page confirmation, and the bot\'s history shows that request', async () => {
+  it("lists the connectors, syncs one after an in-page confirmation, and the bot's history shows that request", async () => {
     const started = Date.now();
     await page.goto(`${app.server.url}/tab?locale=en-US`);
     const cas02 = page.getByRole('row', { name: /CAS02/ });
@@ -73,15 +91,19 @@ describe('the Connectors tab in local mode (a plain browser on loopback)', () =>
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Full sync requested');
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-light.png') });
-    expect(sim.syncCalls().map((call) => [call.connectorId, call.syncType, call.bearerToken])).toEqual([[expect.stringMatching(/d02$/), 'fullSync', TOKEN]]);
+    expect(sim.syncCalls().map((call) => [call.connectorId, call.syncType, call.bearerToken])).toEqual([
+      [expect.stringMatching(/d02$/), 'fullSync', TOKEN],
+    ]);
     expect(await ask('history CAS02')).toContain('Local user · Full sync · Requested');
     // and the row now names that request as the latest
-    await expect.poll(() => page.getByRole('row', { name: /CAS02/ }).first().textContent()).toContain('Requested · by Local user');
+    await expect
+      .poll(() => page.getByRole('row', { name: /CAS02/ }).first().textContent())
+      .toContain('Requested · by Local user');
     // and the list's reload after the sync kept the outcome the user just got under the row
     expect(await page.getByRole('status').last().textContent()).toContain('Full sync requested');
   });
 
-  it('follows the system\'s dark theme outside Teams', async () => {
+  it("follows the system's dark theme outside Teams", async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${app.server.url}/tab?locale=de-DE`);
     await page.getByRole('row', { name: /CAS01/ }).waitFor();

@@ -28,11 +28,18 @@ const sim = new GraphSimulator({ tls: certificate });
 
 /** Serves the host page; the tab's URL, the token and the theme come in its query string. */
 class TeamsHostPage extends LoopbackServer {
-  private readonly script = buildSync({ entryPoints: [path.join(__dirname, 'browser/teamsHost.ts')], bundle: true, format: 'iife', write: false }).outputFiles[0]!.text;
+  private readonly script = buildSync({
+    entryPoints: [path.join(__dirname, 'browser/teamsHost.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+  }).outputFiles[0]!.text;
 
   protected handle(_req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><body style="margin:0;background:#292929"><iframe id="tab" title="Connectors" style="border:0;width:100vw;height:100vh"></iframe><script>${this.script}</script></body></html>`);
+    res.end(
+      `<!doctype html><html><body style="margin:0;background:#292929"><iframe id="tab" title="Connectors" style="border:0;width:100vw;height:100vh"></iframe><script>${this.script}</script></body></html>`,
+    );
   }
 }
 const host = new TeamsHostPage(certificate);
@@ -58,7 +65,9 @@ beforeAll(async () => {
   });
   const [, url] = await waitForOutput(bot, /Dashboard tab: (http:\/\/\S+\/tab)/);
   tabUrl = url!;
-  browser = await launchChromium([`--host-resolver-rules=MAP teams.microsoft.com:443 127.0.0.1:${new URL(host.url).port}`]);
+  browser = await launchChromium([
+    `--host-resolver-rules=MAP teams.microsoft.com:443 127.0.0.1:${new URL(host.url).port}`,
+  ]);
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 } });
 }, 60_000);
 
@@ -80,12 +89,14 @@ async function openInTeams(token: string, theme = 'default'): Promise<{ tab: Fra
 }
 
 describe('the Connectors tab inside Teams (a host page speaking the teams-js protocol)', () => {
-  it('signs in with the Teams SSO token and lists the connectors with the user\'s own on-behalf-of Graph token, in the dark theme', async () => {
+  it("signs in with the Teams SSO token and lists the connectors with the user's own on-behalf-of Graph token, in the dark theme", async () => {
     const token = await entra.ssoToken({ tid: TENANT, oid: ADA, aud: `api://${DOMAIN}/botid-${APP_ID}` });
     const { tab, page } = await openInTeams(token, 'dark');
     await tab.getByRole('row', { name: /CAS01/ }).waitFor({ timeout: 15_000 });
     expect(await tab.locator('body').getAttribute('class')).toBe('theme-dark');
-    expect(sim.calls.filter((call) => call.operation === 'list').map((call) => call.bearerToken)).toEqual([`graph-token-for-${ADA}`]);
+    expect(sim.calls.filter((call) => call.operation === 'list').map((call) => call.bearerToken)).toEqual([
+      `graph-token-for-${ADA}`,
+    ]);
     expect(entra.tokenRequests.at(-1)).toMatchObject({ requested_token_use: 'on_behalf_of', assertion: token });
     await tab.locator('body').screenshot({ path: path.join(SCREENSHOTS, 'dashboard-dark.png') });
     // Teams tells the tab when the user switches theme
@@ -94,9 +105,15 @@ describe('the Connectors tab inside Teams (a host page speaking the teams-js pro
   });
 
   it('shows the refusal, and asks Graph nothing, for a token of a tenant the bot does not serve', async () => {
-    const foreign = await entra.ssoToken({ tid: '11111111-2222-4333-8444-555555555555', oid: ADA, aud: `api://${DOMAIN}/botid-${APP_ID}` });
+    const foreign = await entra.ssoToken({
+      tid: '11111111-2222-4333-8444-555555555555',
+      oid: ADA,
+      aud: `api://${DOMAIN}/botid-${APP_ID}`,
+    });
     const { tab } = await openInTeams(foreign);
-    await expect.poll(() => tab.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('not available to your organisation');
+    await expect
+      .poll(() => tab.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('not available to your organisation');
     expect(sim.calls).toEqual([]);
   });
 });

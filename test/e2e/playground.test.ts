@@ -28,7 +28,10 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const graphBaseUrl = await sim.start();
-  app = await startApp(loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: 'warn' }), createLogger('warn'));
+  app = await startApp(
+    loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: 'warn' }),
+    createLogger('warn'),
+  );
   await playground.start(`${app.server.url}/api/messages`);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -65,7 +68,9 @@ describe('in the Playground UI (headless Chromium)', () => {
     await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
     const before = playground.events.length;
     await typeInto(0, 'sync connector cas01 full');
-    const cardMessage = await playground.waitForBot(playground.ids.personalChat, before, (e) => cardJson(e).includes('Sync this Exchange connector?'));
+    const cardMessage = await playground.waitForBot(playground.ids.personalChat, before, (e) =>
+      cardJson(e).includes('Sync this Exchange connector?'),
+    );
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Sync this Exchange connector?' }).last();
     await card.waitFor();
     await shoot('1-confirmation-card');
@@ -73,11 +78,18 @@ describe('in the Playground UI (headless Chromium)', () => {
     await card.getByRole('button', { name: 'Start full sync' }).click();
     await page.locator('.ac-adaptiveCard').filter({ hasText: 'Full sync requested' }).last().waitFor();
     await shoot('2-sync-requested');
-    expect(sim.syncCalls()).toEqual([expect.objectContaining({ connectorId: CAS01!.id, syncType: 'fullSync', status: 204 })]);
+    expect(sim.syncCalls()).toEqual([
+      expect.objectContaining({ connectorId: CAS01!.id, syncType: 'fullSync', status: 204 }),
+    ]);
 
     // The handled card has no buttons left; a stale client's click arrives anyway and is answered without Graph.
     const confirmationId = /"confirmationId":"([^"]+)"/.exec(cardJson(cardMessage))?.[1];
-    const answer = await playground.execute(playground.ids.personalChat, cardMessage.message.messageId, 'sync.confirm', { verb: 'sync.confirm', confirmationId });
+    const answer = await playground.execute(
+      playground.ids.personalChat,
+      cardMessage.message.messageId,
+      'sync.confirm',
+      { verb: 'sync.confirm', confirmationId },
+    );
     expect(JSON.stringify(answer)).toContain('already handled');
     expect(sim.syncCalls()).toHaveLength(1);
   });
@@ -118,7 +130,9 @@ describe('channels and group chats in the Playground UI', () => {
     // Opening the chat for the first time installs the bot, which then introduces itself: that is not an answer.
     const answers = playground.events
       .slice(before)
-      .filter((event) => event.message?.from?.id === playground.ids.botId && !cardText(event).includes('I start syncs'));
+      .filter(
+        (event) => event.message?.from?.id === playground.ids.botId && !cardText(event).includes('I start syncs'),
+      );
     expect(answers).toEqual([]);
 
     const editor = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
@@ -135,7 +149,11 @@ describe('channels and group chats in the Playground UI', () => {
 describe('through the Playground HTTP API', () => {
   it('German commands get German cards', async () => {
     const before = playground.events.length;
-    await playground.customActivity(playground.ids.personalChat, { type: 'message', text: 'synchronisiere connector cas01 vollständig', locale: 'de-DE' });
+    await playground.customActivity(playground.ids.personalChat, {
+      type: 'message',
+      text: 'synchronisiere connector cas01 vollständig',
+      locale: 'de-DE',
+    });
     const reply = await playground.waitForBot(playground.ids.personalChat, before);
     expect(cardText(reply)).toContain('Diesen Exchange-Connector synchronisieren?');
   });
@@ -150,7 +168,9 @@ describe('through the Playground HTTP API', () => {
   it('an unknown connector gets the known ones and a "did you mean"', async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.personalChat, 'sync connector cas9 full');
-    expect(cardText(await playground.waitForBot(playground.ids.personalChat, before))).toContain('Did you mean sync connector CAS01 full?');
+    expect(cardText(await playground.waitForBot(playground.ids.personalChat, before))).toContain(
+      'Did you mean sync connector CAS01 full?',
+    );
   });
 
   it('an ambiguous name lists the candidates, and a chooser button leads to a confirmation', async () => {
@@ -159,14 +179,20 @@ describe('through the Playground HTTP API', () => {
     const chooser = await playground.waitForBot(playground.ids.personalChat, before);
     expect(cardText(chooser)).toContain('2 connectors match');
     const answer = JSON.stringify(
-      await playground.execute(playground.ids.personalChat, chooser.message.messageId, 'sync.prepare', { verb: 'sync.prepare', connectorId: CAS02!.id, syncType: 'deltaSync', owner: /"owner":"([^"]+)"/.exec(cardJson(chooser))?.[1], inPlace: '1' }),
+      await playground.execute(playground.ids.personalChat, chooser.message.messageId, 'sync.prepare', {
+        verb: 'sync.prepare',
+        connectorId: CAS02!.id,
+        syncType: 'deltaSync',
+        owner: /"owner":"([^"]+)"/.exec(cardJson(chooser))?.[1],
+        inPlace: '1',
+      }),
     );
     expect(answer).toContain('Sync this Exchange connector?');
     expect(answer).toContain('CAS02');
     expect(sim.syncCalls()).toEqual([]);
   });
 
-  it('a second user clicking someone else\'s card is refused and nothing is synced', async () => {
+  it("a second user clicking someone else's card is refused and nothing is synced", async () => {
     const before = playground.events.length;
     await playground.send(playground.ids.groupChat, 'sync connector exo full', { mention: true });
     const card = await playground.waitForBot(playground.ids.groupChat, before);

@@ -27,9 +27,15 @@ export interface Resource {
 
 /** What reference() returns for each resource type the template reads at deployment. */
 export const RUNTIME: Record<string, Record<string, Json>> = {
-  'Microsoft.ManagedIdentity/userAssignedIdentities': { clientId: 'c1d2e3f4-0000-4000-8000-00000000c11d', principalId: 'p1d2e3f4-0000-4000-8000-00000000b1d0' },
+  'Microsoft.ManagedIdentity/userAssignedIdentities': {
+    clientId: 'c1d2e3f4-0000-4000-8000-00000000c11d',
+    principalId: 'p1d2e3f4-0000-4000-8000-00000000b1d0',
+  },
   'Microsoft.Storage/storageAccounts': { primaryEndpoints: { blob: 'https://connsyncabc.blob.core.windows.net/' } },
-  'Microsoft.Insights/components': { ConnectionString: 'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/' },
+  'Microsoft.Insights/components': {
+    ConnectionString:
+      'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+  },
   'Microsoft.Web/sites': { defaultHostName: 'connsync-bot.azurewebsites.net' },
 };
 
@@ -45,7 +51,10 @@ export class ArmEvaluator {
   deep(value: Json): Json {
     if (typeof value === 'string') return this.evaluate(value);
     if (Array.isArray(value)) return value.map((item) => this.deep(item));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.evaluate(key) as string, this.deep(item)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [this.evaluate(key) as string, this.deep(item)]),
+      );
     return value;
   }
 
@@ -73,28 +82,55 @@ export class ArmEvaluator {
   call(name: string, args: Json[]): Json {
     const text = (index: number): string => asText(args[index] ?? null);
     switch (name.toLowerCase()) {
-      case 'parameters': return this.parameter(text(0));
-      case 'variables': return this.variable(text(0));
-      case 'concat': return Array.isArray(args[0]) ? (args as Json[][]).flat() : args.map(asText).join('');
-      case 'if': return args[0] ? args[1]! : args[2]!;
-      case 'equals': return JSON.stringify(args[0]) === JSON.stringify(args[1]);
-      case 'not': return !args[0];
-      case 'createarray': return args;
-      case 'createobject': return Object.fromEntries(args.flatMap((_, i) => (i % 2 === 0 ? [[text(i), args[i + 1]!]] : [])));
+      case 'parameters':
+        return this.parameter(text(0));
+      case 'variables':
+        return this.variable(text(0));
+      case 'concat':
+        return Array.isArray(args[0]) ? (args as Json[][]).flat() : args.map(asText).join('');
+      case 'if':
+        return args[0] ? args[1]! : args[2]!;
+      case 'equals':
+        return JSON.stringify(args[0]) === JSON.stringify(args[1]);
+      case 'not':
+        return !args[0];
+      case 'createarray':
+        return args;
+      case 'createobject':
+        return Object.fromEntries(args.flatMap((_, i) => (i % 2 === 0 ? [[text(i), args[i + 1]!]] : [])));
       case 'resourceid':
-      case 'subscriptionresourceid': return args.map(asText).join('/');
-      case 'reference': return RUNTIME[Object.keys(RUNTIME).find((type) => text(0).startsWith(`${type}/`)) ?? ''] ?? fail(`reference(${text(0)}) has no sample`);
-      case 'take': return text(0).slice(0, Number(args[1]));
-      case 'tolower': return text(0).toLowerCase();
-      case 'replace': return text(0).split(text(1)).join(text(2));
-      case 'length': return Array.isArray(args[0]) ? args[0].length : text(0).length;
-      case 'uniquestring': return 'u7x2k9q4m1z8a';
-      case 'guid': return `guid(${args.map(asText).join(',')})`;
-      case 'copyindex': return this.copyIndex;
-      case 'subscription': return { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
-      case 'resourcegroup': return { id: '/subscriptions/s/resourceGroups/rg', location: 'westeurope' };
-      case 'environment': return { authentication: { loginEndpoint: 'https://login.microsoftonline.com/' }, suffixes: { storage: 'core.windows.net' } };
-      default: return fail(`the evaluator does not know ${name}()`);
+      case 'subscriptionresourceid':
+        return args.map(asText).join('/');
+      case 'reference':
+        return (
+          RUNTIME[Object.keys(RUNTIME).find((type) => text(0).startsWith(`${type}/`)) ?? ''] ??
+          fail(`reference(${text(0)}) has no sample`)
+        );
+      case 'take':
+        return text(0).slice(0, Number(args[1]));
+      case 'tolower':
+        return text(0).toLowerCase();
+      case 'replace':
+        return text(0).split(text(1)).join(text(2));
+      case 'length':
+        return Array.isArray(args[0]) ? args[0].length : text(0).length;
+      case 'uniquestring':
+        return 'u7x2k9q4m1z8a';
+      case 'guid':
+        return `guid(${args.map(asText).join(',')})`;
+      case 'copyindex':
+        return this.copyIndex;
+      case 'subscription':
+        return { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+      case 'resourcegroup':
+        return { id: '/subscriptions/s/resourceGroups/rg', location: 'westeurope' };
+      case 'environment':
+        return {
+          authentication: { loginEndpoint: 'https://login.microsoftonline.com/' },
+          suffixes: { storage: 'core.windows.net' },
+        };
+      default:
+        return fail(`the evaluator does not know ${name}()`);
     }
   }
 }
@@ -175,7 +211,9 @@ class Parser {
   }
 
   private identifier(): string {
-    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.source.slice(this.at)) ?? fail(`expected a name at "${this.source.slice(this.at)}"`);
+    const match =
+      /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.source.slice(this.at)) ??
+      fail(`expected a name at "${this.source.slice(this.at)}"`);
     this.at += match[0].length;
     return match[0];
   }

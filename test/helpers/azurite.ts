@@ -24,7 +24,17 @@ export class Azurite {
     const persistence = this.dataDir ? ['--location', this.dataDir] : ['--inMemoryPersistence'];
     const child = spawn(
       process.execPath,
-      [bin, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...persistence, '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
+      [
+        bin,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        ...persistence,
+        '--skipApiVersionCheck',
+        '--loose',
+        '--disableTelemetry',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
     );
     this.child = child;
@@ -51,7 +61,10 @@ export class Azurite {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // SIGTERM lets Azurite flush its metadata to disk (persistent mode); SIGKILL if it does not exit in time.
     process.kill(child.pid, 'SIGTERM');
-    const force = setTimeout(() => child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000);
+    const force = setTimeout(
+      () => child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL'),
+      5_000,
+    );
     await exited;
     clearTimeout(force);
   }

@@ -23,8 +23,15 @@ class RecordingTestAdapter extends TestAdapter {
   }
 
   /** TestAdapter leaves proactive turns unimplemented; the bot updates cards through them, so they run here. */
-  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: 'event', name: 'continueConversation' },
+      reference,
+      true,
+    );
     await logic(this.createContext(activity));
   }
 }
@@ -54,10 +61,15 @@ export class BotHarness {
   readonly transcript: string[] = [];
 
   async start(): Promise<this> {
-    this.adapter.use(new DialogTestLogger({ log: (...parts: unknown[]) => void this.transcript.push(parts.map(String).join(' ')) }));
+    this.adapter.use(
+      new DialogTestLogger({ log: (...parts: unknown[]) => void this.transcript.push(parts.map(String).join(' ')) }),
+    );
     const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
     ({ bot: this.bot, inFlight: this.inFlight } = createBot(config, {
-      store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), { timeoutMs: 2_000, now: () => this.now().getTime() }),
+      store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), {
+        timeoutMs: 2_000,
+        now: () => this.now().getTime(),
+      }),
       graph: new GraphConnectorClient(await this.sim.start(), { timeoutMs: 10_000, retryPolicy: FAST_RETRIES }),
       logger: createLogger('silent'),
       proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
@@ -72,7 +84,9 @@ export class BotHarness {
 
   async send(activity: Partial<Activity>): Promise<TurnResult> {
     const before = this.adapter.activeQueue.length;
-    await this.adapter.processActivity({ from: ADA, recipient: BOT, conversation: PERSONAL, ...activity }, (context) => this.bot.onTurn(context));
+    await this.adapter.processActivity({ from: ADA, recipient: BOT, conversation: PERSONAL, ...activity }, (context) =>
+      this.bot.onTurn(context),
+    );
     await this.inFlight.drain(5_000); // card updates for everyone else run after the turn: let them land
     // TestAdapter queues the invoke response like any other activity; real adapters return it as the HTTP answer.
     const sent = this.adapter.activeQueue.slice(before);

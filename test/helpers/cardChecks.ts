@@ -9,7 +9,8 @@ export function markdownTexts(card: AdaptiveCard): string[] {
       else if (element.type === 'Container') walk(element.items);
       else if (element.type === 'ColumnSet') for (const column of element.columns) walk(column.items);
       else if ((element as { type: string }).type === 'FactSet') {
-        for (const fact of (element as unknown as { facts: Array<{ title: string; value: string }> }).facts) texts.push(fact.title, fact.value);
+        for (const fact of (element as unknown as { facts: Array<{ title: string; value: string }> }).facts)
+          texts.push(fact.title, fact.value);
       }
     }
   };
@@ -44,7 +45,11 @@ export function activityBytes(card: AdaptiveCard): number {
     serviceUrl: 'https://smba.trafficmanager.net/emea/00000000-0000-0000-0000-000000000000/',
     channelId: 'msteams',
     from: { id: '28:00000000-0000-0000-0000-000000000000', name: 'Connector Sync' },
-    conversation: { id: '19:abcdefabcdefabcdefabcdefabcdefab@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: '00000000-0000-0000-0000-000000000000' },
+    conversation: {
+      id: '19:abcdefabcdefabcdefabcdefabcdefab@thread.tacv2;messageid=1700000000000',
+      conversationType: 'channel',
+      tenantId: '00000000-0000-0000-0000-000000000000',
+    },
     recipient: { id: '29:1abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz', name: 'Ada Admin' },
     replyToId: '1700000000000',
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
@@ -63,7 +68,10 @@ export function visibleText(card: AdaptiveCard): string {
       if (element.type === 'TextBlock') lines.push(element.text);
       else if (element.type === 'RichTextBlock') lines.push(element.inlines.map((run) => run.text).join(''));
       else if (element.type === 'Container') walk(element.items);
-      else if (element.type === 'ColumnSet') lines.push(element.columns.map((column) => visibleText({ ...card, body: column.items, actions: [] })).join(' '));
+      else if (element.type === 'ColumnSet')
+        lines.push(
+          element.columns.map((column) => visibleText({ ...card, body: column.items, actions: [] })).join(' '),
+        );
       else if (element.type === 'ActionSet') lines.push(element.actions.map((action) => `[${action.title}]`).join(' '));
     }
   };

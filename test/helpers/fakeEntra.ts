@@ -50,12 +50,25 @@ export class FakeEntra extends LoopbackServer {
     if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
       const form = Object.fromEntries(new URLSearchParams((await bodyOf(req)).toString('utf8')));
       this.tokenRequests.push(form);
-      const claims = JSON.parse(Buffer.from((form.assertion ?? '').split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as { oid?: string };
+      const claims = JSON.parse(
+        Buffer.from((form.assertion ?? '').split('.')[1] ?? '', 'base64url').toString('utf8') || '{}',
+      ) as { oid?: string };
       const oid = claims.oid ?? '';
       if (this.needConsent.has(oid)) {
-        return json(400, { error: 'invalid_grant', error_description: 'AADSTS65001: The user or administrator has not consented to use the application.', error_codes: [65001], suberror: 'consent_required' });
+        return json(400, {
+          error: 'invalid_grant',
+          error_description: 'AADSTS65001: The user or administrator has not consented to use the application.',
+          error_codes: [65001],
+          suberror: 'consent_required',
+        });
       }
-      return json(200, { token_type: 'Bearer', scope: form.scope, expires_in: 3600, ext_expires_in: 3600, access_token: `graph-token-for-${oid}` });
+      return json(200, {
+        token_type: 'Bearer',
+        scope: form.scope,
+        expires_in: 3600,
+        ext_expires_in: 3600,
+        access_token: `graph-token-for-${oid}`,
+      });
     }
     return json(404, { error: 'not_found' });
   }

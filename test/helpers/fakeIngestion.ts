@@ -26,13 +26,20 @@ export class FakeIngestion extends LoopbackServer {
   }
 
   ofType(baseType: string): Array<Record<string, unknown>> {
-    return this.envelopes.filter((envelope) => envelope.data?.baseType === baseType).map((envelope) => envelope.data?.baseData ?? {});
+    return this.envelopes
+      .filter((envelope) => envelope.data?.baseType === baseType)
+      .map((envelope) => envelope.data?.baseData ?? {});
   }
 
   protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await bodyOf(req);
     const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-    const items = text.trim().startsWith('[') ? (JSON.parse(text) as Envelope[]) : text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
+    const items = text.trim().startsWith('[')
+      ? (JSON.parse(text) as Envelope[])
+      : text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Envelope);
     if (req.url?.startsWith('/v2.1/track')) this.envelopes.push(...items);
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));

@@ -21,8 +21,10 @@ export class FakeOpenId extends LoopbackServer {
       return;
     }
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    if (req.url?.startsWith('/.well-known/')) res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/keys` }));
-    else res.end(JSON.stringify({ keys: [{ ...this.jwk, kid: this.kid, use: 'sig', endorsements: this.endorsements }] }));
+    if (req.url?.startsWith('/.well-known/'))
+      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/keys` }));
+    else
+      res.end(JSON.stringify({ keys: [{ ...this.jwk, kid: this.kid, use: 'sig', endorsements: this.endorsements }] }));
   }
 
   constructor(private readonly endorsements: string[] = ['msteams']) {
@@ -47,7 +49,10 @@ export class FakeOpenId extends LoopbackServer {
   }
 
   /** A token signed with the test's private key; `claims` override the defaults of a valid Bot Framework token. */
-  sign(claims: JWTPayload & { serviceurl?: string }, options: { kid?: string; expiresIn?: string } = {}): Promise<string> {
+  sign(
+    claims: JWTPayload & { serviceurl?: string },
+    options: { kid?: string; expiresIn?: string } = {},
+  ): Promise<string> {
     return new SignJWT({ serviceurl: 'https://smba.trafficmanager.net/emea/', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? this.kid, typ: 'JWT' })
       .setIssuer(typeof claims.iss === 'string' ? claims.iss : 'https://api.botframework.com')

@@ -66,10 +66,16 @@ export class FakeTokenService extends LoopbackServer {
         return json(200, tokenResponse(issued));
       }
       case 'GET /api/botsignin/GetSignInResource': {
-        const state = JSON.parse(Buffer.from(query.state ?? '', 'base64').toString('utf8')) as { connectionName?: string };
+        const state = JSON.parse(Buffer.from(query.state ?? '', 'base64').toString('utf8')) as {
+          connectionName?: string;
+        };
         return json(200, {
           signInLink: `https://token.botframework.example/api/oauth/signin?signin=${randomUUID()}&connection=${state.connectionName ?? ''}`,
-          tokenExchangeResource: { id: randomUUID(), uri: 'api://botid-00000000-0000-0000-0000-000000000bot', providerId: 'aad-v2' },
+          tokenExchangeResource: {
+            id: randomUUID(),
+            uri: 'api://botid-00000000-0000-0000-0000-000000000bot',
+            providerId: 'aad-v2',
+          },
         });
       }
       case 'DELETE /api/usertoken/SignOut':
@@ -77,7 +83,12 @@ export class FakeTokenService extends LoopbackServer {
         return json(200, {});
       case 'GET /api/usertoken/GetTokenStatus':
         return json(200, [
-          { channelId: query.channelId, connectionName: 'graph-sso', hasToken: [...this.userTokens.keys()].some((k) => k.startsWith(`${query.userId}|`)), serviceProviderDisplayName: 'Azure Active Directory v2' },
+          {
+            channelId: query.channelId,
+            connectionName: 'graph-sso',
+            hasToken: [...this.userTokens.keys()].some((k) => k.startsWith(`${query.userId}|`)),
+            serviceProviderDisplayName: 'Azure Active Directory v2',
+          },
         ]);
       default:
         res.writeHead(404);

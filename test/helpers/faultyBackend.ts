@@ -41,7 +41,13 @@ export class FaultyBackend implements Backend {
     return this.run('putIfAbsent', signal, () => this.inner.putIfAbsent(key, body, expiresAt, signal));
   }
 
-  putIfMatch(key: string, body: string, eTag: string, expiresAt: number | null, signal: AbortSignal): Promise<ConditionalWrite> {
+  putIfMatch(
+    key: string,
+    body: string,
+    eTag: string,
+    expiresAt: number | null,
+    signal: AbortSignal,
+  ): Promise<ConditionalWrite> {
     return this.run('putIfMatch', signal, () => this.inner.putIfMatch(key, body, eTag, expiresAt, signal));
   }
 
@@ -58,13 +64,20 @@ export class FaultyBackend implements Backend {
   }
 
   private async run<T>(operation: Operation, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
-    const index = this.queue.findIndex((entry) => entry.operation === operation || entry.operation === 'any' || (entry.operation === 'write' && operation !== 'get'));
+    const index = this.queue.findIndex(
+      (entry) =>
+        entry.operation === operation ||
+        entry.operation === 'any' ||
+        (entry.operation === 'write' && operation !== 'get'),
+    );
     if (index === -1) return call();
     const { fault } = this.queue.splice(index, 1)[0]!;
     this.injected.push({ operation, fault });
     if (fault === 'outage') throw new BackendError(false, 'injected outage');
     if (fault === 'hang') {
-      await new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+      await new Promise<void>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+      );
       throw new BackendError(false, 'unreachable');
     }
     if (fault === 'lostAnswer') {

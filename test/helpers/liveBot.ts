@@ -47,7 +47,14 @@ export class LiveBot {
     const graphBaseUrl = this.ownsPeers ? await this.sim.start() : this.sim.baseUrl;
     if (this.ownsPeers) await this.connector.start();
     // Bot Connector retries pause a tenth of BOT_FRAMEWORK_TIMEOUT_MS, doubling: 500 ms keeps them short here.
-    const config = loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOCAL_GRAPH_TOKEN: LOCAL_TOKEN, LOG_LEVEL: 'debug', BOT_FRAMEWORK_TIMEOUT_MS: '500', ...env });
+    const config = loadConfig({
+      PORT: '0',
+      GRAPH_BASE_URL: graphBaseUrl,
+      LOCAL_GRAPH_TOKEN: LOCAL_TOKEN,
+      LOG_LEVEL: 'debug',
+      BOT_FRAMEWORK_TIMEOUT_MS: '500',
+      ...env,
+    });
     const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
     this.app = await startApp(config, logger, { now: () => this.clock ?? new Date(), retryPolicy: FAST_RETRIES });
     return this;
@@ -102,7 +109,10 @@ export class LiveBot {
   }
 
   /** Asks for a sync and returns the confirmation card's message id and confirmation id. */
-  async requestSync(text: string, from: User = USERS.ada): Promise<{ messageId: string; confirmationId: string; card: AdaptiveCard }> {
+  async requestSync(
+    text: string,
+    from: User = USERS.ada,
+  ): Promise<{ messageId: string; confirmationId: string; card: AdaptiveCard }> {
     const [reply] = await this.say(text, from);
     const card = cardIn(reply);
     const confirmationId = buttonsOf(card).find((action) => action.data.verb === 'sync.cancel')?.data.confirmationId;
@@ -110,7 +120,13 @@ export class LiveBot {
     return { messageId: reply?.id ?? '', confirmationId, card };
   }
 
-  execute(from: User, verb: string, data: unknown, replyToId?: string, conversation = personalChat(from)): Promise<HttpAnswer> {
+  execute(
+    from: User,
+    verb: string,
+    data: unknown,
+    replyToId?: string,
+    conversation = personalChat(from),
+  ): Promise<HttpAnswer> {
     return this.post(
       this.activity(
         from,
@@ -132,9 +148,16 @@ export class LiveBot {
   /** Waits until the card message has been updated to something matching `pattern`; returns that update. */
   async updated(messageId: string, pattern: RegExp | string): Promise<ConnectorCall> {
     // What the card says (its visible text) or how it is built (its JSON: ids, refresh, buttons' data).
-    const seen = (call: ConnectorCall): string[] => [JSON.stringify(call.body), ...(call.body.attachments ? [visibleText(cardIn(call))] : [])];
-    const matches = (call: ConnectorCall): boolean => seen(call).some((text) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)));
-    await vi.waitFor(() => expect(this.connector.updatesOf(messageId).some(matches)).toBe(true), { timeout: 10_000, interval: 20 });
+    const seen = (call: ConnectorCall): string[] => [
+      JSON.stringify(call.body),
+      ...(call.body.attachments ? [visibleText(cardIn(call))] : []),
+    ];
+    const matches = (call: ConnectorCall): boolean =>
+      seen(call).some((text) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)));
+    await vi.waitFor(() => expect(this.connector.updatesOf(messageId).some(matches)).toBe(true), {
+      timeout: 10_000,
+      interval: 20,
+    });
     return this.connector.updatesOf(messageId).filter(matches).at(-1)!;
   }
 
@@ -149,7 +172,11 @@ export function personalChat(user: User): Record<string, unknown> {
 }
 
 export const GROUP_CHAT = { id: '19:group-intune-admins@thread.v2', conversationType: 'groupChat', tenantId: TENANT };
-export const MENTION = { type: 'mention', mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' }, text: '<at>Connector Sync</at>' };
+export const MENTION = {
+  type: 'mention',
+  mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' },
+  text: '<at>Connector Sync</at>',
+};
 
 export function cardIn(call: ConnectorCall | undefined): AdaptiveCard {
   const attachments = call?.body.attachments as Array<{ content: AdaptiveCard }> | undefined;

@@ -33,7 +33,10 @@ export interface PlaygroundIds {
 }
 
 const CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
-const cli = path.join(path.dirname(createRequire(__filename).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+const cli = path.join(
+  path.dirname(createRequire(__filename).resolve('@microsoft/m365agentsplayground/package.json')),
+  'cli.js',
+);
 
 /**
  * Microsoft 365 Agents Playground (pinned 0.2.28) as a child process on a free loopback port, and a client for the
@@ -135,9 +138,17 @@ export class Playground {
   async send(conversationId: string, text: string, options: { mention?: boolean } = {}): Promise<string> {
     const at = `<at>${this.ids.botName}</at>`;
     const body = options.mention
-      ? { from: { id: this.ids.currentUser }, text: `${at} ${text}`, textFormat: 'plain', mentions: [{ mentioned: { id: this.ids.botId }, text: at }] }
+      ? {
+          from: { id: this.ids.currentUser },
+          text: `${at} ${text}`,
+          textFormat: 'plain',
+          mentions: [{ mentioned: { id: this.ids.botId }, text: at }],
+        }
       : { from: { id: this.ids.currentUser }, text, textFormat: 'plain' };
-    const answer = (await this.post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body)) as {
+    const answer = (await this.post(
+      `/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+      body,
+    )) as {
       messageId: string;
       postConversationId?: string;
     };
@@ -145,7 +156,13 @@ export class Playground {
   }
 
   /** Clicks an Action.Execute button through the Playground, as `from`; resolves with the bot's invoke answer. */
-  execute(conversationId: string, replyToId: string, verb: string, data: unknown, from = this.ids.currentUser): Promise<unknown> {
+  execute(
+    conversationId: string,
+    replyToId: string,
+    verb: string,
+    data: unknown,
+    from = this.ids.currentUser,
+  ): Promise<unknown> {
     return this.post('/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb, data } },
@@ -157,7 +174,9 @@ export class Playground {
 
   /** Any activity from any configured user (the Playground's "Mock an Activity"). */
   async customActivity(conversationId: string, fields: Record<string, unknown>): Promise<void> {
-    const template = (await this.get(`/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`)) as Record<string, unknown>;
+    const template = (await this.get(
+      `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+    )) as Record<string, unknown>;
     await this.post('/_internal/v1/customActivities', { ...template, ...fields });
   }
 
@@ -172,11 +191,18 @@ export class Playground {
     while (Date.now() < deadline) {
       const found = this.events
         .slice(after)
-        .find((event) => event.actionConversationId === conversationId && event.message?.from?.id === this.ids.botId && predicate(event));
+        .find(
+          (event) =>
+            event.actionConversationId === conversationId &&
+            event.message?.from?.id === this.ids.botId &&
+            predicate(event),
+        );
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`no bot message in ${conversationId} within ${timeoutMs} ms; saw ${JSON.stringify(this.events.slice(after)).slice(0, 2000)}`);
+    throw new Error(
+      `no bot message in ${conversationId} within ${timeoutMs} ms; saw ${JSON.stringify(this.events.slice(after)).slice(0, 2000)}`,
+    );
   }
 }
 

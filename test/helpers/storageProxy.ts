@@ -29,15 +29,19 @@ export class StorageProxy extends LoopbackServer {
     if (fault === 'hang') return; // never answers; the client's deadline must end it
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, 20));
     const target = new URL(req.url ?? '/', this.target);
-    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-      if (fault === 'dropAnswer') {
-        answer.resume();
-        answer.on('end', () => res.socket?.destroy()); // applied upstream; the answer never reaches the caller
-        return;
-      }
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        if (fault === 'dropAnswer') {
+          answer.resume();
+          answer.on('end', () => res.socket?.destroy()); // applied upstream; the answer never reaches the caller
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.socket?.destroy());
     upstream.end(body);
   }

@@ -26,7 +26,10 @@ export function describeStoreContract(name: string, make: (clock: ManualClock) =
       const { store, key } = fresh();
       expect(await store.read(key)).toBeNull();
       await store.put(key, { name: 'Jörg Müller „Prüfung“ ✅' });
-      expect(await store.read(key)).toMatchObject({ value: { name: 'Jörg Müller „Prüfung“ ✅' }, eTag: expect.any(String) as unknown });
+      expect(await store.read(key)).toMatchObject({
+        value: { name: 'Jörg Müller „Prüfung“ ✅' },
+        eTag: expect.any(String) as unknown,
+      });
       await store.delete(key);
       expect(await store.read(key)).toBeNull();
     });
@@ -45,7 +48,10 @@ export function describeStoreContract(name: string, make: (clock: ManualClock) =
       await store.create(key, { state: 'pending' });
       const read = await store.read(key);
       expect(await store.replace(key, { state: 'claimed' }, read!.eTag)).toMatchObject({ replaced: true });
-      expect(await store.replace(key, { state: 'claimed-again' }, read!.eTag)).toEqual({ replaced: false, reason: 'conflict' });
+      expect(await store.replace(key, { state: 'claimed-again' }, read!.eTag)).toEqual({
+        replaced: false,
+        reason: 'conflict',
+      });
       expect((await store.read(key))?.value).toEqual({ state: 'claimed' });
     });
 
@@ -61,7 +67,10 @@ export function describeStoreContract(name: string, make: (clock: ManualClock) =
       const old = await store.read(key);
       clock.advance(1_001);
       await store.create(key, { state: 'new' });
-      expect(await store.replace(key, { state: 'claimed' }, old!.eTag)).toEqual({ replaced: false, reason: 'conflict' });
+      expect(await store.replace(key, { state: 'claimed' }, old!.eTag)).toEqual({
+        replaced: false,
+        reason: 'conflict',
+      });
       expect((await store.read(key))?.value).toEqual({ state: 'new' });
     });
 

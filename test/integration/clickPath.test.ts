@@ -31,7 +31,9 @@ describe('the click is answered at once, whatever the Bot Connector does', () =>
     const { value, ms } = await timed(live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
     expect(JSON.stringify(invokeBody(value).value)).toContain('Full sync requested');
     expect(ms).toBeLessThan(2_000);
-    await expect.poll(() => JSON.stringify(live.connector.current.get(messageId) ?? {}), { timeout: 5_000 }).toContain('Full sync requested');
+    await expect
+      .poll(() => JSON.stringify(live.connector.current.get(messageId) ?? {}), { timeout: 5_000 })
+      .toContain('Full sync requested');
     expect(live.connector.updatesOf(messageId)).toHaveLength(3);
   });
 
@@ -48,8 +50,12 @@ describe('late outcomes reach the card, in order', () => {
   it('a failure after the "Sending…" card replaces it (the card never stays "Sending…")', async () => {
     const { confirmationId, messageId } = await live.requestSync('sync connector cas01 delta');
     live.sim.addFault({ operation: 'sync', delayMs: 500, error: simulatedErrors.missingRole(), times: 1 });
-    expect(JSON.stringify(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value)).toContain('Sending the sync request');
-    expect(visibleText(cardIn(await live.updated(messageId, 'The sync was not requested')))).toContain('Intune Administrator role');
+    expect(
+      JSON.stringify(invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)).value),
+    ).toContain('Sending the sync request');
+    expect(visibleText(cardIn(await live.updated(messageId, 'The sync was not requested')))).toContain(
+      'Intune Administrator role',
+    );
   });
 
   it('an answer Graph never gives (a hang past GRAPH_TIMEOUT_MS) ends as "outcome unknown" on the card, never resent', async () => {
@@ -72,6 +78,8 @@ describe('late outcomes reach the card, in order', () => {
     await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId);
     await live.updated(messageId, 'Delta sync requested');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(visibleText(cardIn({ body: live.connector.current.get(messageId) } as never))).toContain('Delta sync requested');
+    expect(visibleText(cardIn({ body: live.connector.current.get(messageId) } as never))).toContain(
+      'Delta sync requested',
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('Graph economy', () => {
     // CAS02 disappears: the sync answers 404, and the next command asks Graph for the list again.
     const second = await live.requestSync('sync connector cas02 full', user);
     live.sim.setConnectors(seedConnectors().filter((connector) => connector.exchangeAlias !== 'CAS02'));
-    const gone = invokeBody(await live.execute(user, 'sync.confirm', { confirmationId: second.confirmationId }, second.messageId));
+    const gone = invokeBody(
+      await live.execute(user, 'sync.confirm', { confirmationId: second.confirmationId }, second.messageId),
+    );
     expect(JSON.stringify(gone.value)).toContain('no longer exists');
     live.sim.setConnectors(seedConnectors());
     await live.say('sync connector cas02 full', user);
@@ -35,7 +37,10 @@ describe('Graph economy', () => {
   it('a connector added a moment ago is found at once: a name the cached list misses refreshes it, one list per command', async () => {
     await live.say('list connectors', user);
     const before = count('list');
-    live.sim.setConnectors([...seedConnectors(), { ...seedConnectors()[0]!, id: 'new-connector-id', exchangeAlias: 'NEW01', serverName: 'new01.contoso.local' }]);
+    live.sim.setConnectors([
+      ...seedConnectors(),
+      { ...seedConnectors()[0]!, id: 'new-connector-id', exchangeAlias: 'NEW01', serverName: 'new01.contoso.local' },
+    ]);
     const { card } = await live.requestSync('sync connector new01 full', user);
     expect(JSON.stringify(card)).toContain('NEW01');
     expect(count('list')).toBe(before + 1);

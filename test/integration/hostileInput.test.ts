@@ -63,18 +63,38 @@ describe('before authentication, nothing an anonymous caller sends costs memory,
     const pid = local.bot.child.pid!;
     const before = rssMb(pid);
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => fetch(local.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: bomb }).then((response) => response.status)),
+      Array.from({ length: 8 }, () =>
+        fetch(local.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+          body: bomb,
+        }).then((response) => response.status),
+      ),
     );
     expect(answers).toEqual(Array(8).fill(415));
     expect(rssMb(pid) - before).toBeLessThan(50);
-    const served = await fetch(local.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity()) });
+    const served = await fetch(local.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity()),
+    });
     expect(served.status).toBe(200);
     expect(JSON.stringify(await served.json())).toContain('I start syncs');
   });
 
   it.each([
-    ['multipart/form-data (files)', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n\r\n' + 'A'.repeat(100_000) + '\r\n--x--\r\n'],
-    ['a urlencoded form (what a web page can post anywhere)', 'application/x-www-form-urlencoded', 'type=message&text=sync+connector+cas01+full&serviceUrl=http%3A%2F%2F127.0.0.1%3A9%2F'],
+    [
+      'multipart/form-data (files)',
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n\r\n' +
+        'A'.repeat(100_000) +
+        '\r\n--x--\r\n',
+    ],
+    [
+      'a urlencoded form (what a web page can post anywhere)',
+      'application/x-www-form-urlencoded',
+      'type=message&text=sync+connector+cas01+full&serviceUrl=http%3A%2F%2F127.0.0.1%3A9%2F',
+    ],
     ['text/plain (also postable from any web page)', 'text/plain', JSON.stringify(activity())],
   ])('%s is refused with 415 and nothing is written to disk', async (_name, contentType, body) => {
     const before = readdirSync(tmp);
@@ -84,29 +104,51 @@ describe('before authentication, nothing an anonymous caller sends costs memory,
   });
 
   it('local mode refuses any request a web page makes (it carries an Origin header): a cross-site post cannot drive it', async () => {
-    const response = await fetch(local.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: JSON.stringify(activity()) });
+    const response = await fetch(local.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: JSON.stringify(activity()),
+    });
     expect(response.status).toBe(403);
   });
 
   it('local mode replies only to a serviceUrl on this machine', async () => {
-    const response = await fetch(local.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity('https://evil.example/')) });
+    const response = await fetch(local.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity('https://evil.example/')),
+    });
     expect(response.status).toBe(400);
   });
 
   it('Teams mode: a token with no key lookup needed is refused without one; unreachable signing keys give 503 with Retry-After, and /readyz says so', async () => {
     openId.requests.length = 0;
-    await fetch(teams.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a.b.c' }, body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')) });
+    await fetch(teams.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a.b.c' },
+      body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')),
+    });
     expect(openId.requests).toEqual([]);
 
     openId.available = false;
     try {
-      const token = await openId.sign({ aud: APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' }, { kid: 'a-key-not-fetched-yet' });
-      const response = await fetch(teams.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')) });
+      const token = await openId.sign(
+        { aud: APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' },
+        { kid: 'a-key-not-fetched-yet' },
+      );
+      const response = await fetch(teams.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')),
+      });
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('30');
       const ready = await fetch(teams.url.replace('/api/messages', '/readyz'));
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { storage: 'ok', signingKeys: expect.stringContaining('127.0.0.1') as unknown } });
+      expect(await ready.json()).toMatchObject({
+        status: 'unavailable',
+        checks: { storage: 'ok', signingKeys: expect.stringContaining('127.0.0.1') as unknown },
+      });
       expect((await fetch(teams.url.replace('/api/messages', '/healthz'))).status).toBe(200);
     } finally {
       openId.available = true;
@@ -115,7 +157,12 @@ describe('before authentication, nothing an anonymous caller sends costs memory,
 
   it('Teams mode: no token, a malformed one, alg none, HS256 keyed with the public key, a self-signed one and a {} body get 401 with a generic body; nothing on stderr', async () => {
     const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const claims = b64({ iss: 'https://api.botframework.com', aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, serviceurl: 'https://smba.trafficmanager.net/emea/' });
+    const claims = b64({
+      iss: 'https://api.botframework.com',
+      aud: APP_ID,
+      exp: Math.floor(Date.now() / 1000) + 600,
+      serviceurl: 'https://smba.trafficmanager.net/emea/',
+    });
     const { createHmac, generateKeyPairSync, createSign } = await import('node:crypto');
     const rs = b64({ alg: 'RS256', kid: openId.kid });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
@@ -124,17 +171,29 @@ describe('before authentication, nothing an anonymous caller sends costs memory,
     const confused = `${hs}.${claims}.${createHmac('sha256', JSON.stringify(openId.publicJwk)).update(`${hs}.${claims}`).digest('base64url')}`;
     const body = JSON.stringify({ ...activity('https://smba.trafficmanager.net/emea/'), deliveryMode: undefined });
     const stderrBefore = teams.bot.errors().length;
-    for (const header of [undefined, 'Bearer not-a-jwt', `Bearer ${b64({ alg: 'none' })}.${claims}.`, `Bearer ${confused}`, `Bearer ${selfSigned}`]) {
-      const response = await fetch(teams.url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(header ? { Authorization: header } : {}) }, body });
+    for (const header of [
+      undefined,
+      'Bearer not-a-jwt',
+      `Bearer ${b64({ alg: 'none' })}.${claims}.`,
+      `Bearer ${confused}`,
+      `Bearer ${selfSigned}`,
+    ]) {
+      const response = await fetch(teams.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(header ? { Authorization: header } : {}) },
+        body,
+      });
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('{"error":"Unauthorized"}');
     }
-    const empty = await fetch(teams.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${selfSigned}` }, body: '{}' });
+    const empty = await fetch(teams.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${selfSigned}` },
+      body: '{}',
+    });
     expect([400, 401]).toContain(empty.status);
     expect(await empty.text()).not.toMatch(/signature|jwt|\bat /i);
     expect(teams.bot.errors().slice(stderrBefore)).toBe('');
     expect(teams.bot.output()).toContain('request refused before authentication');
   });
-
 });
-

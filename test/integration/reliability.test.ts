@@ -44,7 +44,11 @@ describe('slow Graph and redelivery', () => {
     expect(replies).toHaveLength(1);
     const { confirmationId } = buttonsOf(cardIn(replies[0]))[1]?.data ?? {};
     live.sim.calls.length = 0;
-    const click = live.activity(USERS.ada, { type: 'message', value: { verb: 'sync.confirm', confirmationId }, replyToId: replies[0]?.id });
+    const click = live.activity(USERS.ada, {
+      type: 'message',
+      value: { verb: 'sync.confirm', confirmationId },
+      replyToId: replies[0]?.id,
+    });
     await Promise.all([live.post(click), live.post(click)]);
     await expect.poll(() => live.sim.syncCalls().length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -67,17 +71,39 @@ describe('SIGTERM during a slow sync', () => {
   afterEach(killAll);
 
   it('stops accepting, finishes the Graph call, updates the card, and exits 0 within 10 s', async () => {
-    const bot = startBotProcess({ PORT: '0', GRAPH_BASE_URL: sim.baseUrl, CARD_ANSWER_DEADLINE_MS: '200', LOG_LEVEL: 'info' });
+    const bot = startBotProcess({
+      PORT: '0',
+      GRAPH_BASE_URL: sim.baseUrl,
+      CARD_ANSWER_DEADLINE_MS: '200',
+      LOG_LEVEL: 'info',
+    });
     const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(http:\/\/127\.0\.0\.1:\d+\/api\/messages)/);
     const post = (activity: Record<string, unknown>) =>
-      fetch(endpoint!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    const base = { channelId: 'msteams', serviceUrl: connector.serviceUrl, from: USERS.ada, recipient: { id: '28:bot' }, conversation: personalChat(USERS.ada) };
+      fetch(endpoint!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+    const base = {
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from: USERS.ada,
+      recipient: { id: '28:bot' },
+      conversation: personalChat(USERS.ada),
+    };
     await post({ ...base, type: 'message', id: 'm1', text: 'sync connector cas01 full' });
     const card = cardIn(connector.calls[0]);
     const confirmationId = buttonsOf(card)[0]?.data.confirmationId;
 
     sim.addFault({ operation: 'sync', delayMs: 2_000, times: 1 });
-    const click = await post({ ...base, type: 'invoke', id: 'i1', name: 'adaptiveCard/action', replyToId: connector.calls[0]?.id, value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } } } });
+    const click = await post({
+      ...base,
+      type: 'invoke',
+      id: 'i1',
+      name: 'adaptiveCard/action',
+      replyToId: connector.calls[0]?.id,
+      value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } } },
+    });
     expect(json(await click.json())).toContain('Sending the sync request');
 
     const stoppedAt = Date.now();
@@ -85,7 +111,9 @@ describe('SIGTERM during a slow sync', () => {
     expect(await bot.exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect(sim.syncCalls().map((call) => call.status)).toEqual([204]);
-    expect(connector.calls.some((call) => call.kind === 'update' && json(call.body).includes('Full sync requested'))).toBe(true);
+    expect(
+      connector.calls.some((call) => call.kind === 'update' && json(call.body).includes('Full sync requested')),
+    ).toBe(true);
     await expect(post({ ...base, type: 'message', id: 'm2', text: 'help' })).rejects.toThrow();
   });
 });

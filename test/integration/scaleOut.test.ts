@@ -39,26 +39,39 @@ afterAll(async () => {
   await Promise.allSettled([azurite.stop(), sim.stop(), connector.stop(), tokenService.stop()]);
 });
 
-describeStoreContract('Azure Blob Storage (Azurite)', (clock) => new Store(new BlobBackend({ kind: 'connectionString', connectionString: azurite.connectionString }, 'contract', 2_000), { timeoutMs: 2_000, now: clock.now }));
+describeStoreContract(
+  'Azure Blob Storage (Azurite)',
+  (clock) =>
+    new Store(
+      new BlobBackend({ kind: 'connectionString', connectionString: azurite.connectionString }, 'contract', 2_000),
+      { timeoutMs: 2_000, now: clock.now },
+    ),
+);
 
 describe('storage faults the network causes', () => {
   let proxy: StorageProxy;
   const live = new LiveBot();
   beforeAll(async () => {
     proxy = await new StorageProxy(`http://127.0.0.1:${azurite.port}`).start();
-    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: proxy.connectionString(azurite.connectionString), AZURE_STORAGE_CONTAINER: 'faults', STORAGE_TIMEOUT_MS: '500' });
+    await live.start({
+      BOT_STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: proxy.connectionString(azurite.connectionString),
+      AZURE_STORAGE_CONTAINER: 'faults',
+      STORAGE_TIMEOUT_MS: '500',
+    });
   }, 30_000);
   afterAll(async () => {
     await live.stop();
     await proxy.stop();
   });
 
-  it('a claim applied in storage whose answer was lost is still the click\'s claim: one sync, and the card says requested', async () => {
+  it("a claim applied in storage whose answer was lost is still the click's claim: one sync, and the card says requested", async () => {
     const { confirmationId, messageId } = await live.requestSync('sync connector cas01 full');
     live.sim.calls.length = 0;
     let dropped = false;
     proxy.decide = (req) => {
-      const conditional = req.method === 'PUT' && req.headers['if-match'] && decodeURIComponent(req.url ?? '').includes(confirmationId);
+      const conditional =
+        req.method === 'PUT' && req.headers['if-match'] && decodeURIComponent(req.url ?? '').includes(confirmationId);
       if (!conditional || dropped) return 'pass';
       dropped = true;
       return 'dropAnswer';
@@ -75,7 +88,11 @@ describe('storage faults the network causes', () => {
     proxy.decide = () => 'hang';
     try {
       const started = Date.now();
-      const [reply] = await live.say('sync connector cas02 full', { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Hung Admin' });
+      const [reply] = await live.say('sync connector cas02 full', {
+        id: `29:1${randomUUID()}`,
+        aadObjectId: randomUUID(),
+        name: 'Hung Admin',
+      });
       expect(String(reply?.body.text)).toContain('cannot reach my storage');
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
@@ -91,7 +108,12 @@ describe('Azurite stopped mid-test', () => {
   const live = new LiveBot();
   beforeAll(async () => {
     await storage.start();
-    await live.start({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: storage.connectionString, AZURE_STORAGE_CONTAINER: 'outage', STORAGE_TIMEOUT_MS: '1000' });
+    await live.start({
+      BOT_STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
+      AZURE_STORAGE_CONTAINER: 'outage',
+      STORAGE_TIMEOUT_MS: '1000',
+    });
   }, 30_000);
   afterAll(async () => {
     await live.stop();
@@ -125,13 +147,19 @@ describe('two bot instances sharing Azurite', () => {
     sim.calls.length = 0;
     const clicks = Array.from({ length: 50 }, (_, index) => {
       const instance = index % 2 === 0 ? instanceA : instanceB;
-      return index % 3 === 0 ? instance.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId) : instance.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+      return index % 3 === 0
+        ? instance.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId)
+        : instance.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
     });
     const answers = await Promise.all(clicks);
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(sim.syncCalls()).toHaveLength(1);
-    const invokes = answers.filter((_, index) => index % 3 !== 0).map((answer) => JSON.stringify(invokeBody(answer).value));
-    const winners = invokes.filter((text) => /Full sync requested|Sending/.test(text) && !/already handled|being handled/.test(text));
+    const invokes = answers
+      .filter((_, index) => index % 3 !== 0)
+      .map((answer) => JSON.stringify(invokeBody(answer).value));
+    const winners = invokes.filter(
+      (text) => /Full sync requested|Sending/.test(text) && !/already handled|being handled/.test(text),
+    );
     expect(winners.length).toBeLessThanOrEqual(1);
     expect(invokes.every((text) => /requested|Sending|already handled|being handled/.test(text))).toBe(true);
   });
@@ -149,7 +177,14 @@ describe('two bot instances sharing Azurite', () => {
     const sso = `sso-${randomUUID()}`;
     tokenService.ssoTokens.set(sso, `graph-${randomUUID()}`);
     const id = randomUUID();
-    const exchangeOn = (instance: LiveBot) => instance.post(instance.activity(user, { type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: 'graph-sso', token: sso } }));
+    const exchangeOn = (instance: LiveBot) =>
+      instance.post(
+        instance.activity(user, {
+          type: 'invoke',
+          name: 'signin/tokenExchange',
+          value: { id, connectionName: 'graph-sso', token: sso },
+        }),
+      );
     const before = connector.calls.length;
     const [first, second] = await Promise.all([exchangeOn(instanceA), exchangeOn(instanceB)]);
     expect([first.status, second.status]).toEqual([200, 200]);
@@ -171,12 +206,21 @@ describe('following syncs across instances (Azurite)', () => {
   const watchSim = new GraphSimulator({ connectors: exchange, syncCompletesAfterMs: 3_600_000 });
   const first = new LiveBot({ sim: watchSim, connector });
   const second = new LiveBot({ sim: watchSim, connector });
-  const gets = (): Array<{ id: string; at: number }> => watchSim.calls.filter((call) => call.operation === 'get').map((call) => ({ id: call.connectorId ?? '', at: Date.parse(call.at) }));
+  const gets = (): Array<{ id: string; at: number }> =>
+    watchSim.calls
+      .filter((call) => call.operation === 'get')
+      .map((call) => ({ id: call.connectorId ?? '', at: Date.parse(call.at) }));
 
   beforeAll(async () => {
     await watchSim.start();
     // one poll per second; a lease lapses after 3 intervals plus the 1 s Graph timeout
-    const env = { BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'watching', SYNC_WATCH_INTERVAL_SECONDS: '1', GRAPH_TIMEOUT_MS: '1000' };
+    const env = {
+      BOT_STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: 'watching',
+      SYNC_WATCH_INTERVAL_SECONDS: '1',
+      GRAPH_TIMEOUT_MS: '1000',
+    };
     await first.start(env);
     await second.start(env);
   }, 30_000);
@@ -185,7 +229,7 @@ describe('following syncs across instances (Azurite)', () => {
     await watchSim.stop();
   });
 
-  it('two instances, 20 followed connectors: each connector is polled once per interval in total; a stopped instance\'s watches resume on the other', async () => {
+  it("two instances, 20 followed connectors: each connector is polled once per interval in total; a stopped instance's watches resume on the other", async () => {
     const cards: Record<string, string> = {};
     for (const [n, ex] of exchange.entries()) {
       const bot = n % 2 === 0 ? first : second;
@@ -196,7 +240,8 @@ describe('following syncs across instances (Azurite)', () => {
     const from = Date.now() + 1_000;
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const window = gets().filter((get) => get.at >= from && get.at < from + 3_000);
-    for (const ex of exchange) expect(window.filter((get) => get.id === ex.id).length, ex.exchangeAlias).toBeLessThanOrEqual(4); // 3 s at one poll per second, ±1 at the edges
+    for (const ex of exchange)
+      expect(window.filter((get) => get.id === ex.id).length, ex.exchangeAlias).toBeLessThanOrEqual(4); // 3 s at one poll per second, ±1 at the edges
     expect(window.length).toBeGreaterThanOrEqual(20 * 2); // and every one of them is polled
 
     // the instance holding the leases stops; the other takes over once they lapse, and sees the report

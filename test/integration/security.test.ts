@@ -22,10 +22,17 @@ describe('ALLOWED_TENANT_IDS', () => {
   it('refuses another tenant with nothing done: no reply, no Graph call, invokes get 403', async () => {
     const stranger = { channelData: { tenant: { id: 'ffffffff-0000-0000-0000-000000000000' } } };
     const before = live.connector.calls.length;
-    const message = await live.post(live.activity(USERS.ada, { type: 'message', text: 'sync connector cas01 full', ...stranger }));
+    const message = await live.post(
+      live.activity(USERS.ada, { type: 'message', text: 'sync connector cas01 full', ...stranger }),
+    );
     expect(message.status).toBe(200);
     const invoke = await live.post(
-      live.activity(USERS.ada, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId: 'x' } } }, ...stranger }),
+      live.activity(USERS.ada, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId: 'x' } } },
+        ...stranger,
+      }),
     );
     expect(invoke.status).toBe(403);
     expect(live.connector.since(before)).toEqual([]);
@@ -35,7 +42,9 @@ describe('ALLOWED_TENANT_IDS', () => {
 
   it('refuses an activity that names no tenant at all, and says why in the log', async () => {
     const before = live.connector.calls.length;
-    await live.post(live.activity(USERS.ada, { type: 'message', text: 'help', channelData: {}, conversation: { id: 'a:notenant' } }));
+    await live.post(
+      live.activity(USERS.ada, { type: 'message', text: 'help', channelData: {}, conversation: { id: 'a:notenant' } }),
+    );
     expect(live.connector.since(before)).toEqual([]);
     expect(live.logs()).toMatch(/"tenant":null[^\n]*activity from a tenant that is not allowed/);
   });
@@ -46,40 +55,47 @@ describe('every button acts for the person who clicks, and only where it was sho
     ['the chooser', 'sync connector cas01', 'Start full sync'],
     ['the status card', 'status cas01', 'Start delta sync'],
     ['the list', 'list connectors', 'Sync…'],
-  ])('%s: Ben\'s click on Ada\'s card never changes it; Ben gets his own card in a new message', async (_name, command, title) => {
-    const [reply] = await live.say(`<at>Connector Sync</at> ${command}`, USERS.ada, inGroup);
-    const data = buttonsOf(cardIn(reply)).find((button) => button.title === title)?.data ?? {};
-    const before = live.connector.calls.length;
-    await live.submit(USERS.ben, data, reply!.id, GROUP_CHAT);
-    await expect.poll(() => live.connector.since(before).some((call) => call.kind !== 'update')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(live.connector.updatesOf(reply!.id)).toEqual([]);
-    const own = live.connector.since(before).find((call) => call.kind !== 'update');
-    expect(visibleText(cardIn(own))).not.toContain('Asked by Ada');
-  });
+  ])(
+    "%s: Ben's click on Ada's card never changes it; Ben gets his own card in a new message",
+    async (_name, command, title) => {
+      const [reply] = await live.say(`<at>Connector Sync</at> ${command}`, USERS.ada, inGroup);
+      const data = buttonsOf(cardIn(reply)).find((button) => button.title === title)?.data ?? {};
+      const before = live.connector.calls.length;
+      await live.submit(USERS.ben, data, reply!.id, GROUP_CHAT);
+      await expect.poll(() => live.connector.since(before).some((call) => call.kind !== 'update')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(live.connector.updatesOf(reply!.id)).toEqual([]);
+      const own = live.connector.since(before).find((call) => call.kind !== 'update');
+      expect(visibleText(cardIn(own))).not.toContain('Asked by Ada');
+    },
+  );
 
-  it('the owner\'s own click on a chooser replaces it with the confirmation', async () => {
+  it("the owner's own click on a chooser replaces it with the confirmation", async () => {
     const [reply] = await live.say('<at>Connector Sync</at> sync connector cas01', USERS.ada, inGroup);
     const data = buttonsOf(cardIn(reply)).find((button) => button.title === 'Start full sync')?.data ?? {};
     await live.submit(USERS.ada, data, reply!.id, GROUP_CHAT);
-    expect(visibleText(cardIn(await live.updated(reply!.id, 'Sync this Exchange connector?')))).toContain('Asked by Ada Admin');
+    expect(visibleText(cardIn(await live.updated(reply!.id, 'Sync this Exchange connector?')))).toContain(
+      'Asked by Ada Admin',
+    );
   });
 
-  it('a confirmation is bound to the conversation it was shown in: Ada\'s personal-chat card, clicked from a group chat, is refused and unchanged', async () => {
+  it("a confirmation is bound to the conversation it was shown in: Ada's personal-chat card, clicked from a group chat, is refused and unchanged", async () => {
     const { confirmationId, messageId } = await live.requestSync('sync connector cas02 delta');
     const answer = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId, GROUP_CHAT));
     expect(String(answer.value)).toContain('belongs to a card in another chat');
     expect(live.sim.syncCalls()).toEqual([]);
     expect(live.connector.updatesOf(messageId)).toEqual([]);
     expect(visibleText(cardIn((await live.say('status cas02'))[0]))).toContain('CAS02');
-    const mine = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId, personalChat(USERS.ada)));
+    const mine = invokeBody(
+      await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId, personalChat(USERS.ada)),
+    );
     expect(JSON.stringify(mine.value)).toContain('Delta sync requested');
   });
 });
 
 describe('untrusted text is shown as text', () => {
   it('a link typed by a user is echoed inert, and at most about 60 characters of it (cards and chat text)', async () => {
-    const [card] = await live.say(`what about [click](http://evil.example) ${"x".repeat(10_000)}`);
+    const [card] = await live.say(`what about [click](http://evil.example) ${'x'.repeat(10_000)}`);
     expect(markdownTexts(cardIn(card)).flatMap(liveLinksIn)).toEqual([]);
     expect(JSON.stringify(cardIn(card)).length).toBeLessThan(8_000);
     expect(visibleText(cardIn(card))).toMatch(/“[^”]{1,60}…”/);
@@ -93,9 +109,22 @@ describe('untrusted text is shown as text', () => {
 
   it('Graph values with markdown are inert on every card, and read exactly as Graph has them', async () => {
     const [cas01] = seedConnectors();
-    live.sim.setConnectors([{ ...cas01!, exchangeAlias: 'Contoso-HQ', serverName: '[Re-authenticate here](https://evil.example/login)', version: '**Approved**' }]);
+    live.sim.setConnectors([
+      {
+        ...cas01!,
+        exchangeAlias: 'Contoso-HQ',
+        serverName: '[Re-authenticate here](https://evil.example/login)',
+        version: '**Approved**',
+      },
+    ]);
     const user = { id: '29:1mallory', aadObjectId: 'aad-mallory', name: '[Mallory](https://evil.example)' };
-    for (const command of ['list connectors', 'status contoso-hq', 'sync connector contoso-hq full', 'sync connector contoso-hq', 'sync connector nothing-like-it full']) {
+    for (const command of [
+      'list connectors',
+      'status contoso-hq',
+      'sync connector contoso-hq full',
+      'sync connector contoso-hq',
+      'sync connector nothing-like-it full',
+    ]) {
       const [reply] = await live.say(command, user);
       const card = cardIn(reply);
       expect(markdownTexts(card).flatMap(liveLinksIn), command).toEqual([]);

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { FakeTokenService } from '../helpers/fakeTokenService';
 import { buttonsOf, visibleText } from '../helpers/cardChecks';
-import { GROUP_CHAT, LOCAL_TOKEN, LiveBot, MENTION, TENANT, USERS, cardIn, invokeBody, type User } from '../helpers/liveBot';
+import {
+  GROUP_CHAT,
+  LOCAL_TOKEN,
+  LiveBot,
+  MENTION,
+  TENANT,
+  USERS,
+  cardIn,
+  invokeBody,
+  type User,
+} from '../helpers/liveBot';
 import type { ConnectorCall } from '../helpers/fakeConnector';
 
 const CONNECTION = 'graph-sso';
@@ -30,9 +40,13 @@ beforeEach(() => {
 const json = (value: unknown): string => JSON.stringify(value);
 const OAUTH = 'application/vnd.microsoft.card.oauth';
 
-function oauthCardIn(calls: ConnectorCall[]): { tokenExchangeResource?: unknown; buttons?: Array<{ value?: string }> } | undefined {
+function oauthCardIn(
+  calls: ConnectorCall[],
+): { tokenExchangeResource?: unknown; buttons?: Array<{ value?: string }> } | undefined {
   for (const call of calls) {
-    const attachment = (call.body.attachments as Array<{ contentType: string; content: never }> | undefined)?.find((a) => a.contentType === OAUTH);
+    const attachment = (call.body.attachments as Array<{ contentType: string; content: never }> | undefined)?.find(
+      (a) => a.contentType === OAUTH,
+    );
     if (attachment) return attachment.content;
   }
   return undefined;
@@ -59,10 +73,23 @@ function giveToken(user: User): string {
   return graph;
 }
 
-async function exchange(user: User, ssoToken: string, exchangeId: string, conversation?: Record<string, unknown>): Promise<{ status: number; body: unknown; sent: ConnectorCall[] }> {
+async function exchange(
+  user: User,
+  ssoToken: string,
+  exchangeId: string,
+  conversation?: Record<string, unknown>,
+): Promise<{ status: number; body: unknown; sent: ConnectorCall[] }> {
   const before = live.connector.calls.length;
   const answer = await live.post(
-    live.activity(user, { type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: CONNECTION, token: ssoToken } }, conversation),
+    live.activity(
+      user,
+      {
+        type: 'invoke',
+        name: 'signin/tokenExchange',
+        value: { id: exchangeId, connectionName: CONNECTION, token: ssoToken },
+      },
+      conversation,
+    ),
   );
   return { ...answer, sent: live.connector.since(before) };
 }
@@ -70,7 +97,9 @@ async function exchange(user: User, ssoToken: string, exchangeId: string, conver
 describe('Teams SSO (fake token service on loopback)', () => {
   it('personal chat without a token: OAuth card with exchange resource -> tokenExchange -> the command resumes -> confirm syncs with the exchanged token', async () => {
     const prompt = await live.say('sync connector cas01 full');
-    expect(oauthCardIn(prompt)?.tokenExchangeResource).toMatchObject({ uri: expect.stringMatching(/^api:\/\/botid-/) as unknown });
+    expect(oauthCardIn(prompt)?.tokenExchangeResource).toMatchObject({
+      uri: expect.stringMatching(/^api:\/\/botid-/) as unknown,
+    });
     expect(live.sim.calls).toEqual([]);
 
     const { sso, graph } = ssoFor(USERS.ada);
@@ -109,17 +138,33 @@ describe('Teams SSO (fake token service on loopback)', () => {
     issued.push(graph);
     tokenService.magicCodes.set('123456', graph);
     const before = live.connector.calls.length;
-    const verify = await live.post(live.activity(carl, { type: 'invoke', name: 'signin/verifyState', value: { state: '123456' } }));
+    const verify = await live.post(
+      live.activity(carl, { type: 'invoke', name: 'signin/verifyState', value: { state: '123456' } }),
+    );
     expect(verify.status).toBe(200);
     expect(visibleText(cardIn(live.connector.since(before)[0]))).toContain('Exchange connector CAS02');
     expect(live.sim.calls.map((call) => call.bearerToken)).toEqual([graph]);
   });
 
   it('channel: the OAuth card has no exchange resource (sign-in link only); a user with a token proceeds without a card', async () => {
-    const channel = { id: '19:channel@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: TENANT };
-    const mention = { type: 'mention', mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' }, text: '<at>Connector Sync</at>' };
+    const channel = {
+      id: '19:channel@thread.tacv2;messageid=1700000000000',
+      conversationType: 'channel',
+      tenantId: TENANT,
+    };
+    const mention = {
+      type: 'mention',
+      mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' },
+      text: '<at>Connector Sync</at>',
+    };
     const before = live.connector.calls.length;
-    await live.post(live.activity(USERS.ben, { type: 'message', text: '<at>Connector Sync</at> list connectors', entities: [mention] }, channel));
+    await live.post(
+      live.activity(
+        USERS.ben,
+        { type: 'message', text: '<at>Connector Sync</at> list connectors', entities: [mention] },
+        channel,
+      ),
+    );
     const card = oauthCardIn(live.connector.since(before));
     expect(card).toBeDefined();
     expect(card?.tokenExchangeResource).toBeUndefined();
@@ -127,17 +172,26 @@ describe('Teams SSO (fake token service on loopback)', () => {
 
     const token = giveToken(USERS.ben);
     const after = live.connector.calls.length;
-    await live.post(live.activity(USERS.ben, { type: 'message', text: '<at>Connector Sync</at> list connectors', entities: [mention] }, channel));
+    await live.post(
+      live.activity(
+        USERS.ben,
+        { type: 'message', text: '<at>Connector Sync</at> list connectors', entities: [mention] },
+        channel,
+      ),
+    );
     expect(json(cardIn(live.connector.since(after)[0]))).toContain('4 Exchange connectors');
     expect(live.sim.calls.at(-1)?.bearerToken).toBe(token);
   });
 
-  it('two users, two tokens: each Graph call carries the token of the user who acted; nobody acts on another\'s card', async () => {
+  it("two users, two tokens: each Graph call carries the token of the user who acted; nobody acts on another's card", async () => {
     const dora = newUser('Dora Delta');
     const emil = newUser('Emil Exchange');
     const doraToken = giveToken(dora);
     const emilToken = giveToken(emil);
-    const [card] = await live.say('<at>Connector Sync</at> sync connector exo delta', dora, { conversation: GROUP_CHAT, entities: [MENTION] });
+    const [card] = await live.say('<at>Connector Sync</at> sync connector exo delta', dora, {
+      conversation: GROUP_CHAT,
+      entities: [MENTION],
+    });
     const confirmationId = buttonsOf(cardIn(card))[0]?.data.confirmationId;
     await live.say('<at>Connector Sync</at> list connectors', emil, { conversation: GROUP_CHAT, entities: [MENTION] });
     const refused = invokeBody(await live.execute(emil, 'sync.confirm', { confirmationId }, card?.id, GROUP_CHAT));
@@ -150,12 +204,16 @@ describe('Teams SSO (fake token service on loopback)', () => {
     ]);
   });
 
-  it('Action.Execute without a token gets Teams\' login request; with the SSO token Teams sends next, it proceeds', async () => {
+  it("Action.Execute without a token gets Teams' login request; with the SSO token Teams sends next, it proceeds", async () => {
     giveToken(USERS.ada);
     const { confirmationId, messageId } = await live.requestSync('sync connector cas02 delta', USERS.ada);
     tokenService.userTokens.clear();
     const login = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
-    expect(login).toMatchObject({ statusCode: 401, type: 'application/vnd.microsoft.activity.loginRequest', value: { connectionName: CONNECTION } });
+    expect(login).toMatchObject({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+      value: { connectionName: CONNECTION },
+    });
     expect(live.sim.syncCalls()).toEqual([]);
 
     const { sso, graph } = ssoFor(USERS.ada);
@@ -164,7 +222,10 @@ describe('Teams SSO (fake token service on loopback)', () => {
         type: 'invoke',
         name: 'adaptiveCard/action',
         replyToId: messageId,
-        value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, authentication: { token: sso } },
+        value: {
+          action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } },
+          authentication: { token: sso },
+        },
       }),
     );
     expect(json(invokeBody(retried).value)).toContain('Delta sync requested');
@@ -200,14 +261,16 @@ describe('Teams SSO (fake token service on loopback)', () => {
     expect(tokenService.callsTo('/api/usertoken/SignOut')).toHaveLength(1);
   });
 
-  it('a 401 on confirm uses nothing up: sign-out, Teams\' login request, the card says so, and the same card then syncs', async () => {
+  it("a 401 on confirm uses nothing up: sign-out, Teams' login request, the card says so, and the same card then syncs", async () => {
     giveToken(USERS.ada);
     const { confirmationId, messageId } = await live.requestSync('sync connector cas01 full', USERS.ada);
     live.sim.addFault({ operation: 'sync', error: simulatedErrors.expiredToken(), times: 1 });
     const login = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
     expect(login).toMatchObject({ statusCode: 401, type: 'application/vnd.microsoft.activity.loginRequest' });
     expect(tokenService.callsTo('/api/usertoken/SignOut')).toHaveLength(1);
-    expect(visibleText(cardIn(await live.updated(messageId, 'sign-in had expired')))).toMatch(/\[(Start full sync|Sync again anyway)\]/); // CAS01 may have been synced by an earlier test: then the cooldown wording
+    expect(visibleText(cardIn(await live.updated(messageId, 'sign-in had expired')))).toMatch(
+      /\[(Start full sync|Sync again anyway)\]/,
+    ); // CAS01 may have been synced by an earlier test: then the cooldown wording
 
     const { sso, graph } = ssoFor(USERS.ada);
     const retried = await live.post(
@@ -215,7 +278,10 @@ describe('Teams SSO (fake token service on loopback)', () => {
         type: 'invoke',
         name: 'adaptiveCard/action',
         replyToId: messageId,
-        value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, authentication: { token: sso } },
+        value: {
+          action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } },
+          authentication: { token: sso },
+        },
       }),
     );
     expect(json(invokeBody(retried).value)).toContain('Full sync requested');
@@ -225,16 +291,30 @@ describe('Teams SSO (fake token service on loopback)', () => {
     ]);
   });
 
-  it('Universal Actions errors in Microsoft\'s shapes: a failed SSO exchange is 412 and changes nothing; a wrong magic code is 401', async () => {
+  it("Universal Actions errors in Microsoft's shapes: a failed SSO exchange is 412 and changes nothing; a wrong magic code is 401", async () => {
     giveToken(USERS.ada);
     const { confirmationId, messageId } = await live.requestSync('sync connector cas02 full', USERS.ada);
     tokenService.userTokens.clear();
     const click = (value: Record<string, unknown>) =>
-      live.post(live.activity(USERS.ada, { type: 'invoke', name: 'adaptiveCard/action', replyToId: messageId, value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, ...value } }));
+      live.post(
+        live.activity(USERS.ada, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: messageId,
+          value: { action: { type: 'Action.Execute', verb: 'sync.confirm', data: { confirmationId } }, ...value },
+        }),
+      );
     const failed = await click({ authentication: { token: 'sso-the-service-rejects' } });
     expect(failed.status).toBe(200);
-    expect(invokeBody(failed)).toMatchObject({ statusCode: 412, type: 'application/vnd.microsoft.error.preconditionFailed', value: { code: 'PreconditionFailed' } });
-    expect(invokeBody(await click({ state: '000000' }))).toEqual({ statusCode: 401, type: 'application/vnd.microsoft.error.invalidAuthCode' });
+    expect(invokeBody(failed)).toMatchObject({
+      statusCode: 412,
+      type: 'application/vnd.microsoft.error.preconditionFailed',
+      value: { code: 'PreconditionFailed' },
+    });
+    expect(invokeBody(await click({ state: '000000' }))).toEqual({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.error.invalidAuthCode',
+    });
     expect(live.sim.syncCalls()).toEqual([]);
 
     const magic = `graph-${randomUUID()}`;
@@ -248,7 +328,10 @@ describe('Teams SSO (fake token service on loopback)', () => {
     const [reply] = await live.say('logout', USERS.ada);
     expect(reply?.body.text).toContain('You are signed out');
     expect(tokenService.callsTo('/api/usertoken/SignOut')).toEqual([
-      expect.objectContaining({ method: 'DELETE', query: expect.objectContaining({ userId: USERS.ada.id, connectionName: CONNECTION }) as unknown }),
+      expect.objectContaining({
+        method: 'DELETE',
+        query: expect.objectContaining({ userId: USERS.ada.id, connectionName: CONNECTION }) as unknown,
+      }),
     ]);
     const [german] = await live.say('abmelden', USERS.ada, { locale: 'de-DE' });
     expect(german?.body.text).toContain('Sie sind abgemeldet');
@@ -256,7 +339,13 @@ describe('Teams SSO (fake token service on loopback)', () => {
 
   it('signin/failure with resourcematchfailed tells the admin what the Application ID URI must be', async () => {
     const before = live.connector.calls.length;
-    const answer = await live.post(live.activity(USERS.ada, { type: 'invoke', name: 'signin/failure', value: { code: 'resourcematchfailed', message: 'x' } }));
+    const answer = await live.post(
+      live.activity(USERS.ada, {
+        type: 'invoke',
+        name: 'signin/failure',
+        value: { code: 'resourcematchfailed', message: 'x' },
+      }),
+    );
     expect(answer.status).toBe(200);
     expect(String(live.connector.since(before)[0]?.body.text)).toContain('/botid-<app id>');
   });
@@ -270,7 +359,9 @@ describe('Teams SSO (fake token service on loopback)', () => {
 
 describe('a late 401 (after the "Sending…" card)', () => {
   const slow = new LiveBot();
-  beforeAll(() => slow.start({ OAUTH_CONNECTION_NAME: CONNECTION, OAuthUrl: tokenService.url, CARD_ANSWER_DEADLINE_MS: '200' }));
+  beforeAll(() =>
+    slow.start({ OAUTH_CONNECTION_NAME: CONNECTION, OAuthUrl: tokenService.url, CARD_ANSWER_DEADLINE_MS: '200' }),
+  );
   afterAll(() => slow.stop());
 
   it('reaches the card (pending again, nothing synced) and asks the user to sign in again', async () => {
@@ -279,7 +370,9 @@ describe('a late 401 (after the "Sending…" card)', () => {
     const { confirmationId, messageId } = await slow.requestSync('sync connector cas01 full', user);
     slow.sim.addFault({ operation: 'sync', delayMs: 500, error: simulatedErrors.expiredToken(), times: 1 });
     const before = slow.connector.calls.length;
-    expect(json(invokeBody(await slow.execute(user, 'sync.confirm', { confirmationId }, messageId)).value)).toContain('Sending the sync request');
+    expect(json(invokeBody(await slow.execute(user, 'sync.confirm', { confirmationId }, messageId)).value)).toContain(
+      'Sending the sync request',
+    );
     expect(visibleText(cardIn(await slow.updated(messageId, 'sign-in had expired')))).toContain('Start full sync');
     await expect.poll(() => oauthCardIn(slow.connector.since(before))).toBeDefined();
     expect(tokenService.callsTo('/api/usertoken/SignOut').some((call) => call.query.userId === user.id)).toBe(true);

@@ -38,7 +38,8 @@ describe('npm start', () => {
     expect(await bot.exited).toBe(1);
     const output = bot.output();
     expect(output).toContain('did not start');
-    for (const key of ['PORT', 'LOG_LEVEL', 'MicrosoftAppPassword', 'OAUTH_CONNECTION_NAME']) expect(output).toContain(key);
+    for (const key of ['PORT', 'LOG_LEVEL', 'MicrosoftAppPassword', 'OAUTH_CONNECTION_NAME'])
+      expect(output).toContain(key);
     expect(output).not.toContain('Bot endpoint');
   });
 });

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { seedConnectors } from '../../src/simulator/seed';
 import { buttonsOf, visibleText } from '../helpers/cardChecks';
-import { GROUP_CHAT, LOCAL_TOKEN, LiveBot, MENTION, USERS, cardIn, invokeBody, type HttpAnswer } from '../helpers/liveBot';
+import {
+  GROUP_CHAT,
+  LOCAL_TOKEN,
+  LiveBot,
+  MENTION,
+  USERS,
+  cardIn,
+  invokeBody,
+  type HttpAnswer,
+} from '../helpers/liveBot';
 
 const live = new LiveBot();
 beforeAll(() => live.start());
@@ -18,34 +27,50 @@ beforeEach(() => {
 /** What the clicker sees in the invoke answer: the card's text, or the message. */
 function seen(answer: HttpAnswer): string {
   const body = invokeBody(answer);
-  return body.type === 'application/vnd.microsoft.card.adaptive' ? visibleText(body.value as never) : String(body.value);
+  return body.type === 'application/vnd.microsoft.card.adaptive'
+    ? visibleText(body.value as never)
+    : String(body.value);
 }
 
 describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connector', () => {
   it.each([
     ['full', 'fullSync', 'Full sync requested'],
     ['delta', 'deltaSync', 'Delta sync requested'],
-  ])('%s: card -> confirm -> exactly one %s POST with the bearer token -> the card shows the outcome, for everyone', async (mode, syncType, title) => {
-    const { messageId, confirmationId, card } = await live.requestSync(`sync connector cas01 ${mode}`);
-    expect(visibleText(card)).toContain('Sync this Exchange connector?');
+  ])(
+    '%s: card -> confirm -> exactly one %s POST with the bearer token -> the card shows the outcome, for everyone',
+    async (mode, syncType, title) => {
+      const { messageId, confirmationId, card } = await live.requestSync(`sync connector cas01 ${mode}`);
+      expect(visibleText(card)).toContain('Sync this Exchange connector?');
 
-    const answer = await live.execute(USERS.ada, 'sync.confirm', { verb: 'sync.confirm', confirmationId }, messageId);
-    expect(answer.status).toBe(200);
-    expect(invokeBody(answer).type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(seen(answer)).toContain(title);
-    expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ method: 'POST', syncType, bearerToken: LOCAL_TOKEN, status: 204 })]);
-    expect(visibleText(cardIn(await live.updated(messageId, title)))).toContain('Requested by Ada Admin');
-  });
+      const answer = await live.execute(USERS.ada, 'sync.confirm', { verb: 'sync.confirm', confirmationId }, messageId);
+      expect(answer.status).toBe(200);
+      expect(invokeBody(answer).type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(seen(answer)).toContain(title);
+      expect(live.sim.syncCalls()).toEqual([
+        expect.objectContaining({ method: 'POST', syncType, bearerToken: LOCAL_TOKEN, status: 204 }),
+      ]);
+      expect(visibleText(cardIn(await live.updated(messageId, title)))).toContain('Requested by Ada Admin');
+    },
+  );
 
   it('every sync request leaves an audit record in the structured log and in storage (history)', async () => {
     const { messageId, confirmationId } = await live.requestSync('sync connector exo full');
     await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
-    await expect.poll(() => live.logLines.some((line) => line.includes('"sync audit"') && line.includes(confirmationId))).toBe(true);
+    await expect
+      .poll(() => live.logLines.some((line) => line.includes('"sync audit"') && line.includes(confirmationId)))
+      .toBe(true);
     const audit = live.logLines
       .map((line) => JSON.parse(line) as { msg: string; audit?: Record<string, unknown> })
       .filter((line) => line.msg === 'sync audit')
       .at(-1)?.audit;
-    expect(audit).toMatchObject({ confirmationId, connectorName: 'EXO-Hosted', syncType: 'fullSync', confirmedBy: { aadObjectId: USERS.ada.aadObjectId, name: 'Ada Admin' }, outcome: 'requested', httpStatus: 204 });
+    expect(audit).toMatchObject({
+      confirmationId,
+      connectorName: 'EXO-Hosted',
+      syncType: 'fullSync',
+      confirmedBy: { aadObjectId: USERS.ada.aadObjectId, name: 'Ada Admin' },
+      outcome: 'requested',
+      httpStatus: 204,
+    });
     expect(String(audit?.graphRequestId)).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(async () => visibleText(cardIn((await live.say('history exo'))[0]))).toContain('Ada Admin');
   });
@@ -54,7 +79,9 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
     const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        index % 2 === 0 ? live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId) : live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId),
+        index % 2 === 0
+          ? live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId)
+          : live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
@@ -64,11 +91,19 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
   it('when the card message cannot be updated, the clicker still gets the outcome (and Submit gets a new message)', async () => {
     live.connector.failUpdates = 500;
     const first = await live.requestSync('sync connector cas01 delta');
-    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId: first.confirmationId }, first.messageId))).toContain('Delta sync requested');
+    expect(
+      seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId: first.confirmationId }, first.messageId)),
+    ).toContain('Delta sync requested');
     const second = await live.requestSync('sync connector cas02 delta');
     const before = live.connector.calls.length;
     await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId: second.confirmationId }, second.messageId);
-    await expect.poll(() => live.connector.since(before).some((call) => call.kind !== 'update' && JSON.stringify(call.body).includes('Delta sync requested'))).toBe(true);
+    await expect
+      .poll(() =>
+        live.connector
+          .since(before)
+          .some((call) => call.kind !== 'update' && JSON.stringify(call.body).includes('Delta sync requested')),
+      )
+      .toBe(true);
     expect(live.sim.syncCalls()).toHaveLength(2);
   });
 
@@ -89,12 +124,18 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
     expect(live.sim.syncCalls()).toEqual([]);
   });
 
-  it('another user\'s click in a group chat is refused: no sync, no card update', async () => {
-    const [reply] = await live.say('<at>Connector Sync</at> sync connector cas01 full', USERS.ada, { conversation: GROUP_CHAT, entities: [MENTION] });
+  it("another user's click in a group chat is refused: no sync, no card update", async () => {
+    const [reply] = await live.say('<at>Connector Sync</at> sync connector cas01 full', USERS.ada, {
+      conversation: GROUP_CHAT,
+      entities: [MENTION],
+    });
     const confirmationId = buttonsOf(cardIn(reply))[0]?.data.confirmationId;
     const before = live.connector.calls.length;
     const answer = await live.execute(USERS.ben, 'sync.confirm', { confirmationId }, reply?.id, GROUP_CHAT);
-    expect(invokeBody(answer)).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Only Ada Admin, who asked for this sync, can start or cancel it.' });
+    expect(invokeBody(answer)).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Only Ada Admin, who asked for this sync, can start or cancel it.',
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(live.connector.since(before)).toEqual([]);
     expect(live.sim.syncCalls()).toEqual([]);
@@ -140,7 +181,9 @@ describe('Graph failures reach the user as clear answers', () => {
     expect(card).toMatch(/Graph request-id: [0-9a-f-]{36}/);
     expect(card).toContain('[Retry]');
     expect(live.sim.syncCalls()).toHaveLength(attempts); // resent only where Graph said it did not act
-    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain('already handled');
+    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain(
+      'already handled',
+    );
     expect(live.sim.syncCalls()).toHaveLength(attempts);
   });
 
@@ -172,14 +215,18 @@ describe('Graph failures reach the user as clear answers', () => {
   it('429 without Retry-After, then success: backs off and the card says requested', async () => {
     const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
     live.sim.addFault({ operation: 'sync', error: simulatedErrors.throttled(null), times: 2 });
-    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain('Full sync requested');
+    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain(
+      'Full sync requested',
+    );
     expect(live.sim.syncCalls().map((call) => call.status)).toEqual([429, 429, 204]);
   });
 
   it('on confirm: 404, the connector was removed after the card was sent', async () => {
     const { messageId, confirmationId } = await live.requestSync('sync connector cas02 full');
     live.sim.setConnectors(seedConnectors().filter((connector) => connector.exchangeAlias !== 'CAS02'));
-    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain('no longer exists');
+    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain(
+      'no longer exists',
+    );
     expect(live.sim.syncCalls()).toEqual([expect.objectContaining({ status: 404 })]);
     live.sim.setConnectors(seedConnectors());
   });
@@ -187,7 +234,9 @@ describe('Graph failures reach the user as clear answers', () => {
   it('on confirm: a connection dropped after the request was sent is an unknown outcome, never resent', async () => {
     const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
     live.sim.addFault({ operation: 'sync', dropConnection: true, times: 1 });
-    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain('Outcome unknown');
+    expect(seen(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId))).toContain(
+      'Outcome unknown',
+    );
     expect(live.sim.syncCalls()).toHaveLength(1);
   });
 
@@ -195,15 +244,18 @@ describe('Graph failures reach the user as clear answers', () => {
     ['list connectors', simulatedErrors.missingRole(), 'refused to show the connectors'],
     ['sync connector cas01 full', simulatedErrors.throttled(25), 'Intune asks to wait 25 s'],
     ['status cas01', simulatedErrors.unavailable(), 'could not look the connectors up'],
-  ])('on %j: a friendly text about the look-up (nothing is said about syncing) with the request-id', async (text, error, words) => {
-    live.sim.addFault({ operation: 'list', error, times: 3 });
-    // A user the bot has not seen yet, so no cached connector list hides the failure.
-    const newcomer = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'New Admin' };
-    const [reply] = await live.say(text, newcomer);
-    expect(String(reply?.body.text)).toContain(words);
-    expect(String(reply?.body.text)).not.toContain('synced');
-    expect(String(reply?.body.text)).toMatch(/request-id: [0-9a-f-]{36}/);
-  });
+  ])(
+    'on %j: a friendly text about the look-up (nothing is said about syncing) with the request-id',
+    async (text, error, words) => {
+      live.sim.addFault({ operation: 'list', error, times: 3 });
+      // A user the bot has not seen yet, so no cached connector list hides the failure.
+      const newcomer = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'New Admin' };
+      const [reply] = await live.say(text, newcomer);
+      expect(String(reply?.body.text)).toContain(words);
+      expect(String(reply?.body.text)).not.toContain('synced');
+      expect(String(reply?.body.text)).toMatch(/request-id: [0-9a-f-]{36}/);
+    },
+  );
 });
 
 describe('the server itself', () => {

@@ -29,12 +29,21 @@ afterEach(() => {
   silent.sim.clearFaults();
 });
 
-const gets = (sim: GraphSimulator, connectorId: string): number => sim.calls.filter((call) => call.operation === 'get' && call.connectorId === connectorId).length;
+const gets = (sim: GraphSimulator, connectorId: string): number =>
+  sim.calls.filter((call) => call.operation === 'get' && call.connectorId === connectorId).length;
 
-async function confirmed(bot: LiveBot, text: string, from = USERS.ada, conversation?: Record<string, unknown>): Promise<{ messageId: string; confirmationId: string; answer: string }> {
+async function confirmed(
+  bot: LiveBot,
+  text: string,
+  from = USERS.ada,
+  conversation?: Record<string, unknown>,
+): Promise<{ messageId: string; confirmationId: string; answer: string }> {
   const [reply] = await bot.say(text, from, conversation ? { conversation, entities: [MENTION] } : {});
   const card = cardIn(reply);
-  const confirmationId = card.actions?.flatMap((action) => ('data' in action && action.data.verb === 'sync.cancel' ? [action.data.confirmationId ?? ''] : []))[0] ?? '';
+  const confirmationId =
+    card.actions?.flatMap((action) =>
+      'data' in action && action.data.verb === 'sync.cancel' ? [action.data.confirmationId ?? ''] : [],
+    )[0] ?? '';
   const answer = invokeBody(await bot.execute(from, 'sync.confirm', { confirmationId }, reply?.id, conversation));
   return { messageId: reply?.id ?? '', confirmationId, answer: JSON.stringify(answer.value) };
 }
@@ -61,24 +70,39 @@ describe('the card follows a sync until Intune reports it', () => {
   it('a status change to disconnected is shown at once and ends the watch', async () => {
     const { messageId } = await confirmed(quiet, 'sync connector EXO-Hosted delta');
     const exo = silent.sim.allConnectors().find((connector) => connector.exchangeAlias === 'EXO-Hosted')!;
-    silent.sim.setConnectors(silent.sim.allConnectors().map((connector) => (connector.id === exo.id ? { ...connector, status: 'disconnected' } : connector)));
+    silent.sim.setConnectors(
+      silent.sim
+        .allConnectors()
+        .map((connector) => (connector.id === exo.id ? { ...connector, status: 'disconnected' } : connector)),
+    );
     expect(visibleText(cardIn(await quiet.updated(messageId, 'is now Disconnected')))).toContain('I stopped following');
     const polls = gets(silent.sim, exo.id);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(gets(silent.sim, exo.id)).toBe(polls); // ended: no more polls
-    silent.sim.setConnectors(silent.sim.allConnectors().map((connector) => (connector.id === exo.id ? { ...connector, status: 'connected' } : connector)));
+    silent.sim.setConnectors(
+      silent.sim
+        .allConnectors()
+        .map((connector) => (connector.id === exo.id ? { ...connector, status: 'connected' } : connector)),
+    );
   });
 
-  it('a refused token (401) stops the watch with a plain explanation; the requester\'s Refresh continues it', async () => {
+  it("a refused token (401) stops the watch with a plain explanation; the requester's Refresh continues it", async () => {
     const { messageId, confirmationId } = await confirmed(quiet, 'sync connector CAS02 delta');
     silent.sim.addFault({ operation: 'get', error: simulatedErrors.expiredToken(), times: 1 });
     expect(visibleText(cardIn(await quiet.updated(messageId, 'your sign-in expired')))).toContain('[Refresh]');
-    const refreshed = JSON.stringify(invokeBody(await quiet.execute(USERS.ada, 'sync.refresh', { confirmationId }, messageId)).value);
+    const refreshed = JSON.stringify(
+      invokeBody(await quiet.execute(USERS.ada, 'sync.refresh', { confirmationId }, messageId)).value,
+    );
     expect(refreshed).toContain('Following it');
   });
   it('a connector that disappears from Intune while followed ends the watch with a plain word', async () => {
     const seed = silent.sim.allConnectors();
-    const extra = { ...seed[0]!, id: '0ddba11c-0000-4000-8000-00000000ab01', exchangeAlias: 'TEMP01', serverName: 'temp01.contoso.local' };
+    const extra = {
+      ...seed[0]!,
+      id: '0ddba11c-0000-4000-8000-00000000ab01',
+      exchangeAlias: 'TEMP01',
+      serverName: 'temp01.contoso.local',
+    };
     silent.sim.setConnectors([...seed, extra]);
     const { messageId } = await confirmed(quiet, 'sync connector TEMP01 delta');
     silent.sim.setConnectors(seed);
@@ -89,21 +113,33 @@ describe('the card follows a sync until Intune reports it', () => {
     const munich = silent.sim.allConnectors().find((connector) => connector.exchangeAlias === 'Munich Exchange')!;
     const { messageId } = await confirmed(quiet, 'sync connector "Munich Exchange" delta');
     silent.sim.addFault({ operation: 'get', error: simulatedErrors.throttled(3), times: 5 });
-    await vi.waitFor(() => expect(silent.sim.calls.some((call) => call.connectorId === munich.id && call.status === 429)).toBe(true), { timeout: 5_000 });
+    await vi.waitFor(
+      () => expect(silent.sim.calls.some((call) => call.connectorId === munich.id && call.status === 429)).toBe(true),
+      { timeout: 5_000 },
+    );
     const after429 = gets(silent.sim, munich.id);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(gets(silent.sim, munich.id)).toBe(after429); // Retry-After 3 s: no poll meanwhile
-    expect(quiet.connector.updatesOf(messageId).map((call) => JSON.stringify(call.body))).not.toEqual(expect.arrayContaining([expect.stringMatching(/429|throttl|error/i)]));
+    expect(quiet.connector.updatesOf(messageId).map((call) => JSON.stringify(call.body))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/429|throttl|error/i)]),
+    );
   });
-
 });
 
 describe('live for everyone in the chat', () => {
-  it('a group chat card carries a refresh for the requester and the members; a member\'s refresh is answered from storage', async () => {
+  it("a group chat card carries a refresh for the requester and the members; a member's refresh is answered from storage", async () => {
     reporting.connector.members.set(GROUP_CHAT.id, [USERS.ada, USERS.ben, { id: '29:1cleo', name: 'Cleo' }]);
-    const { messageId, confirmationId } = await confirmed(live, '<at>Connector Sync</at> sync connector CAS02 full', USERS.ada, GROUP_CHAT);
+    const { messageId, confirmationId } = await confirmed(
+      live,
+      '<at>Connector Sync</at> sync connector CAS02 full',
+      USERS.ada,
+      GROUP_CHAT,
+    );
     const withEveryone = await live.updated(messageId, '29:1cleo');
-    expect(cardIn(withEveryone).refresh).toMatchObject({ action: { verb: 'sync.refresh' }, userIds: [USERS.ada.id, USERS.ben.id, '29:1cleo'] });
+    expect(cardIn(withEveryone).refresh).toMatchObject({
+      action: { verb: 'sync.refresh' },
+      userIds: [USERS.ada.id, USERS.ben.id, '29:1cleo'],
+    });
     const graphCalls = reporting.sim.calls.length;
     const seen = invokeBody(await live.execute(USERS.ben, 'sync.refresh', { confirmationId }, messageId, GROUP_CHAT));
     expect(JSON.stringify(seen.value)).toMatch(/Following it|completed at/);

@@ -12,7 +12,11 @@ afterAll(() => live.stop());
 
 const api = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${live.baseUrl}${path}`, init);
 const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  api(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', ...headers }, body: JSON.stringify(body) });
+  api(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('the dashboard API in local mode', () => {
   it('serves the page with a CSP that lets only Teams and Microsoft 365 hosts frame it, and API answers that are never cached', async () => {
@@ -32,10 +36,18 @@ describe('the dashboard API in local mode', () => {
   it('refuses requests from another web page (Origin, Sec-Fetch-Site) and bodies that are not JSON, and changes nothing', async () => {
     live.sim.calls.length = 0;
     const [cas01] = live.sim.allConnectors();
-    const foreign = await post('/api/tab/confirmations', { connectorId: cas01!.id, syncType: 'fullSync' }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    const foreign = await post(
+      '/api/tab/confirmations',
+      { connectorId: cas01!.id, syncType: 'fullSync' },
+      { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    );
     expect([foreign.status, await foreign.json()]).toEqual([403, { error: 'forbidden' }]);
     expect((await api('/api/tab/connectors', { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
-    const form = await api('/api/tab/confirmations', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: `connectorId=${cas01!.id}` });
+    const form = await api('/api/tab/confirmations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: `connectorId=${cas01!.id}`,
+    });
     expect(form.status).toBe(415);
     const huge = await post('/api/tab/confirmations', { connectorId: 'x'.repeat(10_000), syncType: 'fullSync' });
     expect(huge.status).toBe(413);
@@ -45,10 +57,15 @@ describe('the dashboard API in local mode', () => {
   it('a tab confirm and a card confirm for the same connector at the same moment send one sync', async () => {
     live.sim.calls.length = 0;
     const { confirmationId: cardConfirmation } = await live.requestSync('sync connector CAS01 full', USERS.ada);
-    const proposal = (await (await post('/api/tab/confirmations', { connectorId: live.sim.allConnectors()[0]!.id, syncType: 'fullSync' })).json()) as { id: string; state: string };
+    const proposal = (await (
+      await post('/api/tab/confirmations', { connectorId: live.sim.allConnectors()[0]!.id, syncType: 'fullSync' })
+    ).json()) as { id: string; state: string };
     expect(proposal.state).toBe('pending');
 
-    const [card, tab] = await Promise.all([live.execute(USERS.ada, 'sync.confirm', { confirmationId: cardConfirmation }), post(`/api/tab/confirmations/${proposal.id}/confirm`, {})]);
+    const [card, tab] = await Promise.all([
+      live.execute(USERS.ada, 'sync.confirm', { confirmationId: cardConfirmation }),
+      post(`/api/tab/confirmations/${proposal.id}/confirm`, {}),
+    ]);
     expect(live.sim.syncCalls()).toHaveLength(1);
     const tabAnswer = (await tab.json()) as { state?: string; confirmation?: { state: string } };
     const tabState = tabAnswer.state ?? tabAnswer.confirmation?.state;
@@ -61,8 +78,13 @@ describe('the dashboard API in local mode', () => {
   it('a double click on Confirm in the tab sends one sync', async () => {
     live.sim.calls.length = 0;
     const cas02 = live.sim.allConnectors()[1]!;
-    const proposal = (await (await post('/api/tab/confirmations', { connectorId: cas02.id, syncType: 'deltaSync' })).json()) as { id: string };
-    const answers = await Promise.all([post(`/api/tab/confirmations/${proposal.id}/confirm`, {}), post(`/api/tab/confirmations/${proposal.id}/confirm`, {})]);
+    const proposal = (await (
+      await post('/api/tab/confirmations', { connectorId: cas02.id, syncType: 'deltaSync' })
+    ).json()) as { id: string };
+    const answers = await Promise.all([
+      post(`/api/tab/confirmations/${proposal.id}/confirm`, {}),
+      post(`/api/tab/confirmations/${proposal.id}/confirm`, {}),
+    ]);
     expect(live.sim.syncCalls()).toHaveLength(1);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
   });
@@ -71,14 +93,32 @@ describe('the dashboard API in local mode', () => {
 describe('the dashboard API in Teams mode', () => {
   const teams = new LiveBot();
   beforeAll(() =>
-    teams.start({ MicrosoftAppId: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', OAUTH_CONNECTION_NAME: 'graph', HOST: '127.0.0.1', GRAPH_BASE_URL: 'https://127.0.0.1:9/v1.0' }),
+    teams.start({
+      MicrosoftAppId: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      OAUTH_CONNECTION_NAME: 'graph',
+      HOST: '127.0.0.1',
+      GRAPH_BASE_URL: 'https://127.0.0.1:9/v1.0',
+    }),
   );
   afterAll(() => teams.stop());
 
   it('without BOT_DOMAIN: the page says the dashboard is not configured, and every API call is refused with a generic 401', async () => {
     expect(await (await fetch(`${teams.baseUrl}/tab`)).text()).toContain('&#34;mode&#34;:&#34;notConfigured&#34;');
-    for (const [method, path] of [['GET', '/api/tab/connectors'], ['POST', '/api/tab/confirmations/x/confirm']] as const) {
-      const answer = await fetch(`${teams.baseUrl}${path}`, { method, headers: { Authorization: 'Bearer whatever', 'Content-Type': 'application/json', Origin: 'https://evil.example' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+    for (const [method, path] of [
+      ['GET', '/api/tab/connectors'],
+      ['POST', '/api/tab/confirmations/x/confirm'],
+    ] as const) {
+      const answer = await fetch(`${teams.baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: 'Bearer whatever',
+          'Content-Type': 'application/json',
+          Origin: 'https://evil.example',
+        },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
       expect([answer.status, await answer.json()]).toEqual([401, { error: 'unauthorized' }]);
     }
   });

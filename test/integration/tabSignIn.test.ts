@@ -20,14 +20,21 @@ let tokens: TabTokens;
 
 beforeAll(async () => {
   await entra.start();
-  tokens = new TabTokens({ appId: APP_ID, resource: RESOURCE, authorityHost: entra.url, allowedTenantIds: [TENANT], keys: createLocalJWKSet(entra.publicJwks) });
+  tokens = new TabTokens({
+    appId: APP_ID,
+    resource: RESOURCE,
+    authorityHost: entra.url,
+    allowedTenantIds: [TENANT],
+    keys: createLocalJWKSet(entra.publicJwks),
+  });
 });
 afterAll(async () => {
   await entra.stop();
   certificate.dispose();
 });
 
-const good = (claims: Partial<JWTPayload> & { aud?: string } = {}, expiresIn?: string): Promise<string> => entra.ssoToken({ tid: TENANT, oid: ADA, aud: RESOURCE, ...claims }, expiresIn);
+const good = (claims: Partial<JWTPayload> & { aud?: string } = {}, expiresIn?: string): Promise<string> =>
+  entra.ssoToken({ tid: TENANT, oid: ADA, aud: RESOURCE, ...claims }, expiresIn);
 
 async function refusal(token: string): Promise<[number, string]> {
   try {
@@ -39,8 +46,8 @@ async function refusal(token: string): Promise<[number, string]> {
   return [200, 'accepted'];
 }
 
-describe('the dashboard\'s Teams SSO token (jose)', () => {
-  it('accepts a token for the app\'s Application ID URI (v1 audience) or its app id (v2), from an allowed tenant, with access_as_user', async () => {
+describe("the dashboard's Teams SSO token (jose)", () => {
+  it("accepts a token for the app's Application ID URI (v1 audience) or its app id (v2), from an allowed tenant, with access_as_user", async () => {
     expect(await tokens.verify(`Bearer ${await good()}`)).toMatchObject({ oid: ADA, tid: TENANT, name: 'Ada Admin' });
     expect(await tokens.verify(`Bearer ${await good({ aud: APP_ID })}`)).toMatchObject({ oid: ADA });
   });
@@ -67,29 +74,53 @@ describe('the dashboard\'s Teams SSO token (jose)', () => {
       .sign(privateKey);
     expect(await refusal(forged)).toEqual([401, expect.stringContaining('ERR_JWS_SIGNATURE_VERIFICATION_FAILED')]);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ tid: TENANT, oid: ADA, aud: RESOURCE, iss: `${entra.url}/${TENANT}/v2.0`, scp: 'access_as_user', exp: Date.now() / 1000 + 600 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        tid: TENANT,
+        oid: ADA,
+        aud: RESOURCE,
+        iss: `${entra.url}/${TENANT}/v2.0`,
+        scp: 'access_as_user',
+        exp: Date.now() / 1000 + 600,
+      }),
+    ).toString('base64url');
     expect((await refusal(`${header}.${payload}.`))[0]).toBe(401);
   });
 });
 
-describe('the Graph token on the user\'s behalf (msal-node against a loopback Entra)', () => {
-  const obo = (): OnBehalfOf => new OnBehalfOf({ appId: APP_ID, credential: { kind: 'secret', password: 'app-secret' }, authorityHost: entra.url, networkClient: trustingNetworkClient(certificate.cert) });
+describe("the Graph token on the user's behalf (msal-node against a loopback Entra)", () => {
+  const obo = (): OnBehalfOf =>
+    new OnBehalfOf({
+      appId: APP_ID,
+      credential: { kind: 'secret', password: 'app-secret' },
+      authorityHost: entra.url,
+      networkClient: trustingNetworkClient(certificate.cert),
+    });
 
-  it('exchanges the SSO token for the user\'s own delegated Graph token, and reuses it until it nears expiry', async () => {
+  it("exchanges the SSO token for the user's own delegated Graph token, and reuses it until it nears expiry", async () => {
     const exchange = obo();
     const user = { oid: ADA, tid: TENANT, name: 'Ada', token: await good() };
     const before = entra.tokenRequests.length;
     expect(await exchange.graphToken(user)).toBe(`graph-token-for-${ADA}`);
     expect(await exchange.graphToken(user)).toBe(`graph-token-for-${ADA}`);
     expect(entra.tokenRequests.slice(before)).toEqual([
-      expect.objectContaining({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', requested_token_use: 'on_behalf_of', client_id: APP_ID, client_secret: 'app-secret', assertion: user.token, scope: expect.stringContaining(GRAPH_SCOPE) as string }),
+      expect.objectContaining({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        requested_token_use: 'on_behalf_of',
+        client_id: APP_ID,
+        client_secret: 'app-secret',
+        assertion: user.token,
+        scope: expect.stringContaining(GRAPH_SCOPE) as string,
+      }),
     ]);
   });
 
   it('says "consent required" when Entra answers AADSTS65001, so the page can offer consent', async () => {
     const ben = 'b0b0b0b0-0000-4000-8000-00000000b0b0';
     entra.needConsent.add(ben);
-    const error = await obo().graphToken({ oid: ben, tid: TENANT, name: 'Ben', token: await good({ oid: ben }) }).catch((caught: unknown) => caught);
+    const error = await obo()
+      .graphToken({ oid: ben, tid: TENANT, name: 'Ben', token: await good({ oid: ben }) })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OnBehalfOfError);
     expect((error as OnBehalfOfError).code).toBe('TAB_CONSENT_REQUIRED');
   });

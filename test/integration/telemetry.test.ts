@@ -55,8 +55,12 @@ describe('telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRI
     expect(await bot.exited, bot.output()).toBe(0);
 
     const requests = ingestion.ofType('RequestData');
-    expect(requests.map((request) => String(request.url))).toEqual(expect.arrayContaining([expect.stringMatching(/\/api\/messages$/)]));
-    const graphCalls = ingestion.ofType('RemoteDependencyData').filter((dependency) => /exchangeConnectors/.test(String(dependency.data)));
+    expect(requests.map((request) => String(request.url))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/api\/messages$/)]),
+    );
+    const graphCalls = ingestion
+      .ofType('RemoteDependencyData')
+      .filter((dependency) => /exchangeConnectors/.test(String(dependency.data)));
     expect(graphCalls.length).toBeGreaterThan(0);
     expect(ingestion.ofType('MessageData').length).toBeGreaterThan(0); // pino's lines
 

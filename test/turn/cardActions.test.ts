@@ -6,7 +6,9 @@ import { BEN, actionData, cardOf, textOf, useBotHarness } from '../helpers/botHa
 const bot = useBotHarness();
 
 /** Asks for a sync and returns the confirmation card with the id of the message that carries it. */
-async function confirmationFor(text: string): Promise<{ card: AdaptiveCard; messageId: string; confirmationId: string }> {
+async function confirmationFor(
+  text: string,
+): Promise<{ card: AdaptiveCard; messageId: string; confirmationId: string }> {
   const { replies } = await bot.say(text);
   const card = cardOf(replies[0]);
   return { card, messageId: replies[0]?.id ?? '', confirmationId: actionData(card, 'Cancel').confirmationId ?? '' };
@@ -28,13 +30,19 @@ function invokeMessage(result: { invoke?: { status: number; body?: unknown } | u
 describe('card actions (TestAdapter)', () => {
   it('Action.Execute confirm: one fullSync call, the card answers with the outcome and is updated for everyone', async () => {
     const { messageId, confirmationId } = await confirmationFor('sync connector cas01 full');
-    const result = await bot.execute('sync.confirm', { verb: 'sync.confirm', confirmationId }, { replyToId: messageId });
+    const result = await bot.execute(
+      'sync.confirm',
+      { verb: 'sync.confirm', confirmationId },
+      { replyToId: messageId },
+    );
     const card = invokeCard(result);
     expect(textOf(card)).toContain('Full sync requested');
     expect(textOf(card)).toContain('Requested by Ada Admin');
     expect(textOf(card)).toContain('[Status] [History]');
     expect(JSON.stringify(card)).not.toContain('sync.confirm');
-    expect(bot.sim.syncCalls()).toEqual([expect.objectContaining({ syncType: 'fullSync', bearerToken: 'turn-test-token' })]);
+    expect(bot.sim.syncCalls()).toEqual([
+      expect.objectContaining({ syncType: 'fullSync', bearerToken: 'turn-test-token' }),
+    ]);
     expect(bot.adapter.updates.at(-1)).toMatchObject({ id: messageId });
   });
 
@@ -76,10 +84,12 @@ describe('card actions (TestAdapter)', () => {
     expect(bot.sim.syncCalls()).toEqual([]);
   });
 
-  it('someone else\'s click is refused and changes nothing', async () => {
+  it("someone else's click is refused and changes nothing", async () => {
     const { messageId, confirmationId } = await confirmationFor('sync connector cas01 full');
     const updatesBefore = bot.adapter.updates.length;
-    const text = invokeMessage(await bot.execute('sync.confirm', { confirmationId }, { from: BEN, replyToId: messageId }));
+    const text = invokeMessage(
+      await bot.execute('sync.confirm', { confirmationId }, { from: BEN, replyToId: messageId }),
+    );
     expect(text).toBe('Only Ada Admin, who asked for this sync, can start or cancel it.');
     expect(bot.adapter.updates).toHaveLength(updatesBefore);
     expect(bot.sim.syncCalls()).toEqual([]);
@@ -87,11 +97,21 @@ describe('card actions (TestAdapter)', () => {
   });
 
   it.each([
-    ['an unknown confirmation id', 'sync.confirm', { confirmationId: '00000000-0000-0000-0000-000000000000' }, 'can no longer find'],
+    [
+      'an unknown confirmation id',
+      'sync.confirm',
+      { confirmationId: '00000000-0000-0000-0000-000000000000' },
+      'can no longer find',
+    ],
     ['a forged verb', 'sync.everything', { confirmationId: 'x' }, 'did not carry a request'],
     ['a missing id', 'sync.confirm', {}, 'did not carry a request'],
     ['an oversized id', 'sync.confirm', { confirmationId: 'a'.repeat(5000) }, 'did not carry a request'],
-    ['a connector id smuggled into a confirm', 'sync.confirm', { confirmationId: '../x', connectorId: 'cas01' }, 'did not carry a request'],
+    [
+      'a connector id smuggled into a confirm',
+      'sync.confirm',
+      { confirmationId: '../x', connectorId: 'cas01' },
+      'did not carry a request',
+    ],
   ])('%s gets a clear answer and no Graph call', async (_name, verb, data, answer) => {
     expect(invokeMessage(await bot.execute(verb, data))).toContain(answer);
     expect(bot.sim.syncCalls()).toEqual([]);
@@ -110,7 +130,9 @@ describe('card actions (TestAdapter)', () => {
   });
 
   it('a chooser button for a connector that no longer exists says so', async () => {
-    const text = invokeMessage(await bot.execute('sync.prepare', { connectorId: 'deadbeef', syncType: 'fullSync', owner: 'aad-ada' }));
+    const text = invokeMessage(
+      await bot.execute('sync.prepare', { connectorId: 'deadbeef', syncType: 'fullSync', owner: 'aad-ada' }),
+    );
     expect(text).toContain('no longer exists');
   });
 

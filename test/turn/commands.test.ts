@@ -24,7 +24,7 @@ describe('typed commands (TestAdapter)', () => {
     }
   });
 
-  it('shows one connector\'s status with buttons to start either sync', async () => {
+  it("shows one connector's status with buttons to start either sync", async () => {
     const card = cardOf((await bot.say('status mun')).replies[0]);
     expect(textOf(card)).toContain('Munich Exchange');
     expect(textOf(card)).toContain('Connection pending');
@@ -45,7 +45,9 @@ describe('typed commands (TestAdapter)', () => {
     expect(rows[0]).toContain('Ada Admin');
     expect(rows[0]).toContain('Requested');
     expect(rows[1]).toContain('Full sync');
-    expect(textOf(cardOf((await bot.say('verlauf mun', { locale: 'de-DE' })).replies[0]))).toContain('Letzte Synchronisierungsanfragen');
+    expect(textOf(cardOf((await bot.say('verlauf mun', { locale: 'de-DE' })).replies[0]))).toContain(
+      'Letzte Synchronisierungsanfragen',
+    );
   });
 
   it('replies in German to a German Teams client', async () => {
@@ -85,7 +87,9 @@ describe('typed commands (TestAdapter)', () => {
   });
 
   it('ignores group chat messages that do not mention it, and answers those that do', async () => {
-    const group = { conversation: { id: '19:group@thread.v2', name: 'Ops', conversationType: 'groupChat', isGroup: true } };
+    const group = {
+      conversation: { id: '19:group@thread.v2', name: 'Ops', conversationType: 'groupChat', isGroup: true },
+    };
     expect((await bot.say('list connectors', group)).replies).toEqual([]);
     const mention = { type: 'mention', mentioned: BOT, text: '<at>Connector Sync</at>' };
     const { replies } = await bot.say('<at>Connector Sync</at> list connectors', { ...group, entities: [mention] });

@@ -9,14 +9,22 @@ const bot = useBotHarness();
 
 /** Everything the bot said in answer, as a reader sees it: chat text and cards, in order. Each row in its own chat. */
 async function answer(text: string, locale: 'en-US' | 'de-DE', chat = `a:${locale}:${text}`): Promise<string> {
-  const { replies } = await bot.say(text, { locale, conversation: { id: chat, conversationType: 'personal', isGroup: false, name: '' } });
-  return replies.map((reply) => (reply.attachments?.length ? textOf(cardOf(reply)) : String(reply.text))).join('\n---\n');
+  const { replies } = await bot.say(text, {
+    locale,
+    conversation: { id: chat, conversationType: 'personal', isGroup: false, name: '' },
+  });
+  return replies
+    .map((reply) => (reply.attachments?.length ? textOf(cardOf(reply)) : String(reply.text)))
+    .join('\n---\n');
 }
 
 type Row = [text: string, words: string[]];
 const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
   'en-US': [
-    ['please sync the exchange connector cas01 fully', ['Sync this Exchange connector?', 'Connector: CAS01', 'Full sync', '[Start full sync]']],
+    [
+      'please sync the exchange connector cas01 fully',
+      ['Sync this Exchange connector?', 'Connector: CAS01', 'Full sync', '[Start full sync]'],
+    ],
     ['delta sync for munich', ['Sync this Exchange connector?', 'Munich Exchange', '[Start delta sync]']],
     ['sync the munich connector', ['Which sync for Munich Exchange?', '[Start full sync]', '[Start delta sync]']],
     ['force sync CAS01', ['Which sync for CAS01?']],
@@ -43,7 +51,10 @@ const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
     ['what is the weather', ['Sorry, I did not understand', 'I start syncs']],
   ],
   'de-DE': [
-    ['synchronisiere den Connector CAS01 bitte vollständig', ['Diesen Exchange-Connector synchronisieren?', 'Vollständige Synchronisierung', '[Vollständig synchronisieren]']],
+    [
+      'synchronisiere den Connector CAS01 bitte vollständig',
+      ['Diesen Exchange-Connector synchronisieren?', 'Vollständige Synchronisierung', '[Vollständig synchronisieren]'],
+    ],
     ['Vollsynchronisierung CAS01', ['Diesen Exchange-Connector synchronisieren?', '[Vollständig synchronisieren]']],
     ['synchronisiere connector CAS01 delta', ['[Delta synchronisieren]']],
     ['synchronisere connector cas01 vollständig', ['Diesen Exchange-Connector synchronisieren?']],
@@ -55,7 +66,15 @@ const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
     ['danke', ['Gern geschehen']],
     ['hallo', ['Hallo!', 'synchronisiere connector CAS01 vollständig']],
     ['abbrechen', ['nichts abzubrechen']],
-    ['hilfe', ['Ich starte Synchronisierungen', 'synchronisiere connector CAS01 vollständig', 'liste connectors', 'verlauf CAS01']],
+    [
+      'hilfe',
+      [
+        'Ich starte Synchronisierungen',
+        'synchronisiere connector CAS01 vollständig',
+        'liste connectors',
+        'verlauf CAS01',
+      ],
+    ],
   ],
 };
 
@@ -70,8 +89,12 @@ describe.each(['en-US', 'de-DE'] as const)('%s', (locale) => {
 
 describe('saying the right thing', () => {
   it('a disconnected or waiting connector: the confirmation says so and what it means; the button still works', async () => {
-    expect(await answer('sync connector cas02 full', 'en-US')).toContain('CAS02 is disconnected: Intune cannot reach it right now');
-    expect(await answer('sync connector munich delta', 'en-US')).toContain('Munich Exchange is waiting for its connection');
+    expect(await answer('sync connector cas02 full', 'en-US')).toContain(
+      'CAS02 is disconnected: Intune cannot reach it right now',
+    );
+    expect(await answer('sync connector munich delta', 'en-US')).toContain(
+      'Munich Exchange is waiting for its connection',
+    );
     expect(await answer('sync connector cas02 full', 'de-DE')).toContain('CAS02 ist getrennt');
   });
 
@@ -80,18 +103,30 @@ describe('saying the right thing', () => {
     const { replies } = await bot.say('sync connector exo full', { conversation: chat });
     const card = cardOf(replies[0]);
     const messageId = replies[0]?.id ?? '';
-    expect(await answer('cancel', 'en-US', chat.id)).toContain('Cancelled your full sync of EXO-Hosted. Nothing was synced.');
+    expect(await answer('cancel', 'en-US', chat.id)).toContain(
+      'Cancelled your full sync of EXO-Hosted. Nothing was synced.',
+    );
     expect(textOf(cardOf(bot.adapter.updates.at(-1)))).toContain('Cancelled by Ada Admin');
     expect(bot.adapter.updates.at(-1)?.id).toBe(messageId);
     expect(await answer('cancel', 'en-US', chat.id)).toContain('Nothing to cancel');
-    const confirm = await bot.execute('sync.confirm', { confirmationId: actionData(card, 'Cancel').confirmationId }, { replyToId: messageId, conversation: chat });
+    const confirm = await bot.execute(
+      'sync.confirm',
+      { confirmationId: actionData(card, 'Cancel').confirmationId },
+      { replyToId: messageId, conversation: chat },
+    );
     expect(JSON.stringify(confirm.invoke)).toContain('already handled');
     expect(bot.sim.syncCalls()).toEqual([]);
   });
 
   it('after an on-premises sync is accepted, the card says what a 204 means since February 2024', async () => {
     const { replies } = await bot.say('sync connector cas01 delta');
-    const result = await bot.execute('sync.confirm', { confirmationId: actionData(cardOf(replies[0]), 'Cancel').confirmationId }, { replyToId: replies[0]?.id ?? '' });
-    expect(textOf((result.invoke?.body as { value: unknown }).value)).toContain('Microsoft ended support for the on-premises Exchange connector on 19 February 2024');
+    const result = await bot.execute(
+      'sync.confirm',
+      { confirmationId: actionData(cardOf(replies[0]), 'Cancel').confirmationId },
+      { replyToId: replies[0]?.id ?? '' },
+    );
+    expect(textOf((result.invoke?.body as { value: unknown }).value)).toContain(
+      'Microsoft ended support for the on-premises Exchange connector on 19 February 2024',
+    );
   });
 });

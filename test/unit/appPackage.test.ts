@@ -7,11 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { MANIFEST_DIR, PackageError, buildAppPackage, iconProblems, type Manifest } from '../../scripts/appPackage';
 import { ROOT } from '../helpers/processes';
 
-const SAMPLE = { MicrosoftAppId: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', BOT_DOMAIN: 'connector-sync.azurewebsites.net' };
+const SAMPLE = {
+  MicrosoftAppId: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  BOT_DOMAIN: 'connector-sync.azurewebsites.net',
+};
 const template = readFileSync(path.join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
 
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(PackageError);
   return (error as PackageError).problems;
 }
@@ -25,13 +31,25 @@ describe('Teams app package', () => {
     expect(manifest.id).toBe(SAMPLE.MicrosoftAppId);
     expect(manifest.bots?.[0]?.botId).toBe(SAMPLE.MicrosoftAppId);
     expect(manifest.bots?.[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(manifest.bots?.[0]?.commandLists?.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
-    expect(manifest.webApplicationInfo).toEqual({ id: SAMPLE.MicrosoftAppId, resource: `api://${SAMPLE.BOT_DOMAIN}/botid-${SAMPLE.MicrosoftAppId}` });
+    expect(manifest.bots?.[0]?.commandLists?.map((list) => list.scopes)).toEqual([
+      ['personal'],
+      ['team'],
+      ['groupChat'],
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: SAMPLE.MicrosoftAppId,
+      resource: `api://${SAMPLE.BOT_DOMAIN}/botid-${SAMPLE.MicrosoftAppId}`,
+    });
     expect(manifest.validDomains).toEqual([SAMPLE.BOT_DOMAIN, 'token.botframework.com']);
     // the chat first, then the dashboard tab, served by the bot from its own domain
     expect(manifest.staticTabs).toEqual([
       { entityId: 'conversations', scopes: ['personal'] },
-      { entityId: 'connectors', name: 'Connectors', contentUrl: `https://${SAMPLE.BOT_DOMAIN}/tab?locale={locale}&theme={theme}`, scopes: ['personal'] },
+      {
+        entityId: 'connectors',
+        name: 'Connectors',
+        contentUrl: `https://${SAMPLE.BOT_DOMAIN}/tab?locale={locale}&theme={theme}`,
+        scopes: ['personal'],
+      },
     ]);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
@@ -67,7 +85,9 @@ describe('Teams app package', () => {
     const tinted = PNG.sync.read(outline);
     const firstOpaque = tinted.data.findIndex((_value, index) => index % 4 === 3 && tinted.data[index] === 255);
     tinted.data[firstOpaque - 3] = 0; // a red channel of 0: not white
-    expect(iconProblems(color, PNG.sync.write(tinted))).toEqual(['outline.png must be white on a transparent background; it has coloured pixels']);
+    expect(iconProblems(color, PNG.sync.write(tinted))).toEqual([
+      'outline.png must be white on a transparent background; it has coloured pixels',
+    ]);
   });
 
   it('npm run package exits 1 with the problems when the environment is incomplete', () => {

@@ -42,7 +42,11 @@ describe('loadConfig', () => {
   });
 
   it('uses Teams SSO in local mode once OAUTH_CONNECTION_NAME is set, against a loopback OAuthUrl', () => {
-    const config = loadConfig({ OAUTH_CONNECTION_NAME: 'graph', OAuthUrl: 'http://127.0.0.1:4011', LOCAL_GRAPH_TOKEN: 'abc' });
+    const config = loadConfig({
+      OAUTH_CONNECTION_NAME: 'graph',
+      OAuthUrl: 'http://127.0.0.1:4011',
+      LOCAL_GRAPH_TOKEN: 'abc',
+    });
     expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
     expect(config.bot).toEqual({ kind: 'local', oauthUrl: 'http://127.0.0.1:4011' });
   });
@@ -80,32 +84,61 @@ describe('loadConfig', () => {
   });
 
   it('rejects a Graph root without its version', () => {
-    expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([expect.stringMatching(/must be a Graph root ending in \/v1\.0 or \/beta/)]);
+    expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([
+      expect.stringMatching(/must be a Graph root ending in \/v1\.0 or \/beta/),
+    ]);
   });
 
   it('Teams mode without a secret: a managed identity trusted by a federated credential on the app registration', () => {
     const { MicrosoftAppPassword: _, ...withoutSecret } = TEAMS;
     const config = loadConfig({ ...withoutSecret, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' });
-    expect(config.bot).toMatchObject({ kind: 'teams', credential: { kind: 'federated', managedIdentityClientId: 'c1d2e3f4-0000-4000-8000-00000000c11d' } });
-    expect(problemsOf({ ...TEAMS, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' })).toEqual([expect.stringMatching(/both set: choose one/)]);
-    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: 'c1d2' })).toEqual([expect.stringMatching(/MANAGED_IDENTITY_CLIENT_ID is set but MicrosoftAppId is empty/)]);
+    expect(config.bot).toMatchObject({
+      kind: 'teams',
+      credential: { kind: 'federated', managedIdentityClientId: 'c1d2e3f4-0000-4000-8000-00000000c11d' },
+    });
+    expect(problemsOf({ ...TEAMS, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' })).toEqual([
+      expect.stringMatching(/both set: choose one/),
+    ]);
+    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: 'c1d2' })).toEqual([
+      expect.stringMatching(/MANAGED_IDENTITY_CLIENT_ID is set but MicrosoftAppId is empty/),
+    ]);
   });
 
   it('blob storage: exactly one of an account URL (managed identity, https) and a connection string', () => {
-    expect(loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net/', AZURE_CLIENT_ID: 'id-1' }).storage).toEqual({
+    expect(
+      loadConfig({
+        BOT_STORAGE: 'blob',
+        AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net/',
+        AZURE_CLIENT_ID: 'id-1',
+      }).storage,
+    ).toEqual({
       kind: 'blob',
       container: 'botstate',
       access: { kind: 'identity', accountUrl: 'https://acct.blob.core.windows.net', clientId: 'id-1' },
     });
-    expect(loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toMatchObject({ access: { kind: 'connectionString' } });
-    expect(problemsOf({ BOT_STORAGE: 'blob' })).toEqual([expect.stringMatching(/needs AZURE_STORAGE_ACCOUNT_URL .* or AZURE_STORAGE_CONNECTION_STRING/)]);
-    expect(problemsOf({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'https://a.blob.core.windows.net', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).toEqual([expect.stringMatching(/both set: keep one/)]);
-    expect(problemsOf({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'http://a.blob.core.windows.net' })).toEqual([expect.stringMatching(/must use https/)]);
+    expect(
+      loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage,
+    ).toMatchObject({ access: { kind: 'connectionString' } });
+    expect(problemsOf({ BOT_STORAGE: 'blob' })).toEqual([
+      expect.stringMatching(/needs AZURE_STORAGE_ACCOUNT_URL .* or AZURE_STORAGE_CONNECTION_STRING/),
+    ]);
+    expect(
+      problemsOf({
+        BOT_STORAGE: 'blob',
+        AZURE_STORAGE_ACCOUNT_URL: 'https://a.blob.core.windows.net',
+        AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }),
+    ).toEqual([expect.stringMatching(/both set: keep one/)]);
+    expect(problemsOf({ BOT_STORAGE: 'blob', AZURE_STORAGE_ACCOUNT_URL: 'http://a.blob.core.windows.net' })).toEqual([
+      expect.stringMatching(/must use https/),
+    ]);
   });
 
   it('telemetry only with APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
     expect(loadConfig({}).telemetry).toBeNull();
-    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=x' }).telemetry).toEqual({ connectionString: 'InstrumentationKey=x' });
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=x' }).telemetry).toEqual({
+      connectionString: 'InstrumentationKey=x',
+    });
   });
 
   it('never prints a secret it could not parse', () => {
@@ -115,7 +148,12 @@ describe('loadConfig', () => {
 
 describe('misconfiguration fails closed, with one clear error', () => {
   it('a misspelt MicrosoftAppId with a password, an OAuth connection and HOST=0.0.0.0 does not start local mode on every interface', () => {
-    const problems = problemsOf({ MicrosoftAppID: TEAMS.MicrosoftAppId, MicrosoftAppPassword: 'secret', OAUTH_CONNECTION_NAME: 'graph', HOST: '0.0.0.0' }).join('\n');
+    const problems = problemsOf({
+      MicrosoftAppID: TEAMS.MicrosoftAppId,
+      MicrosoftAppPassword: 'secret',
+      OAUTH_CONNECTION_NAME: 'graph',
+      HOST: '0.0.0.0',
+    }).join('\n');
     expect(problems).toContain('MicrosoftAppID is not a setting');
     expect(problems).toContain('did you mean MicrosoftAppId');
     expect(problems).toMatch(/MicrosoftAppPassword is set but MicrosoftAppId is empty/);
@@ -123,11 +161,15 @@ describe('misconfiguration fails closed, with one clear error', () => {
   });
 
   it.each([['MicrosoftAppPassword'], ['MicrosoftAppTenantId']])('%s without MicrosoftAppId is refused', (name) => {
-    expect(problemsOf({ [name]: 'x' })).toEqual([expect.stringMatching(new RegExp(`^${name} is set but MicrosoftAppId is empty`))]);
+    expect(problemsOf({ [name]: 'x' })).toEqual([
+      expect.stringMatching(new RegExp(`^${name} is set but MicrosoftAppId is empty`)),
+    ]);
   });
 
   it('any near miss of a setting name is refused, naming both spellings; empty values count as unset', () => {
-    expect(problemsOf({ graph_base_url: 'http://127.0.0.1:1/v1.0' })).toEqual(['graph_base_url is not a setting (names are case-sensitive): did you mean GRAPH_BASE_URL?']);
+    expect(problemsOf({ graph_base_url: 'http://127.0.0.1:1/v1.0' })).toEqual([
+      'graph_base_url is not a setting (names are case-sensitive): did you mean GRAPH_BASE_URL?',
+    ]);
     expect(problemsOf({ Allowed_Tenant_Ids: '' })).toEqual([]);
     expect(problemsOf({ MicrosoftAppPassword: '  ' })).toEqual([]);
   });
@@ -141,7 +183,9 @@ describe('misconfiguration fails closed, with one clear error', () => {
   });
 
   it('Teams mode with neither ALLOWED_TENANT_IDS nor a tenant id refuses to start, naming ALLOWED_TENANT_IDS', () => {
-    expect(problemsOf({ ...TEAMS, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' })).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS is required in Teams mode/)]);
+    expect(problemsOf({ ...TEAMS, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' })).toEqual([
+      expect.stringMatching(/^ALLOWED_TENANT_IDS is required in Teams mode/),
+    ]);
   });
 
   it('ALLOWED_TENANT_IDS stays valid in local mode, where it filters tenants', () => {

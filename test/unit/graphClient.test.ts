@@ -47,12 +47,17 @@ describe('GraphConnectorClient against the simulator', () => {
   });
 
   it('follows http next links page by page (Graph pages large collections), with the token on every page', async () => {
-    const paged = new GraphSimulator({ pageSize: 2, connectors: Array.from({ length: 5 }, (_, n) => ({ ...cas01!, id: `c-${n}`, exchangeAlias: `C${n}` })) });
+    const paged = new GraphSimulator({
+      pageSize: 2,
+      connectors: Array.from({ length: 5 }, (_, n) => ({ ...cas01!, id: `c-${n}`, exchangeAlias: `C${n}` })),
+    });
     const pagedClient = new GraphConnectorClient(await paged.start(), { timeoutMs: 300, retryPolicy: FAST_RETRIES });
     try {
       const list = await pagedClient.list(call('token-p'));
       expect(list.connectors.map((c) => c.id)).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4']);
-      expect(paged.calls.map((recorded) => [recorded.operation, recorded.bearerToken, recorded.status])).toEqual(Array(3).fill(['list', 'token-p', 200]));
+      expect(paged.calls.map((recorded) => [recorded.operation, recorded.bearerToken, recorded.status])).toEqual(
+        Array(3).fill(['list', 'token-p', 200]),
+      );
     } finally {
       await paged.stop();
     }
@@ -61,10 +66,18 @@ describe('GraphConnectorClient against the simulator', () => {
   it('never sends the token to a next link on another host', async () => {
     const rogue = http.createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ value: [{ id: 'x' }], '@odata.nextLink': 'https://evil.example/v1.0/deviceManagement/exchangeConnectors?$skiptoken=1' }));
+      res.end(
+        JSON.stringify({
+          value: [{ id: 'x' }],
+          '@odata.nextLink': 'https://evil.example/v1.0/deviceManagement/exchangeConnectors?$skiptoken=1',
+        }),
+      );
     });
     await new Promise<void>((resolve) => rogue.listen(0, '127.0.0.1', resolve));
-    const rogueClient = new GraphConnectorClient(`http://127.0.0.1:${(rogue.address() as AddressInfo).port}/v1.0`, { timeoutMs: 300, retryPolicy: FAST_RETRIES });
+    const rogueClient = new GraphConnectorClient(`http://127.0.0.1:${(rogue.address() as AddressInfo).port}/v1.0`, {
+      timeoutMs: 300,
+      retryPolicy: FAST_RETRIES,
+    });
     try {
       expect(await failure(rogueClient.list(call('secret')))).toMatchObject({ kind: 'badRequest' });
     } finally {
@@ -73,11 +86,13 @@ describe('GraphConnectorClient against the simulator', () => {
     }
   });
 
-  it('sends one POST with the sync type and returns Graph\'s request-id; Intune updates the last sync later', async () => {
+  it("sends one POST with the sync type and returns Graph's request-id; Intune updates the last sync later", async () => {
     const before = sim.connector(cas01!.id)?.lastSyncDateTime;
     const { requestId } = await client.sync(call('token-b'), cas01!.id, 'deltaSync');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(sim.syncCalls()).toEqual([expect.objectContaining({ method: 'POST', syncType: 'deltaSync', bearerToken: 'token-b', status: 204 })]);
+    expect(sim.syncCalls()).toEqual([
+      expect.objectContaining({ method: 'POST', syncType: 'deltaSync', bearerToken: 'token-b', status: 204 }),
+    ]);
     expect(sim.connector(cas01!.id)?.lastSyncDateTime).toBe(before);
     await expect.poll(() => sim.connector(cas01!.id)?.lastSyncDateTime, { timeout: 2_000 }).not.toBe(before);
   });
@@ -99,14 +114,21 @@ describe('GraphConnectorClient against the simulator', () => {
 
   it('a 504 on the sync is never resent: one POST, outcome unknown', async () => {
     sim.addFault({ operation: 'sync', error: simulatedErrors.unavailable(504), times: 1 });
-    expect(await failure(client.sync(call('t'), cas01!.id, 'fullSync'))).toMatchObject({ kind: 'noAnswer', delivery: 'unknown', status: 504 });
+    expect(await failure(client.sync(call('t'), cas01!.id, 'fullSync'))).toMatchObject({
+      kind: 'noAnswer',
+      delivery: 'unknown',
+      status: 504,
+    });
     expect(sim.syncCalls()).toHaveLength(1);
   });
 
   it('a sync that hangs past GRAPH_TIMEOUT_MS is abandoned, never resent: its outcome is unknown', async () => {
     sim.addFault({ operation: 'sync', delayMs: 1_000, apply: true, times: 1 });
     const started = Date.now();
-    expect(await failure(client.sync(call('t'), cas01!.id, 'fullSync'))).toMatchObject({ kind: 'noAnswer', delivery: 'unknown' });
+    expect(await failure(client.sync(call('t'), cas01!.id, 'fullSync'))).toMatchObject({
+      kind: 'noAnswer',
+      delivery: 'unknown',
+    });
     expect(Date.now() - started).toBeLessThan(900);
     expect(sim.syncCalls()).toHaveLength(1);
   });
@@ -121,7 +143,10 @@ describe('GraphConnectorClient against the simulator', () => {
   });
 
   it('reports an unknown connector as notFound and a missing token as unauthorized', async () => {
-    expect(await failure(client.sync(call('t'), 'no-such-id', 'fullSync'))).toMatchObject({ kind: 'notFound', status: 404 });
+    expect(await failure(client.sync(call('t'), 'no-such-id', 'fullSync'))).toMatchObject({
+      kind: 'notFound',
+      status: 404,
+    });
     expect(await failure(client.list(call('')))).toMatchObject({ kind: 'unauthorized', status: 401 });
   });
 
@@ -130,27 +155,47 @@ describe('GraphConnectorClient against the simulator', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const nowhere = new GraphConnectorClient(`http://127.0.0.1:${port}/v1.0`, { timeoutMs: 300, retryPolicy: FAST_RETRIES });
-    expect(await failure(nowhere.list(call('t')))).toMatchObject({ kind: 'unreachable', status: null, requestId: null, delivery: 'notSent' });
+    const nowhere = new GraphConnectorClient(`http://127.0.0.1:${port}/v1.0`, {
+      timeoutMs: 300,
+      retryPolicy: FAST_RETRIES,
+    });
+    expect(await failure(nowhere.list(call('t')))).toMatchObject({
+      kind: 'unreachable',
+      status: null,
+      requestId: null,
+      delivery: 'notSent',
+    });
   });
 });
 
 describe('GraphSimulator control API (for other processes)', () => {
   it('replaces connectors, injects faults and reports calls', async () => {
     const root = baseUrl.replace(/\/v1\.0$/, '');
-    const put = await fetch(`${root}/_simulator/connectors`, { method: 'PUT', body: JSON.stringify([{ ...cas01!, id: 'only-one' }]) });
+    const put = await fetch(`${root}/_simulator/connectors`, {
+      method: 'PUT',
+      body: JSON.stringify([{ ...cas01!, id: 'only-one' }]),
+    });
     expect(put.status).toBe(204);
     expect((await client.list(call('t'))).connectors.map((c) => c.id)).toEqual(['only-one']);
-    await fetch(`${root}/_simulator/faults`, { method: 'POST', body: JSON.stringify({ operation: 'list', error: simulatedErrors.missingRole(), times: 1 }) });
+    await fetch(`${root}/_simulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ operation: 'list', error: simulatedErrors.missingRole(), times: 1 }),
+    });
     await expect(client.list(call('t'))).rejects.toMatchObject({ kind: 'forbidden' });
-    const calls = (await (await fetch(`${root}/_simulator/calls`)).json()) as Array<{ operation: string; status: number }>;
-    expect(calls.slice(-2).map((recorded) => [recorded.operation, recorded.status])).toEqual([['list', 200], ['list', 403]]);
+    const calls = (await (await fetch(`${root}/_simulator/calls`)).json()) as Array<{
+      operation: string;
+      status: number;
+    }>;
+    expect(calls.slice(-2).map((recorded) => [recorded.operation, recorded.status])).toEqual([
+      ['list', 200],
+      ['list', 403],
+    ]);
     sim.setConnectors(seedConnectors());
   });
 });
 
 describe('GraphSimulator wire shapes', () => {
-  it('answers a bad syncType with 400 and Graph\'s error body and headers', async () => {
+  it("answers a bad syncType with 400 and Graph's error body and headers", async () => {
     const response = await fetch(`${baseUrl}/deviceManagement/exchangeConnectors/${cas01!.id}/sync`, {
       method: 'POST',
       headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },

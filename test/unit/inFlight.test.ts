@@ -7,11 +7,15 @@ describe('InFlight.drain', () => {
   it('waits for work that finishes in time, including work it starts meanwhile', async () => {
     const inFlight = new InFlight(createLogger('silent'));
     const done: string[] = [];
-    const after = (ms: number, step: () => void): Promise<void> => new Promise((resolve) => setTimeout(() => resolve(step()), ms));
+    const after = (ms: number, step: () => void): Promise<void> =>
+      new Promise((resolve) => setTimeout(() => resolve(step()), ms));
     inFlight.track(
       after(20, () => {
         done.push('late outcome');
-        inFlight.track(after(20, () => void done.push('card update')), { work: 'card update' });
+        inFlight.track(
+          after(20, () => void done.push('card update')),
+          { work: 'card update' },
+        );
       }),
       { work: 'late outcome' },
     );

@@ -19,7 +19,12 @@ beforeEach(() => {
 });
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = { iss: 'https://api.botframework.com', aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, serviceurl: activity.serviceUrl };
+const claims = {
+  iss: 'https://api.botframework.com',
+  aud: APP_ID,
+  exp: Math.floor(Date.now() / 1000) + 600,
+  serviceurl: activity.serviceUrl,
+};
 
 async function refusal(header: string | undefined, on = activity): Promise<{ status: number; reason: string }> {
   try {
@@ -49,32 +54,54 @@ describe('InboundAuth: Bot Framework tokens checked with jose', () => {
   });
 
   it('refuses a token for another app, another issuer, an expired one, or one for another serviceUrl with 401, without fetching any key', async () => {
-    expect(await refusal(`Bearer ${await openId.sign({ aud: 'another-app' })}`)).toMatchObject({ status: 401, reason: 'token is for another app' });
-    expect(await refusal(`Bearer ${await openId.sign({ iss: 'https://sts.windows.net/x/' })}`)).toMatchObject({ status: 401, reason: 'issuer not accepted' });
-    expect(await refusal(`Bearer ${await openId.sign({}, { expiresIn: '-10m' })}`)).toMatchObject({ status: 401, reason: 'token expired' });
-    expect(await refusal(`Bearer ${await openId.sign({})}`, { ...activity, serviceUrl: 'https://evil.example/' })).toMatchObject({ status: 401 });
+    expect(await refusal(`Bearer ${await openId.sign({ aud: 'another-app' })}`)).toMatchObject({
+      status: 401,
+      reason: 'token is for another app',
+    });
+    expect(await refusal(`Bearer ${await openId.sign({ iss: 'https://sts.windows.net/x/' })}`)).toMatchObject({
+      status: 401,
+      reason: 'issuer not accepted',
+    });
+    expect(await refusal(`Bearer ${await openId.sign({}, { expiresIn: '-10m' })}`)).toMatchObject({
+      status: 401,
+      reason: 'token expired',
+    });
+    expect(
+      await refusal(`Bearer ${await openId.sign({})}`, { ...activity, serviceUrl: 'https://evil.example/' }),
+    ).toMatchObject({ status: 401 });
     expect(openId.requests).toEqual([]);
   });
 
-  it('refuses a self-signed token (right claims, an attacker\'s key) with 401', async () => {
+  it("refuses a self-signed token (right claims, an attacker's key) with 401", async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const header = b64({ alg: 'RS256', kid: 'test-key-1' });
     const body = b64(claims);
     const { createSign } = await import('node:crypto');
     const signature = createSign('RSA-SHA256').update(`${header}.${body}`).sign(privateKey).toString('base64url');
-    expect(await refusal(`Bearer ${header}.${body}.${signature}`)).toMatchObject({ status: 401, reason: 'signature or claims invalid' });
+    expect(await refusal(`Bearer ${header}.${body}.${signature}`)).toMatchObject({
+      status: 401,
+      reason: 'signature or claims invalid',
+    });
   });
 
   it('refuses HS256 keyed with the published public key (algorithm confusion) with 401', async () => {
     const header = b64({ alg: 'HS256', kid: 'test-key-1' });
     const body = b64(claims);
-    const signature = createHmac('sha256', JSON.stringify(openId.publicJwk)).update(`${header}.${body}`).digest('base64url');
+    const signature = createHmac('sha256', JSON.stringify(openId.publicJwk))
+      .update(`${header}.${body}`)
+      .digest('base64url');
     expect((await refusal(`Bearer ${header}.${body}.${signature}`)).status).toBe(401);
   });
 
   it('refuses a key id nobody published, and a key not endorsed for the channel', async () => {
-    expect(await refusal(`Bearer ${await openId.sign({}, { kid: 'unknown-key' })}`)).toMatchObject({ status: 401, reason: 'signed with an unknown key' });
-    expect(await refusal(`Bearer ${await openId.sign({})}`, { ...activity, channelId: 'webchat' })).toMatchObject({ status: 401, reason: 'key not endorsed for this channel' });
+    expect(await refusal(`Bearer ${await openId.sign({}, { kid: 'unknown-key' })}`)).toMatchObject({
+      status: 401,
+      reason: 'signed with an unknown key',
+    });
+    expect(await refusal(`Bearer ${await openId.sign({})}`, { ...activity, channelId: 'webchat' })).toMatchObject({
+      status: 401,
+      reason: 'key not endorsed for this channel',
+    });
   });
 
   it('answers 503 (not 401) when the signing keys cannot be fetched; keys already fetched keep working through an outage', async () => {

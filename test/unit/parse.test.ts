@@ -5,7 +5,11 @@ import { parseCommand } from '../../src/commands/parse';
 import { COMMANDS, VOCABULARY, helpLines } from '../../src/commands/registry';
 
 const parse = (text: string) => parseCommand(text, VOCABULARY);
-const sync = (target: string[] | 'all', syncType: 'fullSync' | 'deltaSync' | null): Command => ({ kind: 'sync', target, syncType });
+const sync = (target: string[] | 'all', syncType: 'fullSync' | 'deltaSync' | null): Command => ({
+  kind: 'sync',
+  target,
+  syncType,
+});
 
 describe('parseCommand: what people type, in English and German', () => {
   it.each([
@@ -92,20 +96,27 @@ describe('parseCommand: what people type, in English and German', () => {
   });
 
   it('suggests the command a bigger typo was close to', () => {
-    expect(parse('snyc cas01')).toEqual({ ok: false, error: { kind: 'notUnderstood', text: 'snyc cas01', suggestion: 'sync connector cas01' } });
+    expect(parse('snyc cas01')).toEqual({
+      ok: false,
+      error: { kind: 'notUnderstood', text: 'snyc cas01', suggestion: 'sync connector cas01' },
+    });
     expect(parse('snyc connector cas01 full')).toEqual({ ok: true, command: sync(['cas01'], 'fullSync') });
     expect(parse('lsit')).toMatchObject({ ok: false, error: { kind: 'notUnderstood', suggestion: 'list connectors' } });
   });
 
-  it.each(['what is the weather', 'DROP TABLE connectors;', '{"verb":"sync.confirm"}'])('does not understand %j', (text) => {
-    const result = parse(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.kind).toBe('notUnderstood');
-  });
+  it.each(['what is the weather', 'DROP TABLE connectors;', '{"verb":"sync.confirm"}'])(
+    'does not understand %j',
+    (text) => {
+      const result = parse(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.kind).toBe('notUnderstood');
+    },
+  );
 
   it.each(['en', 'de'] as const)('every %s help example parses to its own command', (locale) => {
     for (const [kind, entry] of Object.entries(COMMANDS)) {
-      for (const line of entry.help[locale]) expect(parse(line.example), line.example).toMatchObject({ ok: true, command: { kind } });
+      for (const line of entry.help[locale])
+        expect(parse(line.example), line.example).toMatchObject({ ok: true, command: { kind } });
     }
     expect(helpLines(locale).length).toBeGreaterThanOrEqual(6);
   });
@@ -122,9 +133,7 @@ describe('parseCommand: what people type, in English and German', () => {
 });
 
 describe('parseCommand, property: any connector name in any of the phrasings yields that connector and sync type', () => {
-  const name = fc
-    .stringMatching(/^[A-Za-z][A-Za-z0-9]{1,10}[0-9]$/)
-    .filter((value) => parse(value).ok === false); // a name that is not itself a keyword
+  const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{1,10}[0-9]$/).filter((value) => parse(value).ok === false); // a name that is not itself a keyword
   const phrasings: Array<[string, (n: string) => string, 'fullSync' | 'deltaSync' | null]> = [
     ['documented', (n) => `sync connector ${n} full`, 'fullSync'],
     ['polite', (n) => `please sync the exchange connector ${n} fully`, 'fullSync'],

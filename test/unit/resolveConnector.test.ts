@@ -20,7 +20,10 @@ describe('resolveConnector', () => {
   });
 
   it('finds by full id, whatever the case', () => {
-    expect(resolveConnector(idOf('CAS02').toUpperCase(), connectors)).toMatchObject({ kind: 'found', connector: { exchangeAlias: 'CAS02' } });
+    expect(resolveConnector(idOf('CAS02').toUpperCase(), connectors)).toMatchObject({
+      kind: 'found',
+      connector: { exchangeAlias: 'CAS02' },
+    });
   });
 
   it('lists every candidate when a prefix matches several', () => {
@@ -35,7 +38,10 @@ describe('resolveConnector', () => {
   });
 
   it('suggests the nearest name for a typo, and nothing for nonsense', () => {
-    expect(resolveConnector('cas1', connectors)).toMatchObject({ kind: 'unknown', suggestion: { exchangeAlias: 'CAS01' } });
+    expect(resolveConnector('cas1', connectors)).toMatchObject({
+      kind: 'unknown',
+      suggestion: { exchangeAlias: 'CAS01' },
+    });
     expect(resolveConnector('zzzzzzzz', connectors)).toEqual({ kind: 'unknown', suggestion: null });
   });
 

@@ -10,7 +10,11 @@ const lost = new GraphRequestError('noAnswer', null, null, null, 'no answer');
 const notSent = new GraphRequestError('unreachable', null, null, null, 'refused');
 
 /** Runs withRetries against a scripted sequence of outcomes; returns the attempts and the result. */
-async function run(kind: RequestKind, outcomes: Array<GraphRequestError | 'ok'>, deadlineMs = 5_000): Promise<{ attempts: number; result: string }> {
+async function run(
+  kind: RequestKind,
+  outcomes: Array<GraphRequestError | 'ok'>,
+  deadlineMs = 5_000,
+): Promise<{ attempts: number; result: string }> {
   let attempts = 0;
   const result = await withRetries(
     kind,
@@ -29,7 +33,9 @@ describe('which requests may be sent again', () => {
   it('the sync POST is resent only when Graph said it did not act (429, 503) or the request never left', () => {
     expect([429, 503].map((status) => mayResend('action', answered(status)))).toEqual([true, true]);
     expect(mayResend('action', notSent)).toBe(true);
-    expect([400, 401, 403, 404, 500, 502, 504].map((status) => mayResend('action', answered(status)))).toEqual(Array(7).fill(false));
+    expect([400, 401, 403, 404, 500, 502, 504].map((status) => mayResend('action', answered(status)))).toEqual(
+      Array(7).fill(false),
+    );
     expect(mayResend('action', lost)).toBe(false);
   });
 
@@ -47,7 +53,10 @@ describe('withRetries', () => {
 
   it('429 and 503 on the sync are retried until they pass, within the attempts', async () => {
     expect(await run('action', [answered(429), answered(503), 'ok'])).toEqual({ attempts: 3, result: 'ok' });
-    expect(await run('action', [answered(503), answered(503), answered(503), 'ok'])).toEqual({ attempts: 3, result: 'failed unavailable' });
+    expect(await run('action', [answered(503), answered(503), answered(503), 'ok'])).toEqual({
+      attempts: 3,
+      result: 'failed unavailable',
+    });
   });
 
   it('never waits past the deadline: a Retry-After longer than the time left ends the call', async () => {

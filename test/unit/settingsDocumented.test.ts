@@ -7,9 +7,15 @@ import { ROOT } from '../helpers/processes';
 
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
 const readme = read('README.md');
-const configurationSection = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+const configurationSection = readme.slice(
+  readme.indexOf('## Configuration'),
+  readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5),
+);
 const tableRows = new Map(
-  [...configurationSection.matchAll(/^\| `([A-Za-z_]+)` \| (.*) \| (.*) \|$/gm)].map((match) => [match[1] ?? '', { defaultText: match[2] ?? '', summary: match[3] ?? '' }]),
+  [...configurationSection.matchAll(/^\| `([A-Za-z_]+)` \| (.*) \| (.*) \|$/gm)].map((match) => [
+    match[1] ?? '',
+    { defaultText: match[2] ?? '', summary: match[3] ?? '' },
+  ]),
 );
 
 describe('every setting is documented, from the one schema in src/config/settings.ts', () => {
@@ -24,6 +30,11 @@ describe('every setting is documented, from the one schema in src/config/setting
 
   it('.env.example copied to .env as it is runs the bot in local mode', () => {
     const config = loadConfig(parseEnv(read('.env.example')));
-    expect(config).toMatchObject({ bot: { kind: 'local' }, port: 3978, graph: { kind: 'embeddedSimulator' }, storage: { kind: 'memory' } });
+    expect(config).toMatchObject({
+      bot: { kind: 'local' },
+      port: 3978,
+      graph: { kind: 'embeddedSimulator' },
+      storage: { kind: 'memory' },
+    });
   });
 });

@@ -5,7 +5,10 @@ import { Store } from '../../src/storage/store';
 import { FaultyBackend } from '../helpers/faultyBackend';
 import { ManualClock, describeStoreContract } from '../helpers/storeContract';
 
-describeStoreContract('memory', (clock) => new Store(new MemoryBackend({ now: clock.now }), { timeoutMs: 500, now: clock.now }));
+describeStoreContract(
+  'memory',
+  (clock) => new Store(new MemoryBackend({ now: clock.now }), { timeoutMs: 500, now: clock.now }),
+);
 
 function faulty(timeoutMs = 200): { store: Store; backend: FaultyBackend; memory: MemoryBackend } {
   const clock = new ManualClock();
@@ -14,7 +17,7 @@ function faulty(timeoutMs = 200): { store: Store; backend: FaultyBackend; memory
   return { store: new Store(backend, { timeoutMs, now: clock.now }), backend, memory };
 }
 
-describe('a write whose answer was lost is still the writer\'s', () => {
+describe("a write whose answer was lost is still the writer's", () => {
   it('create: applied but unanswered counts as created, not as "someone else was first"', async () => {
     const { store, backend } = faulty();
     backend.inject('putIfAbsent', 'lostAnswer');
@@ -22,13 +25,18 @@ describe('a write whose answer was lost is still the writer\'s', () => {
     expect(await store.create('deliveries/a', { at: 2 })).toEqual({ created: false });
   });
 
-  it('replace: a claim applied but unanswered is the claimant\'s win, and a second claimant still loses', async () => {
+  it("replace: a claim applied but unanswered is the claimant's win, and a second claimant still loses", async () => {
     const { store, backend } = faulty();
     await store.create('confirmations/c', { state: 'pending' });
     const pending = await store.read('confirmations/c');
     backend.inject('putIfMatch', 'lostAnswer');
-    expect(await store.replace('confirmations/c', { state: 'claimed', by: 'first' }, pending!.eTag)).toMatchObject({ replaced: true });
-    expect(await store.replace('confirmations/c', { state: 'claimed', by: 'second' }, pending!.eTag)).toEqual({ replaced: false, reason: 'conflict' });
+    expect(await store.replace('confirmations/c', { state: 'claimed', by: 'first' }, pending!.eTag)).toMatchObject({
+      replaced: true,
+    });
+    expect(await store.replace('confirmations/c', { state: 'claimed', by: 'second' }, pending!.eTag)).toEqual({
+      replaced: false,
+      reason: 'conflict',
+    });
     expect((await store.read('confirmations/c'))?.value).toEqual({ state: 'claimed', by: 'first' });
   });
 
@@ -53,15 +61,21 @@ describe('every storage call has a deadline', () => {
 });
 
 describe('memory storage under pressure', () => {
-  it('5,100 unrelated records (a busy group chat\'s redeliveries) never evict a pending confirmation, and a stale version never recreates it', async () => {
+  it("5,100 unrelated records (a busy group chat's redeliveries) never evict a pending confirmation, and a stale version never recreates it", async () => {
     const clock = new ManualClock();
     const store = new Store(new MemoryBackend({ now: clock.now }), { timeoutMs: 200, now: clock.now });
     await store.create('confirmations/c1', { state: 'pending' });
     const pending = await store.read('confirmations/c1');
-    for (let n = 0; n < 5_100; n += 1) await store.create(`deliveries/msteams/group/${n}`, { at: n }, { ttlMs: 3_600_000 });
+    for (let n = 0; n < 5_100; n += 1)
+      await store.create(`deliveries/msteams/group/${n}`, { at: n }, { ttlMs: 3_600_000 });
     expect((await store.read('confirmations/c1'))?.value).toEqual({ state: 'pending' });
-    expect(await store.replace('confirmations/c1', { state: 'claimed' }, pending!.eTag)).toMatchObject({ replaced: true });
-    expect(await store.replace('confirmations/c1', { state: 'claimed' }, pending!.eTag)).toEqual({ replaced: false, reason: 'conflict' });
+    expect(await store.replace('confirmations/c1', { state: 'claimed' }, pending!.eTag)).toMatchObject({
+      replaced: true,
+    });
+    expect(await store.replace('confirmations/c1', { state: 'claimed' }, pending!.eTag)).toEqual({
+      replaced: false,
+      reason: 'conflict',
+    });
   });
 
   it('never evicts live records; refuses new ones when full; expired ones make room', async () => {
@@ -74,7 +88,9 @@ describe('memory storage under pressure', () => {
     await expect(store.create('deliveries/3', {})).rejects.toBeInstanceOf(StorageFullError);
     expect((await store.read('confirmations/pending'))?.value).toEqual({ state: 'pending' });
     const pending = await store.read('confirmations/pending');
-    expect(await store.replace('confirmations/pending', { state: 'claimed' }, pending!.eTag)).toMatchObject({ replaced: true });
+    expect(await store.replace('confirmations/pending', { state: 'claimed' }, pending!.eTag)).toMatchObject({
+      replaced: true,
+    });
     clock.advance(1_001);
     expect(await store.create('deliveries/3', {})).toMatchObject({ created: true });
     expect(memory.size).toBe(2);

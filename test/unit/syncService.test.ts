@@ -29,7 +29,11 @@ function world(answer: () => Promise<{ requestId: string | null }> = () => Promi
     get: () => Promise.reject(new Error('unused')),
     sync: (_call, id, syncType) => (sent.push({ id, syncType }), answer()),
   };
-  const audit = new AuditLog(store, (entry) => audited.push(entry), () => undefined);
+  const audit = new AuditLog(
+    store,
+    (entry) => audited.push(entry),
+    () => undefined,
+  );
   const service = new SyncService({
     confirmations: new ConfirmationStore(store, clock.now),
     claims: new ConnectorClaims(store),
@@ -95,18 +99,24 @@ describe('SyncService', () => {
     expect(w.sent).toHaveLength(2);
   });
 
-  it('Graph\'s 401 changes nothing: the same confirmation works after signing in again', async () => {
-    let answer: () => Promise<{ requestId: string | null }> = () => Promise.reject(new GraphRequestError('unauthorized', 401, 'r', null, '401'));
+  it("Graph's 401 changes nothing: the same confirmation works after signing in again", async () => {
+    let answer: () => Promise<{ requestId: string | null }> = () =>
+      Promise.reject(new GraphRequestError('unauthorized', 401, 'r', null, '401'));
     const w = world(() => answer());
     const { id } = await w.service.propose(snapshot, 'fullSync', ada, CHAT);
-    expect(await w.click(id)).toMatchObject({ kind: 'sent', signInAgain: true, confirmation: { state: 'pending', signInExpired: true } });
+    expect(await w.click(id)).toMatchObject({
+      kind: 'sent',
+      signInAgain: true,
+      confirmation: { state: 'pending', signInExpired: true },
+    });
     answer = () => Promise.resolve({ requestId: 'r2' });
     expect(await w.click(id)).toMatchObject({ kind: 'sent', signInAgain: false, confirmation: { state: 'requested' } });
     expect(w.sent).toHaveLength(2);
   });
 
-  it('Graph\'s 401 with storage down for a moment: the confirmation still goes back to pending, never stays claimed', async () => {
-    let answer: () => Promise<{ requestId: string | null }> = () => Promise.reject(new GraphRequestError('unauthorized', 401, 'r', null, '401'));
+  it("Graph's 401 with storage down for a moment: the confirmation still goes back to pending, never stays claimed", async () => {
+    let answer: () => Promise<{ requestId: string | null }> = () =>
+      Promise.reject(new GraphRequestError('unauthorized', 401, 'r', null, '401'));
     const w = world(() => answer());
     const { id } = await w.service.propose(snapshot, 'fullSync', ada, CHAT);
     const inspection = await w.service.inspect(id, ada, CHAT);
@@ -114,7 +124,10 @@ describe('SyncService', () => {
     const claim = await w.service.claim(inspection.current, ada);
     if (claim.kind !== 'claimed') throw new Error('not claimed');
     w.backend.inject('putIfMatch', 'outage'); // the write that puts it back to pending fails once
-    expect(await w.service.send(claim.claimed, 't')).toMatchObject({ signInAgain: true, confirmation: { state: 'pending' } });
+    expect(await w.service.send(claim.claimed, 't')).toMatchObject({
+      signInAgain: true,
+      confirmation: { state: 'pending' },
+    });
     expect(await w.service.view(id)).toMatchObject({ state: 'pending', signInExpired: true });
     answer = () => Promise.resolve({ requestId: 'r2' });
     expect(await w.click(id)).toMatchObject({ kind: 'sent', confirmation: { state: 'requested' } });
@@ -267,4 +280,3 @@ describe('AuditLog', () => {
     expect(new Set(kept.map((e) => e.confirmationId)).size).toBe(50);
   });
 });
-

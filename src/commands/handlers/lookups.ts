@@ -1,4 +1,9 @@
-import { ambiguousConnectorCard, connectorListCard, connectorStatusCard, unknownConnectorCard } from '../../cards/connectorCards';
+import {
+  ambiguousConnectorCard,
+  connectorListCard,
+  connectorStatusCard,
+  unknownConnectorCard,
+} from '../../cards/connectorCards';
 import { historyCard } from '../../cards/historyCard';
 import { userKeyOf } from '../../sync/confirmation';
 import { displayName } from '../../sync/connectorSnapshot';
@@ -14,15 +19,33 @@ export async function handleList(request: CommandRequest<Extract<Command, { kind
   if ('reply' in token) return token.reply;
   const userKey = userKeyOf(input.user);
   const list = await deps.directory.fresh(userKey, { token: token.token, deadline: input.deadline }, input.busy);
-  return { kind: 'card', card: connectorListCard({ connectors: list.connectors, page: 1, truncated: list.truncated, owner: userKey, dashboardUrl: input.dashboardUrl }, input.m) };
+  return {
+    kind: 'card',
+    card: connectorListCard(
+      {
+        connectors: list.connectors,
+        page: 1,
+        truncated: list.truncated,
+        owner: userKey,
+        dashboardUrl: input.dashboardUrl,
+      },
+      input.m,
+    ),
+  };
 }
 
 export function handleStatus(request: CommandRequest<Extract<Command, { kind: 'status' }>>): Promise<Reply> {
-  return lookUp(request, (connector, userKey) => ({ kind: 'card', card: connectorStatusCard(connector, userKey, request.input.m) }));
+  return lookUp(request, (connector, userKey) => ({
+    kind: 'card',
+    card: connectorStatusCard(connector, userKey, request.input.m),
+  }));
 }
 
 export function handleHistory(request: CommandRequest<Extract<Command, { kind: 'history' }>>): Promise<Reply> {
-  return lookUp(request, async (connector) => ({ kind: 'card', card: historyCard(displayName(connector), await request.deps.audit.recent(connector.id), request.input.m) }));
+  return lookUp(request, async (connector) => ({
+    kind: 'card',
+    card: historyCard(displayName(connector), await request.deps.audit.recent(connector.id), request.input.m),
+  }));
 }
 
 /** `status X`, `history X`: the connector the words name, or the cards that help find it. */
@@ -34,7 +57,13 @@ async function lookUp(
   const token = await tokenOr(request);
   if ('reply' in token) return token.reply;
   const userKey = userKeyOf(input.user);
-  const { resolution, connectors } = await resolveTarget(command.target, deps.directory, userKey, { token: token.token, deadline: input.deadline }, input.busy);
+  const { resolution, connectors } = await resolveTarget(
+    command.target,
+    deps.directory,
+    userKey,
+    { token: token.token, deadline: input.deadline },
+    input.busy,
+  );
   const query = command.target.join(' ');
   switch (resolution.kind) {
     case 'found':

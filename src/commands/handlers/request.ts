@@ -26,5 +26,7 @@ export interface CommandRequest<C extends Command> {
 /** The user's Graph token, or the sign-in reply that resumes this command afterwards. */
 export async function tokenOr(request: CommandRequest<Command>): Promise<{ token: string } | { reply: Reply }> {
   const token = await request.input.token();
-  return token ? { token } : { reply: { kind: 'signIn', need: { staleToken: false, resume: { kind: 'command', text: request.text } } } };
+  return token
+    ? { token }
+    : { reply: { kind: 'signIn', need: { staleToken: false, resume: { kind: 'command', text: request.text } } } };
 }

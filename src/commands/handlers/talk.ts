@@ -33,7 +33,8 @@ export async function handleCancel({ input, deps }: Request<'cancel'>): Promise<
   const inspection = latest ? await deps.sync.inspect(latest.confirmationId, user, input.conversationId) : null;
   if (!latest || inspection?.kind !== 'pending') return { kind: 'text', text: ours(m.nothingToCancel) };
   const result = await deps.sync.cancel(inspection.current, user);
-  if (result.kind !== 'settled' || result.confirmation.state !== 'cancelled') return { kind: 'text', text: ours(m.nothingToCancel) };
+  if (result.kind !== 'settled' || result.confirmation.state !== 'cancelled')
+    return { kind: 'text', text: ours(m.nothingToCancel) };
   const { confirmation } = result;
   return {
     kind: 'update',

@@ -58,7 +58,8 @@ export interface ConfirmationView {
 
 export const TIME_PLACEHOLDER = '⟨time⟩';
 
-export type ProblemKind = 'unauthorized' | 'forbidden' | 'consentRequired' | 'notFound' | 'badRequest' | 'unavailable' | 'graph';
+export type ProblemKind =
+  'unauthorized' | 'forbidden' | 'consentRequired' | 'notFound' | 'badRequest' | 'unavailable' | 'graph';
 
 export interface ProblemAnswer {
   error: ProblemKind;
@@ -81,7 +82,16 @@ export interface TabStrings {
   empty: string;
   emptyOnPremises: string;
   truncated: string;
-  columns: { connector: string; status: string; type: string; server: string; version: string; lastSync: string; latest: string; actions: string };
+  columns: {
+    connector: string;
+    status: string;
+    type: string;
+    server: string;
+    version: string;
+    lastSync: string;
+    latest: string;
+    actions: string;
+  };
   fullSync: string;
   deltaSync: string;
   history: string;

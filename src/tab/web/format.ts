@@ -19,7 +19,13 @@ export class Times {
 
   relativeOf(iso: string): string {
     const seconds = Math.round((Date.parse(iso) - this.now()) / 1000);
-    const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [['year', 31_536_000], ['month', 2_592_000], ['day', 86_400], ['hour', 3_600], ['minute', 60]];
+    const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+      ['year', 31_536_000],
+      ['month', 2_592_000],
+      ['day', 86_400],
+      ['hour', 3_600],
+      ['minute', 60],
+    ];
     for (const [unit, size] of steps) {
       if (Math.abs(seconds) >= size) return this.relative.format(Math.round(seconds / size), unit);
     }

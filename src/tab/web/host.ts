@@ -63,7 +63,9 @@ function themeOf(theme: string | undefined): Theme {
 /** A JWT's expiry, read (not trusted: the server checks the token) so the page asks for a new one in time. */
 function expiryOf(token: string): number {
   try {
-    const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: number;
+    };
     return (payload.exp ?? 0) * 1000;
   } catch {
     return 0;

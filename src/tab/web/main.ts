@@ -8,7 +8,9 @@ import { Panels } from './panel';
 import { connectorTable } from './table';
 
 /** The dashboard page: which page it is and its words come embedded in the HTML (see src/tab/tabPage.ts). */
-const config = JSON.parse(document.querySelector<HTMLMetaElement>('meta[name="dashboard"]')?.content ?? '{}') as PageConfig;
+const config = JSON.parse(
+  document.querySelector<HTMLMetaElement>('meta[name="dashboard"]')?.content ?? '{}',
+) as PageConfig;
 const root = document.getElementById('app')!;
 
 void start();
@@ -54,16 +56,44 @@ class Dashboard {
       const { connectors, truncated } = await this.api.connectors();
       const kept = quietly ? openSyncPanels() : new Map<string, HTMLElement>();
       const body = connectors.length
-        ? [connectorTable(connectors, s, this.times, { sync: (c, type, d) => void this.panels.sync(c, type, d), history: (c, d, t) => void this.panels.history(c, d, t) }, kept)]
-        : [h('section', { class: 'empty' }, h('p', {}, s.tab.empty), h('p', { class: 'subtle' }, s.tab.emptyOnPremises))];
-      show(this.header(), ...(config.mode === 'local' ? [banner(s.tab.localMode)] : []), ...body, ...(truncated ? [h('p', { class: 'subtle' }, s.tab.truncated)] : []));
+        ? [
+            connectorTable(
+              connectors,
+              s,
+              this.times,
+              {
+                sync: (c, type, d) => void this.panels.sync(c, type, d),
+                history: (c, d, t) => void this.panels.history(c, d, t),
+              },
+              kept,
+            ),
+          ]
+        : [
+            h(
+              'section',
+              { class: 'empty' },
+              h('p', {}, s.tab.empty),
+              h('p', { class: 'subtle' }, s.tab.emptyOnPremises),
+            ),
+          ];
+      show(
+        this.header(),
+        ...(config.mode === 'local' ? [banner(s.tab.localMode)] : []),
+        ...body,
+        ...(truncated ? [h('p', { class: 'subtle' }, s.tab.truncated)] : []),
+      );
     } catch (error) {
       show(this.header(), this.problem(error));
     }
   }
 
   private header(): HTMLElement {
-    return h('header', {}, h('h1', {}, this.s.tab.title), button(this.s.tab.refresh, () => void this.load(), { class: 'secondary' }));
+    return h(
+      'header',
+      {},
+      h('h1', {}, this.s.tab.title),
+      button(this.s.tab.refresh, () => void this.load(), { class: 'secondary' }),
+    );
   }
 
   private problem(error: unknown): HTMLElement {
@@ -79,7 +109,11 @@ class Dashboard {
           'div',
           { class: 'banner', role: 'alert' },
           h('p', {}, tab.consentNeeded),
-          button(tab.consentButton, () => void this.host.consent(`${location.origin}/tab/consent`).then(() => this.load()), { class: 'primary' }),
+          button(
+            tab.consentButton,
+            () => void this.host.consent(`${location.origin}/tab/consent`).then(() => this.load()),
+            { class: 'primary' },
+          ),
         );
       default:
         return banner(error.answer.message ?? tab.failed, 'bad');
@@ -90,7 +124,9 @@ class Dashboard {
 /** The confirmations and outcomes open on screen, by connector id (history panels are left to close). */
 function openSyncPanels(): Map<string, HTMLElement> {
   const open = root.querySelectorAll<HTMLElement>('tr.detail:not([hidden]) .detail-content[data-kind="sync"]');
-  return new Map([...open].flatMap((element) => (element.dataset.for ? [[element.dataset.for, element] as const] : [])));
+  return new Map(
+    [...open].flatMap((element) => (element.dataset.for ? [[element.dataset.for, element] as const] : [])),
+  );
 }
 
 function stringsFor(locale: string): PageStrings {

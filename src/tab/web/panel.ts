@@ -42,7 +42,20 @@ export class Panels {
     try {
       const { entries } = await this.api.history(connector.id);
       const list = entries.length
-        ? h('ol', { class: 'history' }, ...entries.map((entry) => h('li', {}, requestText(entry, this.s, this.times), entry.requestId ? h('span', { class: 'subtle' }, ` · ${this.s.tab.requestId} ${entry.requestId}`) : null)))
+        ? h(
+            'ol',
+            { class: 'history' },
+            ...entries.map((entry) =>
+              h(
+                'li',
+                {},
+                requestText(entry, this.s, this.times),
+                entry.requestId
+                  ? h('span', { class: 'subtle' }, ` · ${this.s.tab.requestId} ${entry.requestId}`)
+                  : null,
+              ),
+            ),
+          )
         : h('p', {}, this.s.tab.historyEmpty);
       detail.replaceChildren(h('h3', {}, `${this.s.tab.history}: ${connector.name}`), list);
     } catch (error) {
@@ -52,7 +65,9 @@ export class Panels {
 
   private confirmation(proposal: ConfirmationView, detail: HTMLElement): HTMLElement {
     const { s } = this;
-    const confirm = button(s.startSync[proposal.syncType], () => void this.confirm(proposal, detail, confirm), { class: 'primary' });
+    const confirm = button(s.startSync[proposal.syncType], () => void this.confirm(proposal, detail, confirm), {
+      class: 'primary',
+    });
     const cancel = button(s.tab.cancel, () => void this.cancel(proposal, detail));
     return h(
       'section',
@@ -86,7 +101,8 @@ export class Panels {
   }
 
   private outcome(detail: HTMLElement, view: ConfirmationView): void {
-    const tone = view.state === 'requested' ? 'good' : view.state === 'refused' || view.state === 'unknown' ? 'bad' : 'neutral';
+    const tone =
+      view.state === 'requested' ? 'good' : view.state === 'refused' || view.state === 'unknown' ? 'bad' : 'neutral';
     detail.replaceChildren(
       h(
         'section',

@@ -6,7 +6,10 @@ import * as AdaptiveCards from 'adaptivecards';
  */
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
   // Teams renders **bold** and entity-escaped text; nothing else of Markdown appears in our cards.
-  result.outputHtml = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>');
+  result.outputHtml = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>');
   result.didProcess = true;
 };
 
@@ -33,7 +36,9 @@ function wordsBrokenInside(root: HTMLElement): string[] {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+      const tops = new Set(
+        [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)),
+      );
       if (tops.size > 1) words.push(match[0]);
     }
   }

@@ -19,7 +19,11 @@ const runtime = {
   apiVersion: 4,
   hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
   isLegacyTeams: false,
-  supports: { appInstallDialog: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {} },
+  supports: {
+    appInstallDialog: {},
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} },
+    teamsCore: {},
+  },
 };
 
 const context = {
@@ -39,7 +43,8 @@ window.addEventListener('message', (event: MessageEvent<TeamsMessage>) => {
   if (event.source !== frame.contentWindow || typeof event.data?.func !== 'string') return;
   const message = event.data;
   received.push(message.func);
-  const reply = (args: unknown[]): void => frame.contentWindow?.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
+  const reply = (args: unknown[]): void =>
+    frame.contentWindow?.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
   switch (message.func) {
     case 'initialize':
       return reply(['content', 'web', JSON.stringify(runtime), '2.58.0']);
