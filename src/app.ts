@@ -4,6 +4,7 @@ import { InboundAuth } from './bot/inboundAuth';
 import { SigningKeys } from './bot/signingKeys';
 import type { Config } from './config';
 import { createBot } from './createBot';
+import { ClientLimits } from './http/clientLimits';
 import { GraphConnectorClient } from './graph/connectorClient';
 import type { RetryPolicy, mayResend } from './graph/retry';
 import type { Logger } from './logger';
@@ -84,7 +85,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       ? new SigningKeys(config.bot.openIdMetadataUrl, config.botFrameworkTimeoutMs, logger)
       : null;
   const auth = keys && config.bot.kind === 'teams' ? new InboundAuth(config.bot.appId, keys) : null;
-  const endpoint = new BotEndpoint(adapter, auth, (context) => bot.onTurn(context), logger);
+  const endpoint = new BotEndpoint(adapter, auth, (context) => bot.onTurn(context), logger, config.allowedChannelIds);
   const readiness = {
     check: async (): Promise<Record<string, string>> => {
       const storage = await store.ping().then(
@@ -94,7 +95,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       return { storage, ...(keys ? { signingKeys: await keys.check() } : {}) };
     },
   };
-  const restifyServer = createServer({ messages: endpoint, readiness, logger, local: config.bot.kind === 'local' });
+  const restifyServer = createServer({
+    messages: endpoint,
+    readiness,
+    logger,
+    local: config.bot.kind === 'local',
+    limits: new ClientLimits(config.http),
+  });
   const tabPage = createTab(restifyServer, config, { dashboard: new Dashboard({ graph, sync, audit }), logger });
   const server = await listen(restifyServer, config.port, config.host);
   listening = server;

@@ -1,6 +1,8 @@
 import restify from 'restify';
+import type { ClientLimits } from './http/clientLimits';
 import { BodyError, readJsonBody } from './http/jsonBody';
-import type { Logger } from './logger';
+import { hasKnownHost } from './http/knownHosts';
+import { cut, type Logger } from './logger';
 
 /** What the HTTP layer hands a request for /api/messages to, once its JSON body is read. */
 export interface MessagesEndpoint {
@@ -21,6 +23,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Local mode: no inbound authentication, so nothing a web page could send is accepted. */
   local: boolean;
+  /** Timeouts, the connection cap and the per-address budget for `/api/`, all before authentication. */
+  limits: ClientLimits;
 }
 
 /** Bot Framework activities are small; anything larger is refused with 413 before it is read further. */
@@ -50,11 +54,31 @@ export interface RunningServer {
 
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'connector-sync-bot', handleUncaughtExceptions: false });
+  deps.limits.applyTo(server.server);
+
+  // A client that floods /api/ is refused before its body is read or anything is authenticated.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (!(req.url ?? '').startsWith('/api/')) return next();
+    deps.limits.admit(req).then(
+      (waitSeconds) => {
+        if (waitSeconds === null) return next();
+        res.setHeader('Retry-After', String(waitSeconds));
+        res.setHeader('Connection', 'close');
+        res.send(429, { error: 'Too many requests' });
+        return next(false);
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
 
   server.post('/api/messages', async (req, res) => {
-    if (deps.local && req.headers.origin !== undefined) {
+    // Local mode has no authentication: only this machine's own names are served (DNS rebinding), and no web page.
+    if (deps.local && (req.headers.origin !== undefined || !hasKnownHost({ kind: 'loopback' }, req))) {
       // A web page's request carries an Origin; the Agents Playground and the Bot Connector post from servers.
-      deps.logger.warn({ origin: req.headers.origin }, 'local mode: request from a web page refused');
+      deps.logger.warn(
+        { origin: cut(req.headers.origin), host: cut(req.headers.host) },
+        'local mode: request from a web page refused',
+      );
       return send(res, 403, { error: 'Local mode does not accept requests from web pages.' });
     }
     let body: unknown;
@@ -82,11 +106,17 @@ export function createServer(deps: ServerDeps): restify.Server {
   /** Liveness: the process answers. App Service's health check uses /readyz. */
   server.get('/healthz', async (_req, res) => send(res, 200, { status: 'ok' }));
 
-  /** Readiness: storage and the token signing keys are reachable; 503 (with what is not) otherwise. */
+  /**
+   * Readiness: storage and the token signing keys are reachable; 503 otherwise. Anybody can call it, so the answer
+   * is the status alone: what failed, and why, goes to the log (a host name and its error help an attacker more
+   * than an operator, who has the log).
+   */
   server.get('/readyz', async (_req, res) => {
     const checks = await deps.readiness.check();
-    const ready = Object.values(checks).every((value) => value === 'ok');
-    return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks });
+    const failed = Object.fromEntries(Object.entries(checks).filter(([, value]) => value !== 'ok'));
+    const ready = Object.keys(failed).length === 0;
+    if (!ready) deps.logger.warn({ checks: failed }, 'readiness check failed');
+    return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
   });
 
   // The Teams app manifest links to these two pages.

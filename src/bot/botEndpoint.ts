@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Logger } from '../logger';
+import { cut, SampledWarning, type Logger } from '../logger';
 import type { BotAdapter } from './adapter';
 import { InboundAuthError, type InboundAuth } from './inboundAuth';
 
@@ -24,7 +24,13 @@ export class BotEndpoint {
     private readonly auth: InboundAuth | null,
     private readonly logic: (context: TurnContext) => Promise<void>,
     private readonly logger: Logger,
-  ) {}
+    /** Teams mode: the Bot Framework channels served (ALLOWED_CHANNEL_IDS); empty in local mode. */
+    private readonly allowedChannelIds: readonly string[] = [],
+  ) {
+    this.refused = new SampledWarning(logger, 'request refused before authentication');
+  }
+
+  private readonly refused: SampledWarning;
 
   async handle(body: unknown, authorization: string | undefined): Promise<EndpointAnswer> {
     const activity = activityOf(body);
@@ -43,15 +49,22 @@ export class BotEndpoint {
       }
       return answerOf(await this.adapter.runAnonymous(activity, this.logic));
     }
+    // Direct Line and Web Chat clients set channelData.tenant themselves: only the channels allowed are served.
+    if (!this.allowedChannelIds.includes(activity.channelId)) {
+      this.refused.warn({
+        status: 403,
+        reason: 'channel not allowed',
+        channelId: cut(activity.channelId),
+        activityId: cut(activity.id),
+      });
+      return { status: 403, body: { error: 'Forbidden' } };
+    }
     let identity;
     try {
       identity = await this.auth.validate(authorization, activity);
     } catch (error) {
       if (!(error instanceof InboundAuthError)) throw error;
-      this.logger.warn(
-        { status: error.status, reason: error.reason, activityId: activity.id },
-        'request refused before authentication',
-      );
+      this.refused.warn({ status: error.status, reason: error.reason, activityId: cut(activity.id) });
       return error.status === 503
         ? { status: 503, body: { error: 'Service unavailable' }, headers: { 'Retry-After': RETRY_AFTER_SECONDS } }
         : { status: 401, body: { error: 'Unauthorized' } };

@@ -50,7 +50,7 @@ export class InboundAuth {
     } catch (error) {
       throw error instanceof InboundAuthError ? error : new InboundAuthError(401, 'token is not a JWT');
     }
-    this.checkClaims(payload, activity);
+    const channelId = this.checkClaims(payload, activity);
 
     let key;
     try {
@@ -60,7 +60,7 @@ export class InboundAuth {
       throw error;
     }
     if (!key) throw new InboundAuthError(401, 'signed with an unknown key');
-    if (key.endorsements.length > 0 && !key.endorsements.includes(String(activity.channelId)))
+    if (key.endorsements.length > 0 && !key.endorsements.includes(channelId))
       throw new InboundAuthError(401, 'key not endorsed for this channel');
     try {
       const verified = await jwtVerify(token, key.key, {
@@ -79,7 +79,8 @@ export class InboundAuth {
     }
   }
 
-  private checkClaims(payload: JWTPayload, activity: { serviceUrl?: unknown }): void {
+  /** Everything judged without keys; returns the activity's channel, checked to be a string. */
+  private checkClaims(payload: JWTPayload, activity: { channelId?: unknown; serviceUrl?: unknown }): string {
     const now = this.nowSeconds();
     if (payload.iss !== BOT_FRAMEWORK_ISSUER) throw new InboundAuthError(401, 'issuer not accepted');
     if (payload.aud !== this.appId) throw new InboundAuthError(401, 'token is for another app');
@@ -87,9 +88,15 @@ export class InboundAuth {
       throw new InboundAuthError(401, 'token expired');
     if (typeof payload.nbf === 'number' && payload.nbf - CLOCK_TOLERANCE_SECONDS > now)
       throw new InboundAuthError(401, 'token not valid yet');
+    // botbuilder's rule, without its gaps: the channel and the service URL are non-empty strings (an array or an
+    // object would pass a String() comparison), and the service URL replies go to is the one the token names.
+    if (typeof activity.channelId !== 'string' || activity.channelId === '')
+      throw new InboundAuthError(401, 'channelId is not a string');
+    if (typeof activity.serviceUrl !== 'string' || activity.serviceUrl === '')
+      throw new InboundAuthError(401, 'serviceUrl is not a string');
     const serviceUrl = (payload as { serviceurl?: unknown }).serviceurl;
-    if (typeof activity.serviceUrl === 'string' && activity.serviceUrl && serviceUrl !== activity.serviceUrl) {
+    if (serviceUrl !== activity.serviceUrl)
       throw new InboundAuthError(401, 'serviceurl claim does not match the activity');
-    }
+    return activity.channelId;
   }
 }

@@ -1,5 +1,6 @@
 import { isSyncType, type SyncType } from '../graph/types';
 import type { Messages } from '../i18n';
+import { isConfirmationId } from '../sync/confirmation';
 import type { ExecuteAction, OpenUrlAction } from './schema';
 
 /** The verbs this bot's buttons send. Shared by the card builders and the router. */
@@ -75,7 +76,9 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
     case VERBS.confirm:
     case VERBS.cancel:
     case VERBS.refresh:
-      return id(fields.confirmationId) ? { verb: claimedVerb, confirmationId: fields.confirmationId } : null;
+      return isConfirmationId(fields.confirmationId)
+        ? { verb: claimedVerb, confirmationId: fields.confirmationId }
+        : null;
     case VERBS.prepare: {
       const { connectorId, syncType, owner } = fields;
       if (!id(connectorId) || !isSyncType(syncType) || typeof owner !== 'string' || !OWNER_PATTERN.test(owner))

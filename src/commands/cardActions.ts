@@ -47,8 +47,10 @@ export async function startClick(
       return done(refusalOutcome(await deps.sync.cancel(inspection.current, input.user), context));
     }
     case VERBS.refresh: {
-      // Anyone in the chat may look (the requester-only rule is for actions); the answer comes from storage alone.
-      const current = await currentConfirmationCard(action.confirmationId, context, deps, input.user);
+      // Anyone in the chat may look (the requester-only rule is for actions); the answer comes from storage alone,
+      // and only in the chat the confirmation was made in, for its own tenant: elsewhere it does not exist.
+      const seenFrom = { conversationId: input.conversationId, tenantId: input.user.tenantId };
+      const current = await currentConfirmationCard(action.confirmationId, context, deps, input.user, -1, seenFrom);
       if (!current) return done({ kind: 'notice', text: ours(input.m.confirmationNotFound) });
       return done({ kind: 'view', card: current.card });
     }
@@ -192,9 +194,15 @@ export async function currentConfirmationCard(
   deps: Pick<ClickDeps, 'sync' | 'following'>,
   viewer: Person | null,
   newerThan = -1,
+  seenFrom?: { conversationId: string; tenantId: Person['tenantId'] },
 ): Promise<{ card: AdaptiveCard; rank: number } | null> {
   const confirmation = await deps.sync.view(confirmationId);
   if (!confirmation || confirmation.revision <= newerThan) return null; // nothing newer: no card to build
+  const elsewhere =
+    seenFrom &&
+    (confirmation.conversationId !== seenFrom.conversationId ||
+      (confirmation.requestedBy.tenantId ?? null) !== (seenFrom.tenantId ?? null));
+  if (elsewhere) return null;
   const watch =
     confirmation.state === 'requested'
       ? await deps.following.cardWatchOf(confirmation, viewer !== null && isSamePerson(confirmation.claimedBy, viewer))

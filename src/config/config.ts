@@ -82,6 +82,20 @@ export interface Config {
   readonly dashboard: DashboardConfig;
   /** Following a sync until Intune reports it, and the cooldown before the next one of the same connector. */
   readonly watch: { readonly intervalMs: number; readonly windowMs: number; readonly cooldownMs: number };
+  /** What a client may cost before authentication (HTTP_* settings, RATE_LIMIT_PER_MINUTE, TRUST_FORWARDED_FOR). */
+  readonly http: HttpLimits;
+  /** Bot Framework channels served; empty = any (local mode). */
+  readonly allowedChannelIds: readonly string[];
   /** Application Insights; null = no telemetry. */
   readonly telemetry: { connectionString: string } | null;
+}
+
+export interface HttpLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly maxConnections: number;
+  /** Requests per client address per minute to `/api/`; 0 = no limit. */
+  readonly requestsPerMinute: number;
+  readonly trustForwardedFor: boolean;
 }

@@ -41,7 +41,8 @@ export class ConfigError extends AppError<'CONFIG_INVALID'> {
 export function loadConfig(env: Env): Config {
   const problems: string[] = [...misspelt(env)];
   const values = parseAll(env, problems);
-  const local = values.MicrosoftAppId === '';
+  // An app id that is set but malformed still means Teams mode: its problem is listed with the other Teams checks.
+  const local = (env.MicrosoftAppId ?? '').trim() === '';
 
   const host = values.HOST || (local ? '127.0.0.1' : '0.0.0.0');
   if (local && !isLoopback(host)) {
@@ -73,6 +74,15 @@ export function loadConfig(env: Env): Config {
   }
 
   const dashboard = dashboardConfig(values, bot, tokens, problems);
+  if (values.HTTP_REQUEST_TIMEOUT_MS < values.HTTP_HEADERS_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_REQUEST_TIMEOUT_MS=${values.HTTP_REQUEST_TIMEOUT_MS} is shorter than HTTP_HEADERS_TIMEOUT_MS=${values.HTTP_HEADERS_TIMEOUT_MS}: the whole request includes its headers; set it at least as long`,
+    );
+  }
+  const channels = values.ALLOWED_CHANNEL_IDS.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const allowedChannelIds = local ? [] : channels.length > 0 ? channels : ['msteams'];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: values.PORT,
@@ -95,6 +105,15 @@ export function loadConfig(env: Env): Config {
       windowMs: values.SYNC_WATCH_MINUTES * 60_000,
       cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000,
     }),
+    http: Object.freeze({
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      idleTimeoutMs: values.HTTP_IDLE_TIMEOUT_MS,
+      maxConnections: values.HTTP_MAX_CONNECTIONS,
+      requestsPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      trustForwardedFor: values.TRUST_FORWARDED_FOR === 'true',
+    }),
+    allowedChannelIds: Object.freeze(allowedChannelIds),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING })
       : null,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** How each kind of setting is read from its raw text ('' = unset); a failure's message says what to set instead. */
@@ -54,9 +55,39 @@ export function matching(pattern: RegExp, fallback: string, problem: string): z.
   });
 }
 
-export const guidList = z.string().transform((raw) =>
-  raw
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXAMPLE_GUID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+/** An Entra id (app, tenant, managed identity): a GUID or unset. Anything else would start and then refuse everyone. */
+export function guid(what: string): z.ZodType<string, z.ZodTypeDef, string> {
+  return z.string().transform((raw, context) => {
+    if (raw === '' || GUID.test(raw)) return raw;
+    context.addIssue({ code: z.ZodIssueCode.custom, message: `is not ${what}: use a GUID such as ${EXAMPLE_GUID}` });
+    return z.NEVER;
+  });
+}
+
+/** Tenant ids, comma-separated, each a GUID: `*`, `common` or a domain name would match no token's `tid`. */
+export const guidList = z.string().transform((raw, context) => {
+  const ids = raw
     .split(',')
     .map((id) => id.trim().toLowerCase())
-    .filter(Boolean),
-);
+    .filter(Boolean);
+  const wrong = ids.filter((id) => !GUID.test(id));
+  if (wrong.length === 0) return ids;
+  context.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: `holds ${wrong.map((id) => `"${id}"`).join(', ')}: list tenant ids (GUIDs such as ${EXAMPLE_GUID}, Entra ID > Overview > Tenant ID); domain names, "*" and "common" are not accepted`,
+  });
+  return z.NEVER;
+});
+
+/** An interface to listen on: an IPv4 or IPv6 address, or `localhost`. */
+export const ipAddress = z.string().transform((raw, context) => {
+  if (raw === '' || raw === 'localhost' || isIP(raw) !== 0) return raw;
+  context.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: 'is not an IP address: use one such as 127.0.0.1, 0.0.0.0 or ::1',
+  });
+  return z.NEVER;
+});

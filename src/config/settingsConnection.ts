@@ -1,4 +1,4 @@
-import { guidList, integer, oneOf, text, url } from './parsers';
+import { guid, guidList, integer, ipAddress, oneOf, text, url } from './parsers';
 import { setting } from './settingSpec';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -20,7 +20,7 @@ export const CONNECTION_SETTINGS = {
     applies: 'always',
     defaultText: '`127.0.0.1` local, `0.0.0.0` Teams mode',
     summary: 'interface to listen on; local mode accepts loopback addresses only',
-    schema: text,
+    schema: ipAddress,
   }),
   LOG_LEVEL: setting({
     name: 'LOG_LEVEL',
@@ -34,7 +34,7 @@ export const CONNECTION_SETTINGS = {
     applies: 'always',
     defaultText: 'empty',
     summary: "the bot's Entra app id; **empty = local mode** (no inbound auth, simulator, development token)",
-    schema: text,
+    schema: guid('an app id'),
   }),
   MicrosoftAppPassword: setting({
     name: 'MicrosoftAppPassword',
@@ -51,7 +51,7 @@ export const CONNECTION_SETTINGS = {
     defaultText: 'empty',
     summary:
       'client id of a user-assigned managed identity that a federated credential on the app registration trusts: the bot proves who it is without a secret (instead of `MicrosoftAppPassword`)',
-    schema: text,
+    schema: guid('a managed identity client id'),
   }),
   MicrosoftAppType: setting({
     name: 'MicrosoftAppType',
@@ -69,7 +69,7 @@ export const CONNECTION_SETTINGS = {
     applies: 'teams',
     defaultText: 'empty',
     summary: "the app registration's tenant; required for `SingleTenant`",
-    schema: text,
+    schema: guid('a tenant id'),
   }),
   ToBotFromChannelOpenIdMetadataUrl: setting({
     name: 'ToBotFromChannelOpenIdMetadataUrl',

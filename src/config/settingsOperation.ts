@@ -1,4 +1,4 @@
-import { integer, matching, oneOf, text, url } from './parsers';
+import { guid, integer, matching, oneOf, text, url } from './parsers';
 import { setting } from './settingSpec';
 
 /** Where state lives, how long things may take and last, and what the bot reports. */
@@ -38,7 +38,7 @@ export const OPERATION_SETTINGS = {
     defaultText: 'empty',
     summary:
       'with `AZURE_STORAGE_ACCOUNT_URL`: client id of the user-assigned managed identity that reaches storage (empty: the system-assigned identity or a developer sign-in, as `@azure/identity` finds)',
-    schema: text,
+    schema: guid('a managed identity client id'),
   }),
   AZURE_STORAGE_CONTAINER: setting({
     name: 'AZURE_STORAGE_CONTAINER',
@@ -147,6 +147,6 @@ export const OPERATION_SETTINGS = {
     applies: 'teams',
     defaultText: '`MicrosoftAppId`',
     summary: 'the Teams app id (a GUID): the cards\' "Open dashboard" deep link and `npm run package`',
-    schema: text,
+    schema: guid('a Teams app id'),
   }),
 } as const;

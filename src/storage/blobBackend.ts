@@ -1,6 +1,7 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import { BlobServiceClient, RestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import type { StorageAccess } from '../config';
+import { STORAGE_KEY_PATTERN } from './keySegment';
 import { BackendError, type Backend, type ConditionalWrite, type StoredText } from './backend';
 
 /**
@@ -108,9 +109,15 @@ export class BlobBackend implements Backend {
     return this.ready;
   }
 
-  /** Keys keep their `/` folders (so lifecycle rules can match prefixes); each segment is URL-encoded. */
+  /**
+   * Keys keep their `/` folders (so lifecycle rules can match prefixes). KEYS encodes every part from outside as one
+   * segment of URL-safe characters, so a key is used as the blob name unchanged; anything else is refused here rather
+   * than resolved by a URL parser (`..`) into a blob outside its prefix.
+   */
   private blob(key: string): BlockBlobClient {
-    return this.container.getBlockBlobClient(key.split('/').map(encodeURIComponent).join('/'));
+    if (!STORAGE_KEY_PATTERN.test(key))
+      throw new Error(`not a storage key built by KEYS: ${JSON.stringify(key.slice(0, 80))}`);
+    return this.container.getBlockBlobClient(key);
   }
 }
 

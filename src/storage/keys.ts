@@ -1,25 +1,29 @@
+import { keySegment as seg } from './keySegment';
+
 /**
- * Every kind of record the bot keeps, by key prefix. deploy/azuredeploy.json's blob lifecycle rules match these
+ * Every kind of record the bot keeps, by key prefix. Every part that comes from outside (ids Teams, Graph or
+ * botbuilder mint, ids that come back in card data or URLs) is one encoded segment (`keySegment`): whatever it
+ * holds, the key stays under its prefix. deploy/azuredeploy.json's blob lifecycle rules match these
  * prefixes (a test checks that), so records that matter for minutes do not pile up for years.
  */
 export const KEYS = {
   /** One confirmation card's lifecycle. */
-  confirmation: (id: string) => `confirmations/${id}`,
+  confirmation: (id: string) => `confirmations/${seg(id)}`,
   /** The first delivery of a message activity (Teams redelivers slow turns). */
   delivery: (channelId: string, conversationId: string, activityId: string) =>
-    `deliveries/${channelId}/${conversationId}/${activityId}`,
+    `deliveries/${seg(channelId)}/${seg(conversationId)}/${seg(activityId)}`,
   /** botbuilder's SSO token exchange dedupe, under its own prefix. */
-  ssoDedupe: (key: string) => `sso-dedupe/${key}`,
+  ssoDedupe: (key: string) => `sso-dedupe/${seg(key)}`,
   /** What a user was doing when they had to sign in. */
-  pendingSignIn: (channelId: string, userId: string) => `signin-pending/${channelId}/${userId}`,
+  pendingSignIn: (channelId: string, userId: string) => `signin-pending/${seg(channelId)}/${seg(userId)}`,
   /** The sync requests of one connector, for `history` (kept for the audit retention). */
-  audit: (connectorId: string) => `audit/${connectorId.toLowerCase()}`,
+  audit: (connectorId: string) => `audit/${seg(connectorId.toLowerCase())}`,
   /** A user's newest confirmation card in a conversation, for a typed "cancel". */
-  latestConfirmation: (conversationId: string, userKey: string) => `latest/${conversationId}/${userKey}`,
+  latestConfirmation: (conversationId: string, userKey: string) => `latest/${seg(conversationId)}/${seg(userKey)}`,
   /** The latest claim on a connector: one sync per moment, whichever card, tab or instance it comes from. */
-  connectorClaim: (connectorId: string) => `claims/${connectorId.toLowerCase()}`,
+  connectorClaim: (connectorId: string) => `claims/${seg(connectorId.toLowerCase())}`,
   /** A connector's sync being followed until Intune reports it, with the poller's lease. */
-  watch: (connectorId: string) => `watches/${connectorId.toLowerCase()}`,
+  watch: (connectorId: string) => `watches/${seg(connectorId.toLowerCase())}`,
   /** The connectors being followed, so that every instance finds them (after a restart too). */
   watchIndex: () => 'watches/_index',
 } as const;

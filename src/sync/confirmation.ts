@@ -111,3 +111,10 @@ export function withoutPendingFlags(
   const { state: _state, signInExpired: _flag, ...rest } = pending;
   return rest;
 }
+
+/** Confirmation ids are UUIDs the bot mints (`randomUUID`); an id that comes back in any other shape is refused. */
+const CONFIRMATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isConfirmationId(value: unknown): value is string {
+  return typeof value === 'string' && CONFIRMATION_ID.test(value);
+}

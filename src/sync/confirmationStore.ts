@@ -20,8 +20,10 @@ export class ConfirmationStore {
     return { value: confirmation, eTag: result.eTag };
   }
 
-  get(id: string): Promise<Versioned<Confirmation> | null> {
-    return this.store.read<Confirmation>(KEYS.confirmation(id));
+  /** The confirmation with this id; a record that is not that confirmation (a key trick, corruption) counts as none. */
+  async get(id: string): Promise<Versioned<Confirmation> | null> {
+    const found = await this.store.read<Confirmation>(KEYS.confirmation(id));
+    return found && typeof found.value === 'object' && found.value !== null && found.value.id === id ? found : null;
   }
 
   /** Replaces `current` with `next` if nobody changed it since; null when somebody did (or it is gone). */

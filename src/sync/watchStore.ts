@@ -23,8 +23,12 @@ export class WatchStore {
     private readonly windowMs: number,
   ) {}
 
-  read(connectorId: string): Promise<Versioned<WatchRecord> | null> {
-    return this.store.read<WatchRecord>(KEYS.watch(connectorId));
+  /** The connector's watch; a record that is not this connector's counts as none. */
+  async read(connectorId: string): Promise<Versioned<WatchRecord> | null> {
+    const found = await this.store.read<WatchRecord>(KEYS.watch(connectorId));
+    const mine =
+      (found?.value as Partial<WatchRecord> | undefined)?.connectorId?.toLowerCase() === connectorId.toLowerCase();
+    return found && mine ? found : null;
   }
 
   /**

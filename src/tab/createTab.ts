@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import type { Config } from '../config';
+import type { KnownHosts } from '../http/knownHosts';
 import type { Logger } from '../logger';
 import type { Dashboard } from './dashboard';
 import { GRAPH_SCOPE, OnBehalfOf } from './onBehalfOf';
@@ -48,7 +49,13 @@ export function createTab(
       page = new TabPage({ mode: 'notConfigured' });
       break;
   }
-  registerTabRoutes(server, { dashboard: parts.dashboard, access, page, logger: parts.logger });
+  const hosts: KnownHosts =
+    dashboard.kind === 'local'
+      ? { kind: 'loopback' }
+      : dashboard.kind === 'teams'
+        ? { kind: 'domain', domain: dashboard.domain }
+        : { kind: 'any' };
+  registerTabRoutes(server, { hosts, dashboard: parts.dashboard, access, page, logger: parts.logger });
   return page;
 }
 

@@ -4,7 +4,7 @@ import { Deadline } from '../deadline';
 import { isSyncType, type ConnectorGraph } from '../graph/types';
 import type { Messages } from '../i18n';
 import type { AuditEntry, AuditLog } from '../sync/auditLog';
-import type { Confirmation, Person } from '../sync/confirmation';
+import { isConfirmationId, type Confirmation, type Person } from '../sync/confirmation';
 import { snapshotOf } from '../sync/connectorSnapshot';
 import type { Pending, SyncService } from '../sync/syncService';
 import type { Versioned } from '../storage';
@@ -28,7 +28,7 @@ export interface DashboardCaller {
 /** A confirmation the caller may not act on: the page shows the card's words for why. */
 export class DashboardRefusal extends Error {
   constructor(
-    readonly status: 404 | 409,
+    readonly status: 400 | 404 | 409,
     readonly view: ConfirmationView | null,
   ) {
     super('refused');
@@ -108,6 +108,8 @@ export class Dashboard {
 
   /** The caller's own pending confirmation from the tab, or the refusal a card would give. */
   private async pending(caller: DashboardCaller, confirmationId: string): Promise<Versioned<Pending>> {
+    // Ids the bot minted are UUIDs: anything else in the URL is refused before it gets near storage.
+    if (!isConfirmationId(confirmationId)) throw new DashboardRefusal(400, null);
     const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
     if (inspection.kind !== 'pending') throw this.refusal(inspection, caller.m);
     return inspection.current;

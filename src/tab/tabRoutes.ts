@@ -3,6 +3,8 @@ import type restify from 'restify';
 import { AppError } from '../errors';
 import { GraphRequestError } from '../graph/errors';
 import { BodyError, readJsonBody } from '../http/jsonBody';
+import { hasKnownHost, hasKnownOrigin, type KnownHosts } from '../http/knownHosts';
+import { cut } from '../logger';
 import { messagesFor, localeOf, type Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { StorageFullError, StorageUnavailableError } from '../storage';
@@ -17,6 +19,8 @@ import { apiHeaders, type TabPage } from './tabPage';
 const MAX_TAB_BODY_BYTES = 4 * 1024;
 
 export interface TabRouteDeps {
+  /** The names the page and its API may be reached by (DNS rebinding). */
+  hosts: KnownHosts;
   dashboard: Dashboard;
   access: TabAccess;
   page: TabPage;
@@ -37,11 +41,18 @@ type Handler = (
  */
 export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
   const { dashboard, page } = deps;
-  server.get('/tab', async (_req, res) => page.send(res, 'dashboard'));
-  server.get('/tab/consent', async (_req, res) => page.send(res, 'consentStart'));
-  server.get('/tab/consent-end', async (_req, res) => page.send(res, 'consentEnd'));
-  server.get('/tab/app.js', async (_req, res) => page.sendAsset(res, 'app.js'));
-  server.get('/tab/app.css', async (_req, res) => page.sendAsset(res, 'app.css'));
+  const pageRoute = (path: string, send: (res: restify.Response) => Promise<void>): void => {
+    server.get(path, async (req: restify.Request, res: restify.Response) => {
+      if (hasKnownHost(deps.hosts, req)) return send(res);
+      deps.logger.warn({ path, host: cut(req.headers.host) }, 'dashboard page asked for by another host name: refused');
+      res.send(403);
+    });
+  };
+  pageRoute('/tab', (res) => page.send(res, 'dashboard'));
+  pageRoute('/tab/consent', (res) => page.send(res, 'consentStart'));
+  pageRoute('/tab/consent-end', (res) => page.send(res, 'consentEnd'));
+  pageRoute('/tab/app.js', (res) => page.sendAsset(res, 'app.js'));
+  pageRoute('/tab/app.css', (res) => page.sendAsset(res, 'app.css'));
   // Browsers ask for it when the page is opened on its own; an empty answer keeps the log free of 404s.
   server.get('/favicon.ico', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(204);
@@ -73,9 +84,14 @@ async function answerOf(
   const m = messagesFor(localeOf(req.headers['accept-language']?.split(',')[0]?.trim()));
   try {
     let caller = deps.access.checksTokenFirst ? await deps.access.caller(req) : null;
-    if (!fromOwnPage(req)) {
+    if (!fromOwnPage(req, deps.hosts)) {
       deps.logger.warn(
-        { path: req.path(), origin: req.headers.origin, site: req.headers['sec-fetch-site'] },
+        {
+          path: req.path(),
+          host: cut(req.headers.host),
+          origin: cut(req.headers.origin),
+          site: cut(req.headers['sec-fetch-site']),
+        },
         'dashboard request from another origin refused',
       );
       return problem(403, 'forbidden');
@@ -95,17 +111,13 @@ async function answerOf(
 /**
  * Only the dashboard page itself may call its API. Browsers say where a request comes from: `Sec-Fetch-Site` and,
  * for POSTs, `Origin`. A request that names another site is refused; one that names none (curl) is not a browser's.
+ * `Host` and `Origin` must both name this server (`KnownHosts`): comparing them with each other would let a
+ * rebound name through.
  */
-function fromOwnPage(req: IncomingMessage): boolean {
+function fromOwnPage(req: IncomingMessage, hosts: KnownHosts): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return false;
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return hasKnownHost(hosts, req) && hasKnownOrigin(hosts, req);
 }
 
 function problem(

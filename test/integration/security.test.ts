@@ -93,6 +93,38 @@ describe('every button acts for the person who clicks, and only where it was sho
   });
 });
 
+describe('a refresh (Universal Actions) shows a confirmation only where it belongs', () => {
+  it('only in the chat it was made in, and only to its own tenant', async () => {
+    const { confirmationId, messageId } = await live.requestSync('sync connector cas02 delta');
+    const refresh = { type: 'Action.Execute', verb: 'sync.refresh', data: { confirmationId } };
+    const fromGroup = invokeBody(
+      await live.execute(USERS.ben, 'sync.refresh', { confirmationId }, messageId, GROUP_CHAT),
+    );
+    const otherTenant = '11111111-1111-1111-1111-111111111111';
+    const fromOtherTenant = invokeBody(
+      await live.post(
+        live.activity(
+          USERS.ada,
+          {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: refresh, trigger: 'automatic' },
+            replyToId: messageId,
+            channelData: { tenant: { id: otherTenant } },
+          },
+          { ...personalChat(USERS.ada), tenantId: otherTenant },
+        ),
+      ),
+    );
+    for (const answer of [fromGroup, fromOtherTenant]) {
+      expect(JSON.stringify(answer)).not.toMatch(/CAS02|Delta sync|cas02\.contoso/i);
+      expect(String(answer.value)).toContain('can no longer find this confirmation');
+    }
+    const own = invokeBody(await live.execute(USERS.ada, 'sync.refresh', { confirmationId }, messageId));
+    expect(JSON.stringify(own.value)).toContain('CAS02');
+  });
+});
+
 describe('untrusted text is shown as text', () => {
   it('a link typed by a user is echoed inert, and at most about 60 characters of it (cards and chat text)', async () => {
     const [card] = await live.say(`what about [click](http://evil.example) ${'x'.repeat(10_000)}`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveBot, USERS, cardIn, invokeBody } from '../helpers/liveBot';
+import { rawRequest } from '../helpers/rawHttp';
 
 /**
  * The dashboard's API over real HTTP: who may call it (the page itself, nobody else's page), what it answers, and the
@@ -73,6 +74,54 @@ describe('the dashboard API in local mode', () => {
     // exactly one of them requested it; the other says a newer request took over
     expect([tabState === 'requested', cardText.includes('Full sync requested')].filter(Boolean)).toHaveLength(1);
     expect(tabState === 'superseded' || cardText.includes('Another sync')).toBe(true);
+  });
+
+  it('confirmation ids the bot did not mint are refused with 400 before they reach storage; the real one is untouched', async () => {
+    live.sim.calls.length = 0;
+    const cas03 = live.sim.allConnectors()[2]!;
+    const proposal = (await (
+      await post('/api/tab/confirmations', { connectorId: cas03.id, syncType: 'deltaSync' })
+    ).json()) as { id: string };
+    for (const forged of [
+      '..%2F..%2Fsomeothercontainer%2Fsecret.json',
+      `x%2F..%2F${proposal.id}`,
+      'x',
+      `${proposal.id}x`,
+    ]) {
+      const answer = await post(`/api/tab/confirmations/${forged}/cancel`, {});
+      expect([forged, answer.status, await answer.json()]).toEqual([forged, 400, { error: 'badRequest' }]);
+    }
+    const confirmed = (await (await post(`/api/tab/confirmations/${proposal.id}/confirm`, {})).json()) as {
+      state: string;
+    };
+    expect(confirmed.state).toBe('requested');
+    expect(live.sim.syncCalls()).toHaveLength(1);
+  });
+
+  it('DNS rebinding: a request whose Host (and matching Origin) is not this machine is refused, and nothing is synced', async () => {
+    live.sim.calls.length = 0;
+    const { port } = new URL(live.baseUrl);
+    const evil = { Host: `rebind.evil.example:${port}`, Origin: `http://rebind.evil.example:${port}` };
+    const listed = await rawRequest(`${live.baseUrl}/api/tab/connectors`, {
+      headers: { ...evil, 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(listed.status).toBe(403);
+    const body = JSON.stringify({ connectorId: live.sim.allConnectors()[0]!.id, syncType: 'fullSync' });
+    const proposed = await rawRequest(`${live.baseUrl}/api/tab/confirmations`, {
+      method: 'POST',
+      headers: { ...evil, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
+      body,
+    });
+    expect(proposed.status).toBe(403);
+    expect((await rawRequest(`${live.baseUrl}/tab`, { headers: evil })).status).toBe(403);
+    // The same requests by this machine's own names are served.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const ok = await rawRequest(`${live.baseUrl}/api/tab/connectors`, {
+        headers: { Host: host, Origin: `http://${host}` },
+      });
+      expect([host, ok.status]).toEqual([host, 200]);
+    }
+    expect(live.sim.calls).toEqual([]);
   });
 
   it('a double click on Confirm in the tab sends one sync', async () => {

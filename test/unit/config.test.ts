@@ -58,7 +58,12 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.graph).toEqual({ kind: 'url', baseUrl: 'https://graph.microsoft.com/v1.0' });
     expect(config.tokens).toEqual({ kind: 'sso', connectionName: 'graph' });
-    expect(loadConfig({ ...TEAMS, ALLOWED_TENANT_IDS: 'B,C' }).allowedTenantIds).toEqual(['b', 'c']);
+    expect(
+      loadConfig({
+        ...TEAMS,
+        ALLOWED_TENANT_IDS: 'BBBBBBBB-0000-4000-8000-00000000000B, cccccccc-0000-4000-8000-00000000000c',
+      }).allowedTenantIds,
+    ).toEqual(['bbbbbbbb-0000-4000-8000-00000000000b', 'cccccccc-0000-4000-8000-00000000000c']);
   });
 
   it('lists every problem at once, each with what to set', () => {
@@ -99,7 +104,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...TEAMS, MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' })).toEqual([
       expect.stringMatching(/both set: choose one/),
     ]);
-    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: 'c1d2' })).toEqual([
+    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: 'c1d2e3f4-0000-4000-8000-00000000c11d' })).toEqual([
       expect.stringMatching(/MANAGED_IDENTITY_CLIENT_ID is set but MicrosoftAppId is empty/),
     ]);
   });
@@ -109,12 +114,16 @@ describe('loadConfig', () => {
       loadConfig({
         BOT_STORAGE: 'blob',
         AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net/',
-        AZURE_CLIENT_ID: 'id-1',
+        AZURE_CLIENT_ID: 'd1d2e3f4-0000-4000-8000-0000000000d1',
       }).storage,
     ).toEqual({
       kind: 'blob',
       container: 'botstate',
-      access: { kind: 'identity', accountUrl: 'https://acct.blob.core.windows.net', clientId: 'id-1' },
+      access: {
+        kind: 'identity',
+        accountUrl: 'https://acct.blob.core.windows.net',
+        clientId: 'd1d2e3f4-0000-4000-8000-0000000000d1',
+      },
     });
     expect(
       loadConfig({ BOT_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage,
@@ -160,8 +169,11 @@ describe('misconfiguration fails closed, with one clear error', () => {
     expect(problems).toMatch(/HOST="0\.0\.0\.0" is not a loopback address/);
   });
 
-  it.each([['MicrosoftAppPassword'], ['MicrosoftAppTenantId']])('%s without MicrosoftAppId is refused', (name) => {
-    expect(problemsOf({ [name]: 'x' })).toEqual([
+  it.each([
+    ['MicrosoftAppPassword', 'x'],
+    ['MicrosoftAppTenantId', 'aaaaaaaa-0000-4000-8000-00000000000a'],
+  ])('%s without MicrosoftAppId is refused', (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([
       expect.stringMatching(new RegExp(`^${name} is set but MicrosoftAppId is empty`)),
     ]);
   });
@@ -178,7 +190,7 @@ describe('misconfiguration fails closed, with one clear error', () => {
     expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
-  it.each([['0.0.0.0'], ['::'], ['10.0.0.4'], ['example.com']])('local mode refuses HOST=%s', (host) => {
+  it.each([['0.0.0.0'], ['::'], ['10.0.0.4']])('local mode refuses HOST=%s', (host) => {
     expect(problemsOf({ HOST: host })).toEqual([expect.stringMatching(/^HOST=".*" is not a loopback address/)]);
   });
 
@@ -189,6 +201,23 @@ describe('misconfiguration fails closed, with one clear error', () => {
   });
 
   it('ALLOWED_TENANT_IDS stays valid in local mode, where it filters tenants', () => {
-    expect(loadConfig({ ALLOWED_TENANT_IDS: 'T1' }).allowedTenantIds).toEqual(['t1']);
+    expect(loadConfig({ ALLOWED_TENANT_IDS: 'BBBBBBBB-0000-4000-8000-00000000000B' }).allowedTenantIds).toEqual([
+      'bbbbbbbb-0000-4000-8000-00000000000b',
+    ]);
+  });
+
+  // Values that started fine and then refused everyone silently, or crashed with a stack trace at listen time.
+  it.each([
+    ['ALLOWED_TENANT_IDS', '*', /ALLOWED_TENANT_IDS="\*" holds "\*": list tenant ids/],
+    ['ALLOWED_TENANT_IDS', 'contoso.onmicrosoft.com', /holds "contoso\.onmicrosoft\.com": list tenant ids \(GUIDs/],
+    ['ALLOWED_TENANT_IDS', 'common', /holds "common"/],
+    ['MicrosoftAppId', 'my-bot', /MicrosoftAppId="my-bot" is not an app id: use a GUID/],
+    ['MicrosoftAppTenantId', 'contoso.onmicrosoft.com', /MicrosoftAppTenantId=".*" is not a tenant id: use a GUID/],
+    ['MANAGED_IDENTITY_CLIENT_ID', 'my-identity', /is not a managed identity client id/],
+    ['TEAMS_APP_ID', 'connector-sync', /TEAMS_APP_ID="connector-sync" is not a Teams app id/],
+    ['HOST', '127.0.0.999', /HOST="127\.0\.0\.999" is not an IP address/],
+    ['HOST', 'example.com', /HOST="example\.com" is not an IP address/],
+  ])('%s=%s is refused at start with what to set instead', (name, value, problem) => {
+    expect(problemsOf({ ...TEAMS, [name]: value }).join('\n')).toMatch(problem);
   });
 });
