@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'botbuilder';
+import { CardOwnerRecorder } from './bot/cardOwnerRecorder';
+import { CardOwners } from './sync/cardOwners';
 import { CardUpdates, type Proactive } from './bot/cardUpdates';
 import { Clicks } from './bot/clicks';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
@@ -45,6 +48,8 @@ export interface Bot {
   audit: AuditLog;
   /** Follows accepted syncs until Intune reports them; startApp starts it. */
   watcher: Watcher;
+  /** Middleware the adapter runs for every turn, proactive ones included (it records whom cards were sent for). */
+  middleware: Middleware[];
 }
 
 /** Where "Open dashboard" leads: the tab as a Teams deep link, or in local mode the page on this machine. */
@@ -103,6 +108,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     audit,
     latest: new LatestConfirmations(store, config.confirmationTtlMs),
     recent,
+    cardOwners: new CardOwners(store),
   };
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
   const cardUpdates = new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs);
@@ -146,5 +152,5 @@ export function createBot(config: Config, parts: BotParts): Bot {
     graphBudgetMs: TURN_GRAPH_BUDGET_MS,
     dashboardUrl: dashboardUrlOf(config, parts),
   });
-  return { bot, inFlight, sync, audit, watcher };
+  return { bot, inFlight, sync, audit, watcher, middleware: [new CardOwnerRecorder(commands.cardOwners, logger)] };
 }

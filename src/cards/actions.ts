@@ -112,3 +112,22 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
 export function looksLikeCardAction(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).verb === 'string';
 }
+
+/**
+ * The person a card changes in place for: the owner named by its in-place buttons (a chooser's, a list's paging),
+ * or null when no button changes the card it is on. The server records it with the message that carries the card.
+ */
+export function inPlaceOwnerOf(card: unknown): string | null {
+  let owner: string | null = null;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const data = record.data as Record<string, unknown> | undefined;
+    const changesInPlace = data && (data.inPlace === '1' || data.verb === VERBS.listPage);
+    if (changesInPlace && typeof data.owner === 'string') owner = data.owner;
+    for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
+  };
+  visit(card);
+  return owner;
+}

@@ -119,7 +119,7 @@ async function lookUp(
     switch (action.verb) {
       case VERBS.listPage: {
         const list = await deps.directory.fresh(userKey, call);
-        const mine = action.owner === userKey;
+        const mine = action.owner === userKey && (await deps.cardOwners.owns(input.conversationId, replyToId, userKey));
         const card = connectorListCard(
           {
             connectors: list.connectors,
@@ -142,9 +142,11 @@ async function lookUp(
           await deps.recent.of(connector.id),
         );
         const card = confirmationCard(confirmation, context);
-        return action.inPlace && action.owner === userKey
-          ? { kind: 'card', card, rank: confirmation.revision }
-          : { kind: 'newCard', card };
+        const mine =
+          action.inPlace &&
+          action.owner === userKey &&
+          (await deps.cardOwners.owns(input.conversationId, replyToId, userKey));
+        return mine ? { kind: 'card', card, rank: confirmation.revision } : { kind: 'newCard', card };
       }
       case VERBS.choose:
         return newCard(chooseSyncTypeCard(await deps.graph.get(call, action.connectorId), userKey, m));

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { channelsOf, httpLimits } from './limits';
 import type {
   BotIdentity,
   Config,
@@ -74,15 +75,8 @@ export function loadConfig(env: Env): Config {
   }
 
   const dashboard = dashboardConfig(values, bot, tokens, problems);
-  if (values.HTTP_REQUEST_TIMEOUT_MS < values.HTTP_HEADERS_TIMEOUT_MS) {
-    problems.push(
-      `HTTP_REQUEST_TIMEOUT_MS=${values.HTTP_REQUEST_TIMEOUT_MS} is shorter than HTTP_HEADERS_TIMEOUT_MS=${values.HTTP_HEADERS_TIMEOUT_MS}: the whole request includes its headers; set it at least as long`,
-    );
-  }
-  const channels = values.ALLOWED_CHANNEL_IDS.split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-  const allowedChannelIds = local ? [] : channels.length > 0 ? channels : ['msteams'];
+  const http = httpLimits(values, problems);
+  const allowedChannelIds = local ? [] : channelsOf(values);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: values.PORT,
@@ -105,14 +99,7 @@ export function loadConfig(env: Env): Config {
       windowMs: values.SYNC_WATCH_MINUTES * 60_000,
       cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000,
     }),
-    http: Object.freeze({
-      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
-      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
-      idleTimeoutMs: values.HTTP_IDLE_TIMEOUT_MS,
-      maxConnections: values.HTTP_MAX_CONNECTIONS,
-      requestsPerMinute: values.RATE_LIMIT_PER_MINUTE,
-      trustForwardedFor: values.TRUST_FORWARDED_FOR === 'true',
-    }),
+    http: Object.freeze(http),
     allowedChannelIds: Object.freeze(allowedChannelIds),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING })
@@ -167,6 +154,16 @@ function teamsIdentity(values: SettingValues, problems: string[]): BotIdentity {
   if (appType === 'SingleTenant' && !values.MicrosoftAppTenantId) {
     problems.push(
       "MicrosoftAppTenantId is required for MicrosoftAppType=SingleTenant (the app registration's directory id)",
+    );
+  }
+  const metadata = values.ToBotFromChannelOpenIdMetadataUrl;
+  if (
+    metadata &&
+    metadata.protocol !== 'https:' &&
+    !(metadata.protocol === 'http:' && isLoopback(metadata.hostname.replace(/^\[|\]$/g, '')))
+  ) {
+    problems.push(
+      `ToBotFromChannelOpenIdMetadataUrl="${metadata.href}" must use https: the keys it names decide who may talk to the bot (plain http only on loopback, for tests)`,
     );
   }
   if (values.OAuthUrl) {

@@ -24,6 +24,8 @@ export const KEYS = {
   connectorClaim: (connectorId: string) => `claims/${seg(connectorId.toLowerCase())}`,
   /** A connector's sync being followed until Intune reports it, with the poller's lease. */
   watch: (connectorId: string) => `watches/${seg(connectorId.toLowerCase())}`,
+  /** Who a card that changes in place (a chooser, a list page) was sent for, by its message: only they may change it. */
+  cardOwner: (conversationId: string, messageId: string) => `card-owners/${seg(conversationId)}/${seg(messageId)}`,
   /** The connectors being followed, so that every instance finds them (after a restart too). */
   watchIndex: () => 'watches/_index',
 } as const;
@@ -41,4 +43,6 @@ export const TTL = {
   pendingSignIn: DAY,
   /** After its lifetime a confirmation is kept a day, so a late click is told what became of it. */
   confirmationAfterExpiry: DAY,
+  /** A chooser or list older than a week is answered with a new card, whoever clicks. */
+  cardOwner: 7 * DAY,
 } as const;

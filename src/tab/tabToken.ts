@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors';
+import { TAB_CLIENT_APP_IDS } from './clientApps';
 
 /** Who a dashboard request acts for, with the token that proves it (kept for the on-behalf-of exchange only). */
 export interface TabUser {
@@ -37,7 +38,7 @@ const PUBLIC_CLOUD = 'https://login.microsoftonline.com';
 /**
  * Checks a Teams SSO token the way Entra's own libraries do, with a maintained JWT library: RS256 signature against
  * Entra's published keys, audience (the Application ID URI for v1 tokens, the app id for v2), issuer of the token's
- * own tenant, expiry, the tenant among ALLOWED_TENANT_IDS, and the `access_as_user` scope.
+ * own tenant, expiry, the tenant among ALLOWED_TENANT_IDS, the `access_as_user` scope, and a pre-authorised client.
  */
 export class TabTokens {
   private readonly keys: JWTVerifyGetKey;
@@ -73,6 +74,11 @@ export class TabTokens {
     if (!this.options.allowedTenantIds.includes(tid)) throw new TabAuthError(403, 'tenant not allowed');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(SCOPE)) throw new TabAuthError(403, `token lacks the ${SCOPE} scope`);
+    // The client the token was issued to (v2: azp, v1: appid): only the Teams, Microsoft 365 and Outlook clients the
+    // app registration pre-authorises; a token another app obtained for this API acts for nobody here.
+    const client = typeof payload.azp === 'string' ? payload.azp : (payload as { appid?: unknown }).appid;
+    if (typeof client !== 'string' || !TAB_CLIENT_APP_IDS.includes(client.toLowerCase()))
+      throw new TabAuthError(403, 'token issued to a client the app does not pre-authorise');
     const name =
       typeof payload.name === 'string'
         ? payload.name

@@ -32,7 +32,14 @@ export class FakeEntra extends LoopbackServer {
 
   /** A Teams SSO token as Entra issues it for the app's API (v2): `claims` override the defaults. */
   ssoToken(claims: JWTPayload & { tid: string; oid: string; aud: string }, expiresIn = '1h'): Promise<string> {
-    return new SignJWT({ scp: 'access_as_user', name: 'Ada Admin', ver: '2.0', ...claims })
+    // azp: the Teams web client, which the app pre-authorises (as Teams' own tokens name it).
+    return new SignJWT({
+      scp: 'access_as_user',
+      name: 'Ada Admin',
+      ver: '2.0',
+      azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+      ...claims,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: 'entra-test-key', typ: 'JWT' })
       .setIssuer(typeof claims.iss === 'string' ? claims.iss : `${this.url}/${claims.tid}/v2.0`)
       .setIssuedAt()

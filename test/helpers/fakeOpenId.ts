@@ -10,11 +10,30 @@ import { LoopbackServer } from './loopbackServer';
 export class FakeOpenId extends LoopbackServer {
   readonly requests: string[] = [];
   available = true;
+  /** While true, requests are held unanswered (a key endpoint that hangs); `release()` answers them. */
+  hanging = false;
+  /** Overrides the metadata's `jwks_uri` (e.g. an http URL elsewhere). */
+  jwksUri: string | null = null;
+  private held: Array<() => void> = [];
   readonly kid = 'test-key-1';
   private privateKey!: CryptoKey;
   private jwk!: Record<string, unknown>;
   protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     this.requests.push(req.url ?? '');
+    if (this.hanging) {
+      this.held.push(() => this.answer(req, res));
+      return;
+    }
+    this.answer(req, res);
+  }
+
+  /** Answers every held request as the endpoint stands now. */
+  release(): void {
+    this.hanging = false;
+    for (const answer of this.held.splice(0)) answer();
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!this.available) {
       res.writeHead(503);
       res.end();
@@ -22,7 +41,7 @@ export class FakeOpenId extends LoopbackServer {
     }
     res.writeHead(200, { 'Content-Type': 'application/json' });
     if (req.url?.startsWith('/.well-known/'))
-      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/keys` }));
+      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: this.jwksUri ?? `${this.url}/keys` }));
     else
       res.end(JSON.stringify({ keys: [{ ...this.jwk, kid: this.kid, use: 'sig', endorsements: this.endorsements }] }));
   }

@@ -69,6 +69,11 @@ export class LiveBot {
     return `${this.app.server.url}/api/messages`;
   }
 
+  /** Resolves when the bot's work that outlived its turns (late outcomes, card updates) is done: the app's own signal. */
+  idle(timeoutMs = 5_000): Promise<void> {
+    return this.app.idle(timeoutMs);
+  }
+
   /** The server's root, e.g. for the dashboard at `${baseUrl}/tab`. */
   get baseUrl(): string {
     return this.app.server.url;

@@ -70,10 +70,38 @@ describe('every button acts for the person who clicks, and only where it was sho
     },
   );
 
+  it.each([
+    ['the chooser', 'sync connector cas01', 'Start full sync'],
+    ['the list', 'list connectors', 'Show more'],
+  ])(
+    "%s: a forged click that names the clicker as owner (and in place) still never changes another member's card",
+    async (_name, command, title) => {
+      const many = Array.from({ length: 12 }, (_, index) => ({
+        ...seedConnectors()[0]!,
+        id: `c-${index}`,
+        exchangeAlias: `EX${index}`,
+      }));
+      if (title === 'Show more') live.sim.setConnectors(many);
+      const [reply] = await live.say(`<at>Connector Sync</at> ${command}`, USERS.ada, inGroup);
+      const data = buttonsOf(cardIn(reply)).find((button) => button.title === title)?.data ?? {};
+      expect(data.owner).toBeDefined();
+      const forged = { ...data, owner: USERS.ben.aadObjectId, inPlace: '1' };
+      const before = live.connector.calls.length;
+      await live.submit(USERS.ben, forged, reply!.id, GROUP_CHAT);
+      await expect.poll(() => live.connector.since(before).some((call) => call.kind !== 'update')).toBe(true);
+      await live.idle();
+      expect(live.connector.updatesOf(reply!.id)).toEqual([]);
+      // Leave Ada's cached connector list as the other tests expect it (a list is always read fresh, and cached).
+      live.sim.setConnectors(seedConnectors());
+      await live.say('list connectors');
+    },
+  );
+
   it("the owner's own click on a chooser replaces it with the confirmation", async () => {
     const [reply] = await live.say('<at>Connector Sync</at> sync connector cas01', USERS.ada, inGroup);
     const data = buttonsOf(cardIn(reply)).find((button) => button.title === 'Start full sync')?.data ?? {};
     await live.submit(USERS.ada, data, reply!.id, GROUP_CHAT);
+
     expect(visibleText(cardIn(await live.updated(reply!.id, 'Sync this Exchange connector?')))).toContain(
       'Asked by Ada Admin',
     );

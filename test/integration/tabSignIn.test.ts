@@ -50,6 +50,9 @@ describe("the dashboard's Teams SSO token (jose)", () => {
   it("accepts a token for the app's Application ID URI (v1 audience) or its app id (v2), from an allowed tenant, with access_as_user", async () => {
     expect(await tokens.verify(`Bearer ${await good()}`)).toMatchObject({ oid: ADA, tid: TENANT, name: 'Ada Admin' });
     expect(await tokens.verify(`Bearer ${await good({ aud: APP_ID })}`)).toMatchObject({ oid: ADA });
+    // v1 tokens name the client in `appid`: the Teams desktop client, pre-authorised.
+    const v1 = good({ azp: undefined, appid: '1fec8e78-bce4-4aaf-ab1b-5451cc387264' });
+    expect(await tokens.verify(`Bearer ${await v1}`)).toMatchObject({ oid: ADA });
   });
 
   it.each([
@@ -60,6 +63,13 @@ describe("the dashboard's Teams SSO token (jose)", () => {
     ['expired', () => good({}, '-10m'), 401],
     ['a foreign tenant', () => entra.ssoToken({ tid: OTHER_TENANT, oid: ADA, aud: RESOURCE }), 403],
     ['without access_as_user', () => good({ scp: 'User.Read' }), 403],
+    ['issued to another client app (azp)', () => good({ azp: '11111111-2222-4333-8444-555555555555' }), 403],
+    [
+      'a v1 token issued to another client app (appid)',
+      () => good({ azp: undefined, appid: 'aaaaaaaa-2222-4333-8444-555555555555' }),
+      403,
+    ],
+    ['naming no client at all', () => good({ azp: undefined }), 403],
   ] as const)('refuses %s', async (_case, token, status) => {
     expect((await refusal(await token()))[0]).toBe(status);
   });

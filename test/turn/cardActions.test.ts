@@ -118,9 +118,10 @@ describe('card actions (TestAdapter)', () => {
   });
 
   it('a chooser button makes a fresh confirmation card; nothing is synced before confirm', async () => {
-    const chooser = cardOf((await bot.say('sync connector cas')).replies[0]);
-    const data = actionData(chooser, 'Start delta sync');
-    const confirmation = invokeCard(await bot.execute('sync.prepare', data));
+    const [reply] = (await bot.say('sync connector cas')).replies;
+    const data = actionData(cardOf(reply), 'Start delta sync');
+    // The chooser's owner clicks it: the confirmation takes its place (the click names the chooser's message).
+    const confirmation = invokeCard(await bot.execute('sync.prepare', data, { replyToId: reply?.id ?? '' }));
     expect(textOf(confirmation)).toContain('Sync this Exchange connector?');
     expect(textOf(confirmation)).toContain('CAS01');
     expect(bot.sim.syncCalls()).toEqual([]);

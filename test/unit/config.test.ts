@@ -206,6 +206,21 @@ describe('misconfiguration fails closed, with one clear error', () => {
     ]);
   });
 
+  it('signing key metadata over plain http is refused in Teams mode, loopback (tests) excepted', () => {
+    expect(
+      problemsOf({
+        ...TEAMS,
+        ToBotFromChannelOpenIdMetadataUrl: 'http://login.botframework.com/v1/.well-known/openidconfiguration',
+      }),
+    ).toEqual([expect.stringMatching(/ToBotFromChannelOpenIdMetadataUrl=".*" must use https/)]);
+    expect(
+      problemsOf({
+        ...TEAMS,
+        ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:4000/.well-known/openidconfiguration',
+      }),
+    ).toEqual([]);
+  });
+
   // Values that started fine and then refused everyone silently, or crashed with a stack trace at listen time.
   it.each([
     ['ALLOWED_TENANT_IDS', '*', /ALLOWED_TENANT_IDS="\*" holds "\*": list tenant ids/],

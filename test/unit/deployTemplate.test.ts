@@ -103,6 +103,9 @@ describe('deploy/azuredeploy.json', () => {
         },
       });
       expect(config.telemetry?.connectionString).toContain('IngestionEndpoint=https://');
+      // Behind App Service's front end: the rate limit counts the client address it adds to X-Forwarded-For.
+      expect(config.http.trustForwardedFor).toBe(true);
+      expect(config.allowedChannelIds).toEqual(['msteams']);
       if (option === 'federated') {
         expect(config.bot.kind === 'teams' && config.bot.credential).toEqual({
           kind: 'federated',

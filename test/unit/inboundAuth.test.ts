@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InboundAuth, InboundAuthError } from '../../src/bot/inboundAuth';
 import { SigningKeys } from '../../src/bot/signingKeys';
 import { createLogger } from '../../src/logger';
@@ -9,13 +9,26 @@ const APP_ID = '00000000-0000-0000-0000-000000000b07';
 const activity = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/' };
 const openId = new FakeOpenId();
 let auth: InboundAuth;
+let keys: SigningKeys;
+let clock: FakeClock;
+const DAY = 24 * 60 * 60_000;
+
+/** The keys' clock; token times are checked against the real clock, so tokens stay valid while it moves. */
+class FakeClock {
+  now = Date.now();
+  advance(ms: number): void {
+    this.now += ms;
+  }
+}
 
 beforeAll(() => openId.start());
 afterAll(() => openId.stop());
 beforeEach(() => {
   openId.available = true;
   openId.requests.length = 0;
-  auth = new InboundAuth(APP_ID, new SigningKeys(openId.metadataUrl, 1_000, createLogger('silent')));
+  clock = new FakeClock();
+  keys = new SigningKeys(openId.metadataUrl, 1_000, createLogger('silent'), () => clock.now);
+  auth = new InboundAuth(APP_ID, keys);
 });
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -108,8 +121,57 @@ describe('InboundAuth: Bot Framework tokens checked with jose', () => {
     openId.available = false;
     expect(await refusal(`Bearer ${await openId.sign({})}`)).toMatchObject({ status: 503 });
     openId.available = true;
+    clock.advance(60_000); // the endpoint is asked again at most once a minute
     await auth.validate(`Bearer ${await openId.sign({})}`, activity);
     openId.available = false;
     await expect(auth.validate(`Bearer ${await openId.sign({})}`, activity)).resolves.toBeDefined();
+  });
+});
+
+describe('SigningKeys through an outage of the key endpoint', () => {
+  it('a key fetched more than 3 days ago is no longer trusted while the endpoint is down: 503, not accepted', async () => {
+    await auth.validate(`Bearer ${await openId.sign({})}`, activity);
+    openId.available = false;
+    clock.advance(2 * DAY);
+    await expect(auth.validate(`Bearer ${await openId.sign({})}`, activity)).resolves.toBeDefined();
+    clock.advance(29 * DAY);
+    expect(await refusal(`Bearer ${await openId.sign({})}`)).toMatchObject({ status: 503 });
+  });
+
+  it('requests never wait for a key endpoint that hangs or fails: one background fetch a minute, at most', async () => {
+    await auth.validate(`Bearer ${await openId.sign({})}`, activity);
+    openId.hanging = true;
+    openId.requests.length = 0;
+    clock.advance(DAY + 1); // due for the daily refresh: it starts in the background, the request does not wait
+    for (let index = 0; index < 20; index += 1) await auth.validate(`Bearer ${await openId.sign({})}`, activity);
+    expect(openId.requests).toHaveLength(1);
+    openId.available = false;
+    openId.release();
+    await vi.waitFor(() => expect(keys.failure).not.toBeNull());
+    // Failing now: still served from the cached keys, still no fetch per request, one more after a minute.
+    for (let index = 0; index < 20; index += 1) await auth.validate(`Bearer ${await openId.sign({})}`, activity);
+    expect(openId.requests).toHaveLength(1);
+    clock.advance(60_000);
+    await auth.validate(`Bearer ${await openId.sign({})}`, activity);
+    expect(openId.requests).toHaveLength(2);
+  });
+
+  it('with no key yet and an endpoint that just failed, the next requests get 503 at once, without a fetch each', async () => {
+    openId.available = false;
+    expect(await refusal(`Bearer ${await openId.sign({})}`)).toMatchObject({ status: 503 });
+    const asked = openId.requests.length;
+    for (let index = 0; index < 10; index += 1)
+      expect(await refusal(`Bearer ${await openId.sign({})}`)).toMatchObject({ status: 503 });
+    expect(openId.requests).toHaveLength(asked);
+  });
+
+  it('keys come over https only: a jwks_uri over plain http elsewhere is refused, and the request gets 503', async () => {
+    openId.jwksUri = 'http://keys.example/keys';
+    try {
+      expect(await refusal(`Bearer ${await openId.sign({})}`)).toMatchObject({ status: 503 });
+      expect(keys.failure).toContain('http: is not accepted');
+    } finally {
+      openId.jwksUri = null;
+    }
   });
 });

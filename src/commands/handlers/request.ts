@@ -1,3 +1,4 @@
+import type { CardOwners } from '../../sync/cardOwners';
 import type { AuditLog } from '../../sync/auditLog';
 import type { LatestConfirmations } from '../../sync/latestConfirmations';
 import type { RecentRequests } from '../../sync/recentRequests';
@@ -13,6 +14,8 @@ export interface CommandDeps {
   latest: LatestConfirmations;
   /** A sync of the same connector asked for shortly before (the cooldown). */
   recent: RecentRequests;
+  /** Whom each chooser or list card was sent for, as the server recorded it. */
+  cardOwners: CardOwners;
 }
 
 /** One parsed command to answer: what was typed (to resume it after a sign-in), who asked, and with what. */
