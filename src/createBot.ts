@@ -18,7 +18,7 @@ import type { ConnectorGraph } from './graph/types';
 import { messagesFor } from './i18n';
 import type { Logger } from './logger';
 import type { StateStore } from './storage';
-import { AuditLog } from './sync/auditLog';
+import { AuditLog, loggedAudit } from './sync/auditLog';
 import { ConfirmationStore } from './sync/confirmationStore';
 import { ConnectorClaims } from './sync/connectorClaims';
 import { LatestConfirmations } from './sync/latestConfirmations';
@@ -87,9 +87,12 @@ export function createBot(config: Config, parts: BotParts): Bot {
   const inFlight = new InFlight(logger);
   const audit = new AuditLog(
     store,
-    (entry) => logger.info({ audit: entry }, 'sync audit'),
+    (entry) => logger.info({ audit: loggedAudit(entry) }, 'sync audit'),
     (error, entry) =>
-      logger.error({ err: error, audit: entry }, 'could not store the audit record (it is in this log)'),
+      logger.error(
+        { err: error, audit: loggedAudit(entry) },
+        'could not store the audit record (its ids are in this log)',
+      ),
   );
   const sync = new SyncService({
     confirmations: new ConfirmationStore(store, () => now().getTime()),

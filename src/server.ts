@@ -33,10 +33,17 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const PRIVACY = [
   'Connector Sync: privacy',
   '',
-  'The bot acts for the signed-in user with their own Microsoft Graph permissions. It keeps, in its own storage:',
-  'confirmation records (connector, sync type, who asked and clicked, times, outcome, Graph request-id) and, while',
-  'a user signs in, the command they typed. It never stores or logs access tokens. Nothing is sent anywhere but',
-  'Microsoft Graph and the Bot Framework services of your tenant.',
+  'The bot acts for the signed-in user with their own Microsoft Graph permissions. It never stores or logs access',
+  'tokens. Nothing is sent anywhere but Microsoft Graph and the Bot Framework services of your tenant.',
+  '',
+  'What it keeps, in its own storage (the Azure storage account your administrators deployed it with):',
+  '- the sync audit: per connector, who asked for and who confirmed each sync (name, Teams id, Entra object id,',
+  '  tenant), when, the sync type, what Graph answered and its request-id. Kept for auditRetentionDays (365 days by',
+  "  default) after the connector's latest request, so older entries of a busy connector can stay longer;",
+  '- confirmation cards (the same facts, while they can be clicked and a day after), the connector being followed',
+  '  after a sync (minutes), and, while someone signs in, the command they typed (a day at most).',
+  "Log lines name people by id only. To delete a person's entries, your administrators delete the audit records",
+  '(blobs under audit/) that name them; everything else expires by itself.',
 ].join('\n');
 const TERMS = [
   'Connector Sync: terms of use',
