@@ -37,9 +37,16 @@ export function hasKnownOrigin(hosts: KnownHosts, req: IncomingMessage): boolean
   if (origin === undefined) return true;
   try {
     const url = new URL(origin);
-    const scheme = hosts.kind === 'loopback' ? 'http:' : 'https:';
+    // The domain is served over https; plain http only on loopback (local mode, and tests that set a loopback domain).
+    const plain = hosts.kind === 'loopback' || (hosts.kind === 'domain' && isLoopbackHost(hosts.domain));
+    const scheme = plain ? 'http:' : 'https:';
     return (hosts.kind === 'any' || url.protocol === scheme) && names(hosts, req, url.host);
   } catch {
     return false;
   }
+}
+
+function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/:\d+$/, '');
+  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import type http from 'node:http';
@@ -19,7 +20,8 @@ import { ROOT, killAll, startBotProcess, waitForOutput } from '../helpers/proces
  */
 const SCREENSHOTS = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/playground');
 const APP_ID = '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-const DOMAIN = 'connsync.example';
+/** The bot's domain, as Teams reaches it: here its own loopback address and port, chosen before it starts. */
+let DOMAIN = '';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ADA = 'a0a0a0a0-0000-4000-8000-00000000a0a0';
 const certificate = loopbackCertificate();
@@ -50,8 +52,10 @@ let context: BrowserContext;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await Promise.all([entra.start(), sim.start(), host.start()]);
+  const port = await freePort();
+  DOMAIN = `127.0.0.1:${port}`;
   const bot = startBotProcess({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     MicrosoftAppId: APP_ID,
@@ -63,8 +67,9 @@ beforeAll(async () => {
     GRAPH_BASE_URL: sim.baseUrl,
     NODE_EXTRA_CA_CERTS: certificate.certFile,
   });
-  const [, url] = await waitForOutput(bot, /Dashboard tab: (http:\/\/\S+\/tab)/);
-  tabUrl = url!;
+  await waitForOutput(bot, /Dashboard tab: /);
+  // The page is opened by the bot's domain, as Teams opens it (the tab's routes answer no other host name).
+  tabUrl = `http://${DOMAIN}/tab`;
   browser = await launchChromium([
     `--host-resolver-rules=MAP teams.microsoft.com:443 127.0.0.1:${new URL(host.url).port}`,
   ]);
@@ -80,6 +85,18 @@ afterAll(async () => {
 afterEach(() => {
   sim.calls.length = 0;
 });
+
+/** A port nothing listens on now, for a server whose domain (BOT_DOMAIN) must be known before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function openInTeams(token: string, theme = 'default'): Promise<{ tab: FrameLocator; page: Page }> {
   const page = await context.newPage();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { keySegment } from '../../src/storage/keySegment';
 import { describe, expect, it } from 'vitest';
 import type { StateStore } from '../../src/storage';
 
@@ -19,7 +20,8 @@ export function describeStoreContract(name: string, make: (clock: ManualClock) =
   describe(`StateStore contract: ${name}`, () => {
     const fresh = (): { store: StateStore; clock: ManualClock; key: string } => {
       const clock = new ManualClock();
-      return { store: make(clock), clock, key: `contract/${randomUUID()};messageid=1` };
+      // Keys are built as the bot builds them: an outside id (here Teams-like, with ';' and '=') as one encoded segment.
+      return { store: make(clock), clock, key: `contract/${keySegment(`${randomUUID()};messageid=1`)}` };
     };
 
     it('reads nothing for a missing key; round-trips values, German and emoji included', async () => {

@@ -12,9 +12,12 @@ import { killAll, startBotProcess, waitForOutput, type Started } from '../helper
  */
 const APP_ID = '00000000-0000-0000-0000-000000000b07';
 const openId = new FakeOpenId();
+/** A key endpoint of its own for the outage test: an outage must not leave the other tests' bot without keys. */
+const outageKeys = new FakeOpenId();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bot-tmp-'));
 let local: { bot: Started; url: string };
 let teams: { bot: Started; url: string };
+let outage: { bot: Started; url: string };
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -34,7 +37,7 @@ const activity = (serviceUrl = 'http://127.0.0.1:9/') => ({
 });
 
 beforeAll(async () => {
-  await openId.start();
+  await Promise.all([openId.start(), outageKeys.start()]);
   const localBot = startBotProcess({ PORT: '0', LOG_LEVEL: 'warn', TMPDIR: tmp });
   const teamsBot = startBotProcess({
     PORT: '0',
@@ -47,13 +50,25 @@ beforeAll(async () => {
     OAUTH_CONNECTION_NAME: 'graph',
     ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
   });
+  const outageBot = startBotProcess({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    TMPDIR: tmp,
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'not-a-real-secret',
+    MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
+    OAUTH_CONNECTION_NAME: 'graph',
+    ToBotFromChannelOpenIdMetadataUrl: outageKeys.metadataUrl,
+  });
+  outage = { bot: outageBot, url: (await waitForOutput(outageBot, /listening on (http:\/\/\S+)/))[1]! };
   local = { bot: localBot, url: (await waitForOutput(localBot, /Bot endpoint\s+(http:\/\/\S+)/))[1]! };
   teams = { bot: teamsBot, url: (await waitForOutput(teamsBot, /listening on (http:\/\/\S+)/))[1]! };
 }, 30_000);
 
 afterAll(async () => {
   killAll();
-  await openId.stop();
+  await Promise.all([openId.stop(), outageKeys.stop()]);
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -122,35 +137,35 @@ describe('before authentication, nothing an anonymous caller sends costs memory,
   });
 
   it('Teams mode: a token with no key lookup needed is refused without one; unreachable signing keys give 503 with Retry-After, and /readyz says so', async () => {
-    openId.requests.length = 0;
-    await fetch(teams.url, {
+    outageKeys.requests.length = 0;
+    await fetch(outage.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a.b.c' },
       body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')),
     });
-    expect(openId.requests).toEqual([]);
+    expect(outageKeys.requests).toEqual([]);
 
-    openId.available = false;
+    outageKeys.available = false;
     try {
-      const token = await openId.sign(
+      const token = await outageKeys.sign(
         { aud: APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' },
         { kid: 'a-key-not-fetched-yet' },
       );
-      const response = await fetch(teams.url, {
+      const response = await fetch(outage.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(activity('https://smba.trafficmanager.net/emea/')),
       });
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('30');
-      const ready = await fetch(teams.url.replace('/api/messages', '/readyz'));
+      const ready = await fetch(outage.url.replace('/api/messages', '/readyz'));
       expect(ready.status).toBe(503);
       // Anonymous callers hear the status alone; which check failed, and why, is in the log.
       expect(await ready.json()).toEqual({ status: 'unavailable' });
-      await waitForOutput(teams.bot, /"signingKeys":"[^"]*127\.0\.0\.1[^"]*".*"msg":"readiness check failed"/);
-      expect((await fetch(teams.url.replace('/api/messages', '/healthz'))).status).toBe(200);
+      await waitForOutput(outage.bot, /"signingKeys":"[^"]*127\.0\.0\.1[^"]*".*"msg":"readiness check failed"/);
+      expect((await fetch(outage.url.replace('/api/messages', '/healthz'))).status).toBe(200);
     } finally {
-      openId.available = true;
+      outageKeys.available = true;
     }
   });
 
