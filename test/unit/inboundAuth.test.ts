@@ -144,7 +144,7 @@ describe('SigningKeys through an outage of the key endpoint', () => {
     openId.requests.length = 0;
     clock.advance(DAY + 1); // due for the daily refresh: it starts in the background, the request does not wait
     for (let index = 0; index < 20; index += 1) await auth.validate(`Bearer ${await openId.sign({})}`, activity);
-    expect(openId.requests).toHaveLength(1);
+    await vi.waitFor(() => expect(openId.requests).toHaveLength(1));
     openId.available = false;
     openId.release();
     await vi.waitFor(() => expect(keys.failure).not.toBeNull());
@@ -153,7 +153,8 @@ describe('SigningKeys through an outage of the key endpoint', () => {
     expect(openId.requests).toHaveLength(1);
     clock.advance(60_000);
     await auth.validate(`Bearer ${await openId.sign({})}`, activity);
-    expect(openId.requests).toHaveLength(2);
+    // That request started the one background fetch of the minute (it did not wait for it).
+    await vi.waitFor(() => expect(openId.requests).toHaveLength(2));
   });
 
   it('with no key yet and an endpoint that just failed, the next requests get 503 at once, without a fetch each', async () => {
