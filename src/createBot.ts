@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'botbuilder';
-import { CardOwnerRecorder } from './bot/cardOwnerRecorder';
+import { SentCards } from './bot/sentCards';
 import { CardOwners } from './sync/cardOwners';
 import { CardUpdates, type Proactive } from './bot/cardUpdates';
 import { Clicks } from './bot/clicks';
@@ -21,7 +21,7 @@ import type { StateStore } from './storage';
 import { AuditLog, loggedAudit } from './sync/auditLog';
 import { ConfirmationStore } from './sync/confirmationStore';
 import { ConnectorClaims } from './sync/connectorClaims';
-import { LatestConfirmations } from './sync/latestConfirmations';
+import { PendingConfirmations } from './sync/pendingConfirmations';
 import { RecentRequests } from './sync/recentRequests';
 import { SyncService, type SyncTiming } from './sync/syncService';
 import { WatchStore } from './sync/watchStore';
@@ -109,7 +109,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     directory: new ConnectorDirectory(graph, config.connectorCacheMs),
     sync,
     audit,
-    latest: new LatestConfirmations(store, config.confirmationTtlMs),
+    pending: new PendingConfirmations(store, config.confirmationTtlMs),
     recent,
     cardOwners: new CardOwners(store),
   };
@@ -155,5 +155,12 @@ export function createBot(config: Config, parts: BotParts): Bot {
     graphBudgetMs: TURN_GRAPH_BUDGET_MS,
     dashboardUrl: dashboardUrlOf(config, parts),
   });
-  return { bot, inFlight, sync, audit, watcher, middleware: [new CardOwnerRecorder(commands.cardOwners, logger)] };
+  return {
+    bot,
+    inFlight,
+    sync,
+    audit,
+    watcher,
+    middleware: [new SentCards(commands.cardOwners, commands.pending, logger)],
+  };
 }

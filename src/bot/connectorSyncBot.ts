@@ -167,19 +167,13 @@ export class ConnectorSyncBot {
     switch (reply.kind) {
       case 'text':
         return sendText(context, reply.text);
-      case 'card': {
+      case 'card':
         if (reply.text) await sendText(context, reply.text);
-        const messageId = await sendCard(context, reply.card);
-        if (reply.confirmationId && messageId) {
-          await this.deps.commands.latest.remember(input.conversationId, userKeyOf(input.user), {
-            confirmationId: reply.confirmationId,
-            messageId,
-          });
-        }
+        await sendCard(context, reply.card);
         return;
-      }
       case 'update':
-        this.deps.clicks.updateCard(context, reply.messageId, reply.card, reply.rank);
+        for (const update of reply.updates)
+          this.deps.clicks.updateCard(context, update.messageId, update.card, update.rank);
         return sendText(context, reply.text);
       case 'signOut':
         return this.signOut(context, input);

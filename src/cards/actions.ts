@@ -131,3 +131,18 @@ export function inPlaceOwnerOf(card: unknown): string | null {
   visit(card);
   return owner;
 }
+
+/** The confirmation a card asks to confirm (its Start button), or null: the card a typed "cancel" must find. */
+export function pendingConfirmationOf(card: unknown): string | null {
+  let found: string | null = null;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const data = record.data as Record<string, unknown> | undefined;
+    if (data?.verb === VERBS.confirm && typeof data.confirmationId === 'string') found = data.confirmationId;
+    for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
+  };
+  visit(card);
+  return found;
+}

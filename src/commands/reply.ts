@@ -25,10 +25,10 @@ export interface SignInNeed {
 /** What the bot answers to a typed command. */
 export type Reply =
   | { kind: 'text'; text: Rich }
-  /** A card, after `text` when there is one. `confirmationId`: the card is the user's newest confirmation in this chat. */
-  | { kind: 'card'; card: AdaptiveCard; text?: Rich; confirmationId?: string }
-  /** Changes a card already in the chat (the confirmation a typed "cancel" cancelled), and says so. */
-  | { kind: 'update'; messageId: string; card: AdaptiveCard; rank: number; text: Rich }
+  /** A card, after `text` when there is one. */
+  | { kind: 'card'; card: AdaptiveCard; text?: Rich }
+  /** Changes cards already in the chat (the confirmations a typed "cancel" cancelled), and says so. */
+  | { kind: 'update'; updates: ReadonlyArray<{ messageId: string; card: AdaptiveCard; rank: number }>; text: Rich }
   | { kind: 'signOut' }
   | { kind: 'signIn'; need: SignInNeed };
 

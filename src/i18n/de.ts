@@ -1,4 +1,4 @@
-import { md, quoteOf, strong } from '../text/rich';
+import { joined, md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
 
 export const de: Messages = {
@@ -181,8 +181,14 @@ export const de: Messages = {
   greeting:
     'Hallo! Ich starte Synchronisierungen Ihrer Intune-Exchange-Connectors, mit Ihren eigenen Berechtigungen. Zum Beispiel: `synchronisiere connector CAS01 vollständig` oder `liste connectors`.',
   nothingToCancel: 'Es gibt nichts abzubrechen: in diesem Chat wartet keine Synchronisierung auf Ihre Bestätigung.',
-  cancelledText: (name, syncType) =>
-    md`Ihre ${syncType === 'fullSync' ? 'vollständige ' : 'Delta-'}Synchronisierung von ${name} wurde abgebrochen. Es wurde nichts synchronisiert.`,
+  cancelledText: (cancelled) =>
+    md`Abgebrochen: ${joined(
+      cancelled.map(
+        ({ name, syncType }) =>
+          md`Ihre ${syncType === 'fullSync' ? 'vollständige ' : 'Delta-'}Synchronisierung von ${name}`,
+      ),
+      'und',
+    )}. Es wurde nichts synchronisiert.`,
   oneAtATimeAll:
     'Synchronisiert wird ein Connector nach dem anderen, jeder mit eigener Bestätigung. Bitte unten einen wählen.',
   oneAtATime: (names) =>

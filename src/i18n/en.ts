@@ -1,4 +1,4 @@
-import { md, quoteOf, strong } from '../text/rich';
+import { joined, md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -165,8 +165,11 @@ export const en: Messages = {
   greeting:
     'Hi! I start syncs of your Intune Exchange connectors, with your own permissions. Try `sync connector CAS01 full` or `list connectors`.',
   nothingToCancel: 'Nothing to cancel: you have no sync waiting for confirmation in this chat.',
-  cancelledText: (name, syncType) =>
-    md`Cancelled your ${syncType === 'fullSync' ? 'full' : 'delta'} sync of ${name}. Nothing was synced.`,
+  cancelledText: (cancelled) =>
+    md`Cancelled ${joined(
+      cancelled.map(({ name, syncType }) => md`your ${syncType === 'fullSync' ? 'full' : 'delta'} sync of ${name}`),
+      'and',
+    )}. Nothing was synced.`,
   oneAtATimeAll: 'Syncs go one connector at a time, each with its own confirmation. Pick one below.',
   oneAtATime: (names) => md`One sync at a time, each with its own confirmation. Pick one: ${names}.`,
   didYouMeanSync: (command) => md`Did you mean ${strong(command)}?`,

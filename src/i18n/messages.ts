@@ -114,7 +114,8 @@ export interface Messages {
   thanksReply: string;
   greeting: string;
   nothingToCancel: string;
-  cancelledText: (name: string, syncType: SyncType) => Rich;
+  /** The syncs a typed cancel cancelled, oldest first. */
+  cancelledText: (cancelled: ReadonlyArray<{ name: string; syncType: SyncType }>) => Rich;
   oneAtATimeAll: string;
   oneAtATime: (names: string) => Rich;
   didYouMeanSync: (command: string) => Rich;

@@ -18,8 +18,9 @@ export const KEYS = {
   pendingSignIn: (channelId: string, userId: string) => `signin-pending/${seg(channelId)}/${seg(userId)}`,
   /** The sync requests of one connector, for `history` (kept for the audit retention). */
   audit: (connectorId: string) => `audit/${seg(connectorId.toLowerCase())}`,
-  /** A user's newest confirmation card in a conversation, for a typed "cancel". */
-  latestConfirmation: (conversationId: string, userKey: string) => `latest/${seg(conversationId)}/${seg(userKey)}`,
+  /** A user's confirmation cards in a conversation, for a typed "cancel" (all that still wait). */
+  pendingConfirmations: (conversationId: string, userKey: string) =>
+    `pending-cards/${seg(conversationId)}/${seg(userKey)}`,
   /** The latest claim on a connector: one sync per moment, whichever card, tab or instance it comes from. */
   connectorClaim: (connectorId: string) => `claims/${seg(connectorId.toLowerCase())}`,
   /** A connector's sync being followed until Intune reports it, with the poller's lease. */

@@ -61,6 +61,12 @@ export function join(parts: readonly Rich[], separator = ' '): Rich {
   return rich(segments);
 }
 
+/** "a", "a and b", "a, b and c", with the reader's word for "and". */
+export function joined(parts: readonly Rich[], and: string): Rich {
+  if (parts.length <= 1) return join(parts);
+  return join([join(parts.slice(0, -1), ', '), parts[parts.length - 1]!], ` ${and} `);
+}
+
 export function hasPlain(value: Rich): boolean {
   return value.segments.some((segment) => segment.kind === 'plain');
 }

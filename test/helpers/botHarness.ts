@@ -23,7 +23,10 @@ class RecordingTestAdapter extends TestAdapter {
     await super.updateActivity(context, activity);
   }
 
-  /** TestAdapter leaves proactive turns unimplemented; the bot updates cards through them, so they run here. */
+  /**
+   * TestAdapter leaves proactive turns unimplemented; the bot updates cards through them, so they run here, through
+   * the adapter's middleware as CloudAdapter's continueConversationAsync runs them.
+   */
   override async continueConversation(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
@@ -33,7 +36,7 @@ class RecordingTestAdapter extends TestAdapter {
       reference,
       true,
     );
-    await logic(this.createContext(activity));
+    await this.runMiddleware(this.createContext(activity), logic);
   }
 }
 

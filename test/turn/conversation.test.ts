@@ -118,6 +118,34 @@ describe('saying the right thing', () => {
     expect(bot.sim.syncCalls()).toEqual([]);
   });
 
+  it('a typed "cancel" cancels every confirmation of yours waiting in this chat and says which; only then is there nothing to cancel', async () => {
+    const chat = { id: 'a:cancel-two', conversationType: 'personal', isGroup: false, name: '' };
+    const first = (await bot.say('sync connector cas01 full', { conversation: chat })).replies[0];
+    const second = (await bot.say('sync connector exo delta', { conversation: chat })).replies[0];
+    // A third one that took a chooser's place: its card came by an update, not a reply.
+    const chooser = (await bot.say('sync connector munich', { conversation: chat })).replies[0];
+    await bot.execute('sync.prepare', actionData(cardOf(chooser), 'Start delta sync'), {
+      replyToId: chooser?.id ?? '',
+      conversation: chat,
+    });
+    const said = await answer('cancel', 'en-US', chat.id);
+    expect(said).toContain('full sync of CAS01');
+    expect(said).toContain('delta sync of EXO-Hosted');
+    expect(said).toContain('delta sync of Munich Exchange');
+    expect(said).toContain('Nothing was synced');
+    const updated = bot.adapter.updates.slice(-3);
+    expect(updated.map((update) => update.id).sort()).toEqual([first?.id, second?.id, chooser?.id].sort());
+    for (const update of updated) expect(textOf(cardOf(update))).toContain('Cancelled by Ada Admin');
+    expect(await answer('cancel', 'en-US', chat.id)).toContain('Nothing to cancel');
+    const confirm = await bot.execute(
+      'sync.confirm',
+      { confirmationId: actionData(cardOf(first), 'Cancel').confirmationId },
+      { replyToId: first?.id ?? '', conversation: chat },
+    );
+    expect(JSON.stringify(confirm.invoke)).toContain('already handled');
+    expect(bot.sim.syncCalls()).toEqual([]);
+  });
+
   it('after an on-premises sync is accepted, the card says what a 204 means since February 2024', async () => {
     const { replies } = await bot.say('sync connector cas01 delta');
     const result = await bot.execute(

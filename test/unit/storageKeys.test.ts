@@ -16,7 +16,8 @@ const builders: Array<[prefix: string, parts: number, build: (...parts: string[]
   ['sso-dedupe', 1, (key) => KEYS.ssoDedupe(key)],
   ['signin-pending', 2, (channel, user) => KEYS.pendingSignIn(channel, user)],
   ['audit', 1, (connector) => KEYS.audit(connector)],
-  ['latest', 2, (conversation, user) => KEYS.latestConfirmation(conversation, user)],
+  ['pending-cards', 2, (conversation, user) => KEYS.pendingConfirmations(conversation, user)],
+  ['card-owners', 2, (conversation, message) => KEYS.cardOwner(conversation, message)],
   ['claims', 1, (connector) => KEYS.connectorClaim(connector)],
   ['watches', 1, (connector) => KEYS.watch(connector)],
 ];

@@ -1,6 +1,6 @@
 import type { CardOwners } from '../../sync/cardOwners';
 import type { AuditLog } from '../../sync/auditLog';
-import type { LatestConfirmations } from '../../sync/latestConfirmations';
+import type { PendingConfirmations } from '../../sync/pendingConfirmations';
 import type { RecentRequests } from '../../sync/recentRequests';
 import type { SyncService } from '../../sync/syncService';
 import type { Command } from '../command';
@@ -11,7 +11,8 @@ export interface CommandDeps {
   directory: ConnectorDirectory;
   sync: SyncService;
   audit: AuditLog;
-  latest: LatestConfirmations;
+  /** Each user's confirmation cards per chat, for a typed cancel. */
+  pending: PendingConfirmations;
   /** A sync of the same connector asked for shortly before (the cooldown). */
   recent: RecentRequests;
   /** Whom each chooser or list card was sent for, as the server recorded it. */

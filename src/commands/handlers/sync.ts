@@ -79,11 +79,7 @@ export async function handleSync(request: CommandRequest<Extract<Command, { kind
         input.conversationId,
         await deps.recent.of(connector.id),
       );
-      return {
-        kind: 'card',
-        card: confirmationCard(confirmation, { m, personal: input.personal }),
-        confirmationId: confirmation.id,
-      };
+      return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }) };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { confirmationCard } from '../../cards/confirmationCard';
 import { helpCard } from '../../cards/helpCard';
-import { userKeyOf } from '../../sync/confirmation';
+import { userKeyOf, type Confirmation } from '../../sync/confirmation';
 import { ours } from '../../text/rich';
 import type { Command } from '../command';
 import { helpLines } from '../registry';
@@ -26,21 +26,40 @@ export function handleSignOut(): Promise<Reply> {
   return Promise.resolve({ kind: 'signOut' });
 }
 
-/** A typed "cancel": the user's newest confirmation in this chat, if it still waits; otherwise, nothing to cancel. */
+/**
+ * A typed "cancel": every confirmation of this user that still waits in this chat, each card updated, and says which.
+ * "Nothing to cancel" only when none of theirs waits here.
+ */
 export async function handleCancel({ input, deps }: Request<'cancel'>): Promise<Reply> {
   const { m, user } = input;
-  const latest = await deps.latest.latest(input.conversationId, userKeyOf(user));
-  const inspection = latest ? await deps.sync.inspect(latest.confirmationId, user, input.conversationId) : null;
-  if (!latest || inspection?.kind !== 'pending') return { kind: 'text', text: ours(m.nothingToCancel) };
-  const result = await deps.sync.cancel(inspection.current, user);
-  if (result.kind !== 'settled' || result.confirmation.state !== 'cancelled')
-    return { kind: 'text', text: ours(m.nothingToCancel) };
-  const { confirmation } = result;
+  const userKey = userKeyOf(user);
+  const cards = await deps.pending.of(input.conversationId, userKey);
+  const cancelled: Array<{ messageId: string; confirmation: Confirmation }> = [];
+  for (const card of [...cards].reverse()) {
+    const inspection = await deps.sync.inspect(card.confirmationId, user, input.conversationId);
+    if (inspection.kind !== 'pending') continue;
+    const result = await deps.sync.cancel(inspection.current, user);
+    if (result.kind === 'settled' && result.confirmation.state === 'cancelled')
+      cancelled.push({ messageId: card.messageId, confirmation: result.confirmation });
+  }
+  if (cards.length > 0)
+    await deps.pending.forget(
+      input.conversationId,
+      userKey,
+      cards.map((card) => card.confirmationId),
+    );
+  if (cancelled.length === 0) return { kind: 'text', text: ours(m.nothingToCancel) };
   return {
     kind: 'update',
-    messageId: latest.messageId,
-    card: confirmationCard(confirmation, { m, personal: input.personal }),
-    rank: confirmation.revision,
-    text: m.cancelledText(confirmation.connector.name, confirmation.syncType),
+    updates: cancelled.map(({ messageId, confirmation }) => ({
+      messageId,
+      card: confirmationCard(confirmation, { m, personal: input.personal }),
+      rank: confirmation.revision,
+    })),
+    text: m.cancelledText(
+      cancelled
+        .reverse()
+        .map(({ confirmation }) => ({ name: confirmation.connector.name, syncType: confirmation.syncType })),
+    ),
   };
 }
