@@ -6,7 +6,6 @@ import { parseCommand } from '../commands/parse';
 import { VOCABULARY, helpLines } from '../commands/registry';
 import type { Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
-import { userKeyOf } from '../sync/confirmation';
 import { ours } from '../text/rich';
 import type { Clicks } from './clicks';
 import { errorBody, exchangeFailedBody, invalidAuthCodeBody, messageBody, sendInvokeResponse } from './invokeResponses';
