@@ -7,7 +7,16 @@ import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
 import type { Confirmation, Requested } from '../sync/confirmation';
-import { isFinal, nextState, windowPassed, type WatchRecord, type WatchState, type WatchedCard } from '../sync/watch';
+import {
+  isFinal,
+  nextState,
+  seenOf,
+  windowPassed,
+  type ConnectorSeen,
+  type WatchRecord,
+  type WatchState,
+  type WatchedCard,
+} from '../sync/watch';
 import type { WatchStore } from '../sync/watchStore';
 import type { CardUpdates, Proactive } from './cardUpdates';
 import { conversationReferenceOf } from './chatReferences';
@@ -144,7 +153,7 @@ export class Watcher {
         connectorId,
       );
       const state = nextState(record, connector, now);
-      if (isFinal(state)) await this.finish(leased, state);
+      if (isFinal(state)) await this.finish(leased, state, seenOf(connector, now));
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
       if (error.kind === 'unauthorized' || error.kind === 'forbidden')
@@ -163,8 +172,14 @@ export class Watcher {
     }
   }
 
-  private async finish(current: Versioned<WatchRecord>, state: WatchState): Promise<void> {
-    const next: WatchRecord = { ...current.value, state, changedAt: this.deps.now().toISOString(), lease: null };
+  private async finish(current: Versioned<WatchRecord>, state: WatchState, seen?: ConnectorSeen): Promise<void> {
+    const next: WatchRecord = {
+      ...current.value,
+      state,
+      changedAt: this.deps.now().toISOString(),
+      lease: null,
+      ...(seen ? { seen } : {}),
+    };
     const stored = await this.deps.watches.update(current, next);
     if (!stored) return; // another instance moved it on; it updates the cards
     await this.deps.watches.unfollow(next.connectorId);

@@ -5,6 +5,7 @@ import { VERBS, button } from './actions';
 import { lastSyncText, statusCommand, statusText, timeOfDay, typeText, when } from './format';
 import { card, type AdaptiveCard, type CardAction, type CardElement } from './schema';
 import { block, factLine, heading } from './text';
+import type { ConnectorSeen } from '../sync/watch';
 import { watchLines, type CardWatch } from './watchLines';
 
 /** Who looks at a card: their language, and whether the chat is personal (nobody else sees the card). */
@@ -15,15 +16,38 @@ export interface CardContext {
   watch?: CardWatch;
 }
 
-export function connectorFacts(confirmation: Pick<Confirmation, 'connector'>, m: Messages): CardElement[] {
+/**
+ * Which status and last sync a card shows: `fresh` (just read: a pending or claimed card), `asked` (read when the sync
+ * was asked for, and labelled so: the card may be read much later), or what a later poll saw (a followed sync).
+ */
+export type FactsAsOf = 'fresh' | 'asked' | ConnectorSeen;
+
+export function connectorFacts(
+  confirmation: Pick<Confirmation, 'connector'>,
+  m: Messages,
+  asOf: FactsAsOf = 'fresh',
+): CardElement[] {
   const { connector } = confirmation;
+  const now = typeof asOf === 'object' ? { ...connector, ...asOf } : connector;
+  const old = asOf === 'asked';
   return [
     factLine(m.fact.connector, plain(connector.name)),
     factLine(m.fact.server, plain(connector.serverName ?? m.unknownValue), { spacing: 'none' }),
     factLine(m.fact.type, plain(typeText(connector, m)), { spacing: 'none' }),
-    factLine(m.fact.status, plain(statusText(connector, m)), { spacing: 'none' }),
-    factLine(m.fact.lastSync, ours(lastSyncText(connector, m)), { spacing: 'none' }),
+    factLine(old ? m.fact.statusWhenAsked : m.fact.status, plain(statusText(now, m)), { spacing: 'none' }),
+    factLine(old ? m.fact.lastSyncWhenAsked : m.fact.lastSync, ours(lastSyncText(now, m)), { spacing: 'none' }),
   ];
+}
+
+/** The facts a card in this state can truthfully show. */
+function factsAsOf(confirmation: Confirmation, context: CardContext): FactsAsOf {
+  if (confirmation.state === 'pending' || confirmation.state === 'claimed') return 'fresh';
+  return confirmation.state === 'requested' && context.watch?.record.seen ? context.watch.record.seen : 'asked';
+}
+
+/** The line under a pending card about a sync of the same connector asked for shortly before. */
+function recentText(recent: RecentRequest, m: Messages): Rich {
+  return m.recentRequest(recent.by.name, recent.syncType, when(recent.at), m.recentProgress[recent.progress]);
 }
 
 /**
@@ -31,13 +55,9 @@ export function connectorFacts(confirmation: Pick<Confirmation, 'connector'>, m:
  * invoke answer, the in-place update, the late update after a slow Graph). Only a pending card can sync; cards
  * after it offer what to do next (Status, Retry, Ask again), each as a new flow that never resends.
  */
-function recentText(recent: RecentRequest, m: Messages): Rich {
-  return m.recentRequest(recent.by.name, recent.syncType, when(recent.at), m.recentProgress[recent.progress]);
-}
-
 export function confirmationCard(confirmation: Confirmation, context: CardContext, note?: string): AdaptiveCard {
   const { m } = context;
-  const facts = connectorFacts(confirmation, m);
+  const facts = connectorFacts(confirmation, m, factsAsOf(confirmation, context));
   const kind = block(
     ours(`**${m.syncTypeName[confirmation.syncType]}**: ${m.syncTypeExplained[confirmation.syncType]}`),
   );

@@ -36,6 +36,8 @@ export const de: Messages = {
     type: 'Typ',
     status: 'Status',
     lastSync: 'Letzte Synchronisierung',
+    statusWhenAsked: 'Status bei der Anfrage',
+    lastSyncWhenAsked: 'Letzte Synchronisierung bei der Anfrage',
     id: 'ID',
     version: 'Version',
     organization: 'Organisation',

@@ -33,6 +33,8 @@ export const en: Messages = {
     type: 'Type',
     status: 'Status',
     lastSync: 'Last sync',
+    statusWhenAsked: 'Status when asked',
+    lastSyncWhenAsked: 'Last sync when asked',
     id: 'Id',
     version: 'Version',
     organization: 'Organization',

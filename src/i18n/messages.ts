@@ -28,6 +28,9 @@ export interface Messages {
     type: string;
     status: string;
     lastSync: string;
+    /** The same two facts on a card read later: as they were when the sync was asked for. */
+    statusWhenAsked: string;
+    lastSyncWhenAsked: string;
     id: string;
     version: string;
     organization: string;

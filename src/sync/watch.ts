@@ -42,11 +42,28 @@ export interface WatchRecord {
   state: WatchState;
   /** When the state last changed (for "completed at", "stopped at"). */
   changedAt: string;
+  /** The connector as the poll that ended the watch saw it: what its card shows as current facts. */
+  seen?: ConnectorSeen;
   cards: WatchedCard[];
   /** The instance polling this connector, until when (renewed at every poll; another instance takes over after). */
   lease: { holder: string; until: number } | null;
   /** Graph asked to slow down (429/503): no poll before this moment. */
   pausedUntil: number | null;
+}
+
+/** A connector's status and last sync as one poll saw them. */
+export interface ConnectorSeen {
+  status: string | null;
+  lastSyncDateTime: string | null;
+  at: string;
+}
+
+export function seenOf(connector: Connector, now: Date): ConnectorSeen {
+  return {
+    status: typeof connector.status === 'string' ? connector.status : null,
+    lastSyncDateTime: lastSyncOf(connector)?.toISOString() ?? null,
+    at: now.toISOString(),
+  };
 }
 
 /** Intune's clock and the bot's may differ: a report this much before the acceptance still counts as this sync's. */

@@ -51,10 +51,16 @@ async function confirmed(
 describe('the card follows a sync until Intune reports it', () => {
   it('"requested", then "completed at … (took under a minute)", in place, polling once per interval', async () => {
     const cas01 = reporting.sim.allConnectors()[0]!;
+    const asked = String(cas01.lastSyncDateTime);
     const { messageId, answer } = await confirmed(live, 'sync connector CAS01 delta');
     expect(answer).toContain('Following it: this card changes when Intune reports the sync');
     const done = await live.updated(messageId, 'Intune reports the sync completed at');
     expect(visibleText(cardIn(done))).toContain('(took under a minute)');
+    // The finished card shows the connector as it is now, not the last sync it had when the sync was asked for.
+    const reported = String(reporting.sim.allConnectors()[0]!.lastSyncDateTime);
+    expect(reported).not.toBe(asked);
+    expect(visibleText(cardIn(done))).toContain(`Last sync: {{DATE(${reported.replace(/\.\d+Z$/, 'Z')}`);
+    expect(visibleText(cardIn(done))).not.toContain(asked.replace(/\.\d+Z$/, 'Z'));
     // about 1.2 s of watching at one poll per second: never more than one GET per interval
     expect(gets(reporting.sim, cas01.id)).toBeLessThanOrEqual(3);
   });
@@ -75,7 +81,11 @@ describe('the card follows a sync until Intune reports it', () => {
         .allConnectors()
         .map((connector) => (connector.id === exo.id ? { ...connector, status: 'disconnected' } : connector)),
     );
-    expect(visibleText(cardIn(await quiet.updated(messageId, 'is now Disconnected')))).toContain('I stopped following');
+    const changed = visibleText(cardIn(await quiet.updated(messageId, 'is now Disconnected')));
+    expect(changed).toContain('I stopped following');
+    // Not "Status: Connected" above "now Disconnected": the status fact is the one the bot just saw.
+    expect(changed).toContain('Status: Disconnected');
+    expect(changed).not.toContain('Status: Connected');
     const polls = gets(silent.sim, exo.id);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(gets(silent.sim, exo.id)).toBe(polls); // ended: no more polls
