@@ -1,4 +1,5 @@
-import type { ConnectorGraph, ConnectorList, GraphCall } from '../graph/types';
+import { GraphRequestError } from '../graph/errors';
+import type { Connector, ConnectorGraph, ConnectorList, GraphCall } from '../graph/types';
 import { resolveConnector, type Resolution } from './resolveConnector';
 
 interface Entry {
@@ -52,6 +53,25 @@ export class ConnectorDirectory {
     }
     const list = await this.fresh(userKey, call, busy);
     return { resolution: resolveConnector(query, list.connectors), list };
+  }
+
+  /**
+   * One connector as it is now (one GET): what a status answer shows. The cached list only finds it: a sync that
+   * completed a moment ago must show, whatever the list said a minute ago. A 404 empties the user's cache.
+   */
+  async current(
+    userKey: string,
+    call: GraphCall,
+    connectorId: string,
+    busy: () => void = () => undefined,
+  ): Promise<Connector> {
+    busy();
+    try {
+      return await this.graph.get(call, connectorId);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.kind === 'notFound') this.invalidate(userKey);
+      throw error;
+    }
   }
 
   /** After a 404 the cached list is wrong: the next look-up asks Graph again. */

@@ -12,15 +12,18 @@ const count = (operation: string): number => live.sim.calls.filter((call) => cal
 
 describe('Graph economy', () => {
   it('resolving names uses a short per-user cache; one sync is exactly one POST; a 404 invalidates the cache', async () => {
+    // Counted from here: each test sets up its own state and passes in any order.
+    const lists = count('list');
+    const syncs = live.sim.syncCalls().length;
     const first = await live.requestSync('sync connector cas01 full', user);
-    await live.say('status cas02', user);
     await live.requestSync('sync connector mun delta', user);
-    expect(count('list')).toBe(1);
+    expect(count('list')).toBe(lists + 1);
 
+    const gets = count('get');
     await live.execute(user, 'sync.confirm', { confirmationId: first.confirmationId }, first.messageId);
-    expect(live.sim.syncCalls()).toHaveLength(1);
-    expect(live.sim.syncCalls()[0]?.method).toBe('POST');
-    expect(count('get')).toBe(0);
+    expect(live.sim.syncCalls()).toHaveLength(syncs + 1);
+    expect(live.sim.syncCalls().at(-1)?.method).toBe('POST');
+    expect(count('get')).toBe(gets);
 
     // CAS02 disappears: the sync answers 404, and the next command asks Graph for the list again.
     const second = await live.requestSync('sync connector cas02 full', user);
@@ -31,7 +34,30 @@ describe('Graph economy', () => {
     expect(JSON.stringify(gone.value)).toContain('no longer exists');
     live.sim.setConnectors(seedConnectors());
     await live.say('sync connector cas02 full', user);
-    expect(count('list')).toBe(2);
+    expect(count('list')).toBe(lists + 2);
+  });
+
+  it('status reads the connector itself: one GET per status turn and no list on a warm cache, so a sync that completed a moment ago shows', async () => {
+    const reader = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Sam Status' };
+    await live.say('list connectors', reader); // warms the reader's cache
+    const [lists, gets] = [count('list'), count('get')];
+    const justNow = new Date(Date.now() - 5_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    live.sim.setConnectors(
+      seedConnectors().map((connector) =>
+        connector.exchangeAlias === 'CAS01' ? { ...connector, lastSyncDateTime: justNow } : connector,
+      ),
+    );
+    try {
+      const [reply] = await live.say('status cas01', reader);
+      expect(JSON.stringify(reply?.body)).toContain(justNow);
+      expect(count('get')).toBe(gets + 1);
+      expect(count('list')).toBe(lists);
+      await live.say('status cas02', reader);
+      expect(count('get')).toBe(gets + 2);
+      expect(count('list')).toBe(lists);
+    } finally {
+      live.sim.setConnectors(seedConnectors());
+    }
   });
 
   it('a connector added a moment ago is found at once: a name the cached list misses refreshes it, one list per command', async () => {

@@ -7,6 +7,7 @@ import {
 import { historyCard } from '../../cards/historyCard';
 import { userKeyOf } from '../../sync/confirmation';
 import { displayName } from '../../sync/connectorSnapshot';
+import type { Connector, GraphCall } from '../../graph/types';
 import type { Command } from '../command';
 import type { Reply } from '../reply';
 import { tokenOr, type CommandRequest } from './request';
@@ -34,10 +35,12 @@ export async function handleList(request: CommandRequest<Extract<Command, { kind
   };
 }
 
+/** `status X`: the connector as Graph has it now (the cached list only finds it). */
 export function handleStatus(request: CommandRequest<Extract<Command, { kind: 'status' }>>): Promise<Reply> {
-  return lookUp(request, (connector, userKey) => ({
+  const { input, deps } = request;
+  return lookUp(request, async (connector, userKey, call) => ({
     kind: 'card',
-    card: connectorStatusCard(connector, userKey, request.input.m),
+    card: connectorStatusCard(await deps.directory.current(userKey, call, connector.id, input.busy), userKey, input.m),
   }));
 }
 
@@ -51,25 +54,19 @@ export function handleHistory(request: CommandRequest<Extract<Command, { kind: '
 /** `status X`, `history X`: the connector the words name, or the cards that help find it. */
 async function lookUp(
   request: CommandRequest<Extract<Command, { kind: 'status' | 'history' }>>,
-  answer: (connector: Parameters<typeof connectorStatusCard>[0], userKey: string) => Reply | Promise<Reply>,
+  answer: (connector: Connector, userKey: string, call: GraphCall) => Reply | Promise<Reply>,
 ): Promise<Reply> {
   const { command, input, deps } = request;
   const token = await tokenOr(request);
   if ('reply' in token) return token.reply;
   const userKey = userKeyOf(input.user);
-  const { resolution, connectors } = await resolveTarget(
-    command.target,
-    deps.directory,
-    userKey,
-    { token: token.token, deadline: input.deadline },
-    input.busy,
-  );
+  const call = { token: token.token, deadline: input.deadline };
+  const { resolution, connectors } = await resolveTarget(command.target, deps.directory, userKey, call, input.busy);
   const query = command.target.join(' ');
   switch (resolution.kind) {
     case 'found':
-      return answer(resolution.connector, userKey);
     case 'leftover':
-      return answer(resolution.connector, userKey);
+      return answer(resolution.connector, userKey, call);
     case 'ambiguous':
       return { kind: 'card', card: ambiguousConnectorCard(query, resolution.candidates, userKey, input.m) };
     case 'several':
