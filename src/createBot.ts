@@ -132,6 +132,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
       }),
       rank: confirmation.revision,
     }),
+    history: audit,
     intervalMs: config.watch.intervalMs,
     graphTimeoutMs: config.graphTimeoutMs,
     instanceId: randomUUID(),

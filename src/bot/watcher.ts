@@ -7,7 +7,9 @@ import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
 import type { Confirmation, Requested } from '../sync/confirmation';
+import type { AuditLog } from '../sync/auditLog';
 import {
+  completionOf,
   isFinal,
   nextState,
   seenOf,
@@ -35,6 +37,8 @@ export interface WatcherDeps {
   confirmation: (id: string) => Promise<Confirmation | null>;
   /** The card for a confirmation, with the watch's state in it. */
   render: (confirmation: Confirmation, watch: WatchRecord, card: WatchedCard) => { card: AdaptiveCard; rank: number };
+  /** Where history records what became of a followed sync. */
+  history: Pick<AuditLog, 'complete'>;
   /** SYNC_WATCH_INTERVAL_SECONDS. */
   intervalMs: number;
   graphTimeoutMs: number;
@@ -185,6 +189,19 @@ export class Watcher {
     await this.deps.watches.unfollow(next.connectorId);
     this.deps.logger.info({ connectorId: next.connectorId, state: state.kind }, 'watch ended');
     this.updateCards(next, next.cards, 0.5);
+    this.recordCompletion(next);
+  }
+
+  /** History gains what became of the sync, beside the card update (its own work, tracked until done). */
+  private recordCompletion(record: WatchRecord): void {
+    const completion = completionOf(record);
+    if (!completion) return;
+    const ids = record.cards.map((card) => card.confirmationId);
+    const work = this.deps.history.complete(record.connectorId, ids, completion).then((stored) => {
+      if (!stored)
+        this.deps.logger.warn({ connectorId: record.connectorId }, "watch: could not add the sync's end to history");
+    });
+    this.deps.inFlight.track(work, { work: 'history completion', connectorId: record.connectorId });
   }
 
   /** Re-renders each card with the watch's state; `step` ranks it above the "requested" card it replaces. */

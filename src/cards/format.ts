@@ -24,7 +24,7 @@ export function lastSyncText(snapshot: ConnectorSnapshot, m: Messages): string {
 }
 
 /** Graph's status in the reader's words; a status the bot does not know is shown as Graph sends it. */
-export function statusText(snapshot: ConnectorSnapshot, m: Messages): string {
+export function statusText(snapshot: Pick<ConnectorSnapshot, 'status'>, m: Messages): string {
   if (!snapshot.status) return m.unknownValue;
   return Object.hasOwn(m.statusName, snapshot.status) ? m.statusName[snapshot.status as KnownStatus] : snapshot.status;
 }

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n';
-import type { AuditEntry } from '../sync/auditLog';
+import type { AuditEntry, Completion } from '../sync/auditLog';
 import { ours } from '../text/rich';
-import { when } from './format';
+import { statusText, when } from './format';
 import { card, type AdaptiveCard } from './schema';
 import { block, heading } from './text';
 
@@ -12,6 +12,22 @@ export function outcomeText(entry: AuditEntry, m: Messages): string {
   return m.outcomeName.refused(entry.httpStatus ? String(entry.httpStatus) : (entry.failure ?? '?'));
 }
 
+/** What became of a followed sync (Intune reported it, or did not), after its outcome; null while not known. */
+export function completionText(completion: Completion | undefined, m: Messages): string | null {
+  switch (completion?.state) {
+    case undefined:
+      return null;
+    case 'completed':
+      return m.completionText.completed(when(completion.at), completion.minutes);
+    case 'notReported':
+      return m.completionText.notReported(completion.minutes);
+    case 'statusChanged':
+      return m.completionText.statusChanged(statusText({ status: completion.status }, m));
+    case 'stopped':
+      return m.completionText.gone;
+  }
+}
+
 /** `history CAS01`: the last sync requests, newest first, one line each so it reads on a phone. */
 export function historyCard(connectorName: string, entries: readonly AuditEntry[], m: Messages): AdaptiveCard {
   if (entries.length === 0) return card([heading(m.historyTitle(connectorName)), block(ours(m.historyEmpty))]);
@@ -19,7 +35,12 @@ export function historyCard(connectorName: string, entries: readonly AuditEntry[
     heading(m.historyTitle(connectorName)),
     ...entries.map((entry) =>
       block(
-        m.historyLine(when(entry.at), entry.confirmedBy.name, m.syncTypeName[entry.syncType], outcomeText(entry, m)),
+        m.historyLine(
+          when(entry.at),
+          entry.confirmedBy.name,
+          m.syncTypeName[entry.syncType],
+          [outcomeText(entry, m), completionText(entry.completion, m)].filter(Boolean).join(', '),
+        ),
         { spacing: 'small' },
       ),
     ),

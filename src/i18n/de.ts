@@ -63,6 +63,13 @@ export const de: Messages = {
     md`Intune synchronisiert im Hintergrund. Mit ${strong(command)} sehen Sie, wann sie fertig ist.`,
   watchFollowing: (until) =>
     md`⏳ Ich verfolge sie: Diese Karte ändert sich, sobald Intune die Synchronisierung meldet (bis ${until}).`,
+  completionText: {
+    completed: (when, minutes) =>
+      `abgeschlossen ${when} (Dauer: ${minutes < 1 ? 'unter einer Minute' : `${minutes} Min.`})`,
+    notReported: (minutes) => `nicht innerhalb von ${minutes} Min. gemeldet`,
+    statusChanged: (status) => `danach ${status}`,
+    gone: 'Connector nicht mehr vorhanden',
+  },
   watchCompleted: (when, minutes) =>
     md`✅ Laut Intune abgeschlossen um ${when} (Dauer: ${minutes < 1 ? 'unter einer Minute' : `${minutes} Min.`}).`,
   watchNotReported: (minutes, server) =>

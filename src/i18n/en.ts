@@ -58,6 +58,12 @@ export const en: Messages = {
   requestedNext: (command) =>
     md`Intune runs the sync in the background. Type ${strong(command)} to see when it finished.`,
   watchFollowing: (until) => md`⏳ Following it: this card changes when Intune reports the sync (until ${until}).`,
+  completionText: {
+    completed: (when, minutes) => `completed ${when} (took ${minutes < 1 ? 'under a minute' : `${minutes} min`})`,
+    notReported: (minutes) => `not reported within ${minutes} min`,
+    statusChanged: (status) => `then ${status}`,
+    gone: 'connector gone',
+  },
   watchCompleted: (when, minutes) =>
     md`✅ Intune reports the sync completed at ${when} (took ${minutes < 1 ? 'under a minute' : `${minutes} min`}).`,
   watchNotReported: (minutes, server) =>

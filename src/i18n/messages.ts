@@ -53,6 +53,13 @@ export interface Messages {
   onPremisesNote: string;
   /** While the bot follows a sync: when it gives up (an Adaptive Card time expression). */
   watchFollowing: (until: string) => Rich;
+  /** What became of a followed sync, after its outcome in a history line. */
+  completionText: {
+    completed: (when: string, minutes: number) => string;
+    notReported: (minutes: number) => string;
+    statusChanged: (status: string) => string;
+    gone: string;
+  };
   watchCompleted: (when: string, minutes: number) => Rich;
   watchNotReported: (minutes: number, server: string) => Rich;
   watchStatusChanged: (name: string, status: string) => Rich;

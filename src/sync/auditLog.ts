@@ -18,7 +18,19 @@ export interface AuditEntry {
   failure: GraphFailureKind | 'interrupted' | null;
   httpStatus: number | null;
   graphRequestId: string | null;
+  /** What became of an accepted sync, once the bot stopped following it (absent while followed, or never followed). */
+  completion?: Completion;
 }
+
+/**
+ * The end of a followed sync, as history shows it: Intune reported it (when, and how many minutes after Graph
+ * accepted it), did not within the window, the connector's status changed, or following stopped (sign-in, gone).
+ */
+export type Completion =
+  | { state: 'completed'; at: string; minutes: number }
+  | { state: 'notReported'; at: string; minutes: number }
+  | { state: 'statusChanged'; at: string; status: string }
+  | { state: 'stopped'; at: string; reason: 'signIn' | 'gone' };
 
 /** The requests kept per connector: `history` shows ten, the dashboard ten; the rest is margin for support. */
 const KEEP = 50;
@@ -141,6 +153,29 @@ export class AuditLog {
       }
     }
     this.reportFailure(lastError ?? new Error(`audit append lost ${MAX_TRIES} races in a row`), entry);
+  }
+
+  /**
+   * Adds what became of these confirmations' syncs to their entries (a followed sync ended). An entry that already has
+   * one keeps it. Never throws (the card says it all the same): resolves false when storage kept refusing.
+   */
+  async complete(connectorId: string, confirmationIds: readonly string[], completion: Completion): Promise<boolean> {
+    const key = KEYS.audit(connectorId);
+    for (let attempt = 1; attempt <= MAX_TRIES; attempt += 1) {
+      try {
+        const current = await this.store.read<{ entries: AuditEntry[] }>(key);
+        if (!current) return true;
+        const entries = current.value.entries.map((entry) =>
+          confirmationIds.includes(entry.confirmationId) && !entry.completion ? { ...entry, completion } : entry,
+        );
+        if (entries.every((entry, index) => entry === current.value.entries[index])) return true;
+        if ((await this.store.replace(key, { entries }, current.eTag)).replaced) return true;
+        await pause(this.random() * 10 * attempt);
+      } catch {
+        await pause(this.random() * 200 * attempt);
+      }
+    }
+    return false;
   }
 
   /** The entry of one confirmation, if it was audited. */

@@ -1,3 +1,4 @@
+import type { Completion } from './auditLog';
 import type { ChatReference } from './chatReference';
 import { lastSyncOf, type Connector, type SyncType } from '../graph/types';
 import type { Locale } from '../i18n';
@@ -91,4 +92,30 @@ export function windowPassed(record: WatchRecord, now: Date): boolean {
 
 export function isFinal(state: WatchState): boolean {
   return state.kind !== 'watching';
+}
+
+/**
+ * What history records when a watch ends. A watch stopped for a sign-in is left out: the requester's Refresh
+ * continues it, and its real end is recorded then.
+ */
+export function completionOf(record: WatchRecord): Completion | null {
+  const { state } = record;
+  const minutesAfterAcceptance = (at: string): number =>
+    Math.max(0, Math.round((Date.parse(at) - Date.parse(record.acceptedAt)) / 60_000));
+  switch (state.kind) {
+    case 'watching':
+      return null;
+    case 'completed':
+      return {
+        state: 'completed',
+        at: state.lastSyncDateTime,
+        minutes: minutesAfterAcceptance(state.lastSyncDateTime),
+      };
+    case 'notReported':
+      return { state: 'notReported', at: record.changedAt, minutes: minutesAfterAcceptance(record.until) };
+    case 'statusChanged':
+      return { state: 'statusChanged', at: record.changedAt, status: state.status };
+    case 'stopped':
+      return state.reason === 'gone' ? { state: 'stopped', at: record.changedAt, reason: 'gone' } : null;
+  }
 }

@@ -139,6 +139,7 @@ function lineOf(entry: AuditEntry, m: Messages): RequestLine {
     outcome: entry.outcome,
     outcomeText: outcomeText(entry, m),
     requestId: entry.graphRequestId,
+    completion: entry.completion ?? null,
   };
 }
 

@@ -61,6 +61,17 @@ describe('the card follows a sync until Intune reports it', () => {
     expect(reported).not.toBe(asked);
     expect(visibleText(cardIn(done))).toContain(`Last sync: {{DATE(${reported.replace(/\.\d+Z$/, 'Z')}`);
     expect(visibleText(cardIn(done))).not.toContain(asked.replace(/\.\d+Z$/, 'Z'));
+    // History records what became of it, not "Requested" forever: in chat, and in the tab's request line.
+    const history = await vi.waitFor(async () => {
+      const text = visibleText(cardIn((await live.say('history cas01'))[0]));
+      expect(text).toContain('completed');
+      return text;
+    });
+    expect(history).toMatch(/Requested, completed \{\{DATE\(.*took under a minute/);
+    const tab = (await (await fetch(`${live.baseUrl}/api/tab/connectors/${cas01.id}/history`)).json()) as {
+      entries: Array<{ completion: { state: string; at: string; minutes: number } | null }>;
+    };
+    expect(tab.entries[0]?.completion).toMatchObject({ state: 'completed', minutes: 0 });
     // about 1.2 s of watching at one poll per second: never more than one GET per interval
     expect(gets(reporting.sim, cas01.id)).toBeLessThanOrEqual(3);
   });

@@ -14,7 +14,16 @@ export interface RequestLine {
   outcome: Outcome;
   outcomeText: string;
   requestId: string | null;
+  /** What became of an accepted sync the bot followed; null while followed, or when it was not followed. */
+  completion: RequestCompletion | null;
 }
+
+/** The end of a followed sync (`at` is ISO; the page formats it). */
+export type RequestCompletion =
+  | { state: 'completed'; at: string; minutes: number }
+  | { state: 'notReported'; at: string; minutes: number }
+  | { state: 'statusChanged'; at: string; status: string }
+  | { state: 'stopped'; at: string; reason: 'signIn' | 'gone' };
 
 export interface ConnectorRow {
   id: string;
