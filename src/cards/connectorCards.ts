@@ -93,7 +93,7 @@ export interface ListView {
   page: number;
   /** Graph kept sending pages beyond the bot's limit: the list is incomplete. */
   truncated: boolean;
-  /** Who asked: only their "Show more" pages this card; anybody else's starts their own list. */
+  /** Who asked: only their paging changes this card; anybody else's posts their own list, at the page they chose. */
   owner: string;
   /** "Open dashboard" leads here (the tab); none when null or absent. */
   dashboardUrl?: string | null;
@@ -111,6 +111,7 @@ export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
     notes.push(block(ours(m.listShowing(from + 1, from + shown.length, total)), { isSubtle: true, spacing: 'none' }));
   if (view.truncated) notes.push(block(ours(m.listTruncated(total)), { color: 'warning', spacing: 'none' }));
   const more = [
+    ...(page > 1 ? [button(m.showPrevious, { verb: VERBS.listPage, page: page - 1, owner: view.owner })] : []),
     ...(page < pages ? [button(m.showMore, { verb: VERBS.listPage, page: page + 1, owner: view.owner })] : []),
     ...dashboardButton(m, view.dashboardUrl ?? null),
   ];

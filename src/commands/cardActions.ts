@@ -123,7 +123,8 @@ async function lookUp(
         const card = connectorListCard(
           {
             connectors: list.connectors,
-            page: mine ? action.page : 1,
+            // Someone else's paging posts their own list, at the page they chose (not back at the start).
+            page: action.page,
             truncated: list.truncated,
             owner: userKey,
             dashboardUrl: input.dashboardUrl,

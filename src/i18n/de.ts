@@ -156,6 +156,7 @@ export const de: Messages = {
   listEmpty:
     'Dieser Mandant hat keine Intune-Exchange-Connectors. (Microsoft hat den Support für den lokalen Connector am 19. Februar 2024 beendet.)',
   showMore: 'Mehr anzeigen',
+  showPrevious: 'Zurück',
   statusTitle: (name) => md`Exchange-Connector ${name}`,
   chooseSyncTitle: (name) => md`Welche Synchronisierung für ${name}?`,
   ambiguousTitle: (query, count) => md`${String(count)} Connectors passen zu „${quoteOf(query)}“. Bitte einen wählen:`,

@@ -144,6 +144,7 @@ export const en: Messages = {
   listEmpty:
     'This tenant has no Intune Exchange connectors. (Microsoft ended support for the on-premises connector on 19 February 2024.)',
   showMore: 'Show more',
+  showPrevious: 'Previous',
   statusTitle: (name) => md`Exchange connector ${name}`,
   chooseSyncTitle: (name) => md`Which sync for ${name}?`,
   ambiguousTitle: (query, count) => md`${String(count)} connectors match “${quoteOf(query)}”. Pick one:`,

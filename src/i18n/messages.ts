@@ -96,6 +96,7 @@ export interface Messages {
   listTruncated: (shown: number) => string;
   listEmpty: string;
   showMore: string;
+  showPrevious: string;
   statusTitle: (name: string) => Rich;
   chooseSyncTitle: (name: string) => Rich;
   ambiguousTitle: (query: string, count: number) => Rich;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
-import { BEN, actionData, cardOf, textOf, useBotHarness } from '../helpers/botHarness';
+import { seedConnectors } from '../../src/simulator/seed';
+import { BEN, BOT, actionData, cardOf, textOf, useBotHarness } from '../helpers/botHarness';
 
 const bot = useBotHarness();
 
@@ -148,5 +149,53 @@ describe('card actions (TestAdapter)', () => {
     expect(card).toContain('The sync was not requested');
     expect(card).toContain(words);
     expect(card).toMatch(/Graph request-id: [0-9a-f-]{36}/);
+  });
+});
+
+describe('paging the connector list', () => {
+  it('pages forward and back in place for its owner; another member\'s "Show more" posts their own list from the page they asked for', async () => {
+    const [first] = bot.sim.allConnectors();
+    const many = Array.from({ length: 23 }, (_, index) => ({
+      ...first!,
+      id: `page-${index}`,
+      exchangeAlias: `PG${index}`,
+    }));
+    bot.sim.setConnectors(many);
+    try {
+      const group = { id: '19:paging@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' };
+      const mention = { type: 'mention', mentioned: BOT, text: '<at>Connector Sync</at>' };
+      const [list] = (
+        await bot.say('<at>Connector Sync</at> list connectors', { conversation: group, entities: [mention] })
+      ).replies;
+      expect(textOf(cardOf(list))).toContain('Showing 1–10 of 23.');
+      expect(textOf(cardOf(list))).not.toContain('[Previous]');
+
+      const second = invokeCard(
+        await bot.execute('connectors.page', actionData(cardOf(list), 'Show more'), {
+          replyToId: list?.id ?? '',
+          conversation: group,
+        }),
+      );
+      expect(textOf(second)).toContain('Showing 11–20 of 23.');
+      expect(textOf(second)).toContain('[Previous]');
+      const back = invokeCard(
+        await bot.execute('connectors.page', actionData(second, 'Previous'), {
+          replyToId: list?.id ?? '',
+          conversation: group,
+        }),
+      );
+      expect(textOf(back)).toContain('Showing 1–10 of 23.');
+
+      // Ben clicks "Show more" on Ada's page 2: his own list, from page 3 (what he asked for), in a new message.
+      const bens = await bot.execute('connectors.page', actionData(second, 'Show more'), {
+        from: BEN,
+        replyToId: list?.id ?? '',
+        conversation: group,
+      });
+      const own = bens.replies.find((reply) => reply.attachments?.length);
+      expect(textOf(cardOf(own))).toContain('Showing 21–23 of 23.');
+    } finally {
+      bot.sim.setConnectors(seedConnectors());
+    }
   });
 });
