@@ -121,12 +121,37 @@ export function connectorListCard(view: ListView, m: Messages): AdaptiveCard {
   );
 }
 
-export function connectorStatusCard(connector: Connector, owner: string, m: Messages): AdaptiveCard {
+/**
+ * `status X`. A question gets its answer first: "when did X last sync" the last sync, "why is X disconnected" what
+ * the status means for this kind of connector and what to check.
+ */
+export function connectorStatusCard(
+  connector: Connector,
+  owner: string,
+  m: Messages,
+  focus?: 'lastSync' | 'why',
+): AdaptiveCard {
   const snapshot = snapshotOf(connector);
   const text = (value: unknown): string => (typeof value === 'string' && value ? value : m.unknownValue);
+  const answer =
+    focus === 'lastSync'
+      ? [block(ours(`${m.fact.lastSync}: ${lastSyncText(snapshot, m)}`), { weight: 'bolder' })]
+      : focus === 'why'
+        ? [
+            block(
+              m.statusExplained(
+                snapshot.name,
+                snapshot.status,
+                snapshot.type,
+                connector.connectorServerName ?? snapshot.serverName ?? m.unknownValue,
+              ),
+            ),
+          ]
+        : [];
   return card(
     [
       heading(m.statusTitle(snapshot.name)),
+      ...answer,
       ...connectorFacts({ connector: snapshot }, m),
       factLine(m.fact.organization, plain(text(connector.exchangeOrganization)), { spacing: 'none' }),
       factLine(m.fact.version, plain(text(connector.version)), { spacing: 'none' }),
@@ -153,14 +178,30 @@ export function chooseSyncTypeCard(connector: Connector, owner: string, m: Messa
   );
 }
 
-/** Several connectors match (or were named): each candidate with its own buttons. */
+/** What the asker wanted to do with the connector they named: its candidates offer that. */
+export type Intent = 'sync' | 'status' | 'history';
+
+/** The buttons a candidate connector offers for what was asked: sync (Full, Delta), its status, or its history. */
+function intentButtons(connector: Connector, intent: Intent, owner: string, m: Messages): ExecuteAction[] {
+  switch (intent) {
+    case 'sync':
+      return syncButtons(connector, owner, true, m);
+    case 'status':
+      return [button(m.buttons.status, { verb: VERBS.status, connectorId: connector.id })];
+    case 'history':
+      return [button(m.buttons.history, { verb: VERBS.history, connectorId: connector.id })];
+  }
+}
+
+/** Several connectors match (or were named): each candidate with the buttons for what was asked. */
 export function ambiguousConnectorCard(
   query: string,
   candidates: readonly Connector[],
   owner: string,
   m: Messages,
-  title?: Rich,
+  options: { title?: Rich; intent?: Intent } = {},
 ): AdaptiveCard {
+  const { title, intent = 'sync' } = options;
   const sections: CardElement[] = candidates.slice(0, MAX_CANDIDATES).map((connector) => {
     const snapshot = snapshotOf(connector);
     return {
@@ -173,7 +214,7 @@ export function ambiguousConnectorCard(
           isSubtle: true,
           spacing: 'none',
         }),
-        { type: 'ActionSet', actions: syncButtons(connector, owner, true, m) },
+        { type: 'ActionSet', actions: intentButtons(connector, intent, owner, m) },
       ],
     };
   });
@@ -187,8 +228,9 @@ export function unknownConnectorCard(
   known: readonly Connector[],
   owner: string,
   m: Messages,
-  title: Rich | null = null,
+  options: { title?: Rich | null; intent?: Intent } = {},
 ): AdaptiveCard {
+  const { title = null, intent = 'sync' } = options;
   const body: CardElement[] = [heading(m.unknownConnector(query), 'attention')];
   if (suggestion) body.push(block(title ?? m.didYouMean(displayName(suggestion)), { weight: 'bolder' }));
   if (known.length === 0) body.push(block(ours(m.noConnectors)));
@@ -200,5 +242,5 @@ export function unknownConnectorCard(
       );
     }
   }
-  return card(body, suggestion ? syncButtons(suggestion, owner, true, m) : undefined);
+  return card(body, suggestion ? intentButtons(suggestion, intent, owner, m) : undefined);
 }

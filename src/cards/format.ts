@@ -1,4 +1,3 @@
-import type { SyncType } from '../graph/types';
 import type { KnownStatus, KnownType, Messages } from '../i18n';
 import type { ConnectorSnapshot } from '../sync/confirmation';
 
@@ -37,10 +36,6 @@ export function typeText(snapshot: ConnectorSnapshot, m: Messages): string {
 /** How a user would type this connector in a command: quoted when the name has spaces. */
 export function typedName(name: string): string {
   return /\s/.test(name) ? `"${name}"` : name;
-}
-
-export function syncCommand(name: string, syncType: SyncType): string {
-  return `sync connector ${typedName(name)} ${syncType === 'fullSync' ? 'full' : 'delta'}`;
 }
 
 export function statusCommand(name: string): string {

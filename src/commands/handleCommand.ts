@@ -4,7 +4,7 @@ import { ours } from '../text/rich';
 import type { Command, ParseError } from './command';
 import { lookupFailureText } from './graphFailureText';
 import type { CommandDeps } from './handlers/request';
-import { dispatch, helpLines } from './registry';
+import { dispatch, helpLines, typedCommand } from './registry';
 import type { Reply, TurnInput } from './reply';
 
 export type { CommandDeps } from './handlers/request';
@@ -39,7 +39,11 @@ export function explainParseError(error: ParseError, input: TurnInput): Reply {
       return { kind: 'text', text: ours(m.missingTarget(error.command)) };
     case 'notUnderstood': {
       const preface = [m.notUnderstood(error.text)];
-      if (error.suggestion) preface.push(m.didYouMeanCommand(error.suggestion));
+      // Suggested in the reader's language: a German reader is never told to type an English command.
+      if (error.suggestion)
+        preface.push(
+          m.didYouMeanCommand([typedCommand(error.suggestion.kind, m.locale), ...error.suggestion.rest].join(' ')),
+        );
       return { kind: 'card', card: helpCard(m, helpLines(m.locale), preface, input.dashboardUrl) };
     }
   }

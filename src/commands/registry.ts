@@ -2,7 +2,14 @@ import type { Locale } from '../i18n';
 import type { Command, CommandKind } from './command';
 import { handleHistory, handleList, handleStatus } from './handlers/lookups';
 import { handleSync } from './handlers/sync';
-import { handleCancel, handleGreeting, handleHelp, handleSignOut, handleThanks } from './handlers/talk';
+import {
+  handleCancel,
+  handleConfirmHint,
+  handleGreeting,
+  handleHelp,
+  handleSignOut,
+  handleThanks,
+} from './handlers/talk';
 import type { CommandRequest } from './handlers/request';
 import type { CommandVocabulary } from './parse';
 import type { Reply } from './reply';
@@ -17,8 +24,8 @@ interface Entry<K extends CommandKind> {
   words: Record<Locale, readonly string[]>;
   /** Whole messages that are this command ("sign out", "thank you"). */
   phrases?: Record<Locale, readonly string[]>;
-  /** How the command is typed, for "did you mean". */
-  typed: string;
+  /** How the command is typed, for "did you mean", in the reader's language. */
+  typed: Record<Locale, string>;
   /** Its lines on the help card, in the reader's language: the parser accepts every example (a test checks). */
   help: Record<Locale, readonly HelpLine[]>;
   handle: (request: CommandRequest<Extract<Command, { kind: K }>>) => Promise<Reply>;
@@ -31,37 +38,73 @@ interface Entry<K extends CommandKind> {
  */
 export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   sync: {
+    // Verbs of doing: any of them with a connector is a request; every request is confirmed by a card.
     words: {
-      en: ['sync', 'synch', 'synchronize', 'synchronise', 'resync'],
-      de: ['synchronisiere', 'synchronisieren', 'synchronisier', 'synchronisierung', 'synchronisation'],
+      en: [
+        'sync',
+        'synch',
+        'synced',
+        'synchronize',
+        'synchronise',
+        'resync',
+        'run',
+        'start',
+        'trigger',
+        'kick',
+        'force',
+        'refresh',
+        'launch',
+        'initiate',
+        'perform',
+        'execute',
+        'rerun',
+      ],
+      de: [
+        'synchronisiere',
+        'synchronisieren',
+        'synchronisier',
+        'synchronisiert',
+        'synchronisierung',
+        'synchronisation',
+        'starten',
+        'starte',
+        'anstoßen',
+        'anstossen',
+        'stoße',
+        'auslösen',
+        'ausführen',
+        'durchführen',
+        'aktualisieren',
+        'aktualisiere',
+      ],
     },
-    typed: 'sync connector',
+    typed: { en: 'sync connector', de: 'synchronisiere connector' },
     help: {
       en: [
         {
           example: 'sync connector CAS01 full',
-          text: 'Full sync of a connector (by alias, server name or id; a unique prefix is enough)',
+          text: 'Full sync of a connector (by alias, server name or id; a unique prefix is enough); also "please sync CAS01 fully", "trigger a full sync for CAS01"',
         },
         {
           example: 'sync connector CAS01 delta',
-          text: 'Delta ("Quick") sync; also "delta sync CAS01", "please sync CAS01 fully"',
+          text: 'Delta ("Quick") sync; also "delta sync CAS01", "kick off a delta on CAS01"',
         },
         {
-          example: 'sync connector "Munich Exchange" full',
+          example: 'sync connector "Name with spaces" full',
           text: 'Quotes for names with spaces, where a word could be taken for a command',
         },
       ],
       de: [
         {
           example: 'synchronisiere connector CAS01 vollständig',
-          text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt)',
+          text: 'Vollständige Synchronisierung (Alias, Servername oder ID; ein eindeutiger Anfang genügt); auch „Vollsynchronisierung CAS01“, „synchronisiere den Connector CAS01 bitte vollständig“',
         },
         {
           example: 'synchronisiere connector CAS01 delta',
-          text: 'Delta-/Schnellsynchronisierung; auch „Vollsynchronisierung CAS01“, „synchronisiere den Connector CAS01 bitte vollständig“',
+          text: 'Delta-/Schnellsynchronisierung; auch „Delta-Sync für CAS01 starten“',
         },
         {
-          example: 'synchronisiere connector "Munich Exchange" vollständig',
+          example: 'synchronisiere connector "Name mit Leerzeichen" vollständig',
           text: 'Anführungszeichen für Namen mit Leerzeichen, wo ein Wort als Befehl gelesen werden könnte',
         },
       ],
@@ -70,7 +113,7 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   },
   list: {
     words: { en: ['list', 'show', 'overview'], de: ['liste', 'zeige', 'zeig', 'anzeigen', 'auflisten', 'übersicht'] },
-    typed: 'list connectors',
+    typed: { en: 'list connectors', de: 'liste connectors' },
     help: {
       en: [{ example: 'list connectors', text: 'All connectors with status and last sync, ten to a page' }],
       de: [
@@ -84,13 +127,18 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   },
   status: {
     words: { en: ['status', 'state', 'details', 'info'], de: ['zustand'] },
-    typed: 'status',
+    typed: { en: 'status', de: 'status' },
     help: {
-      en: [{ example: 'status CAS01', text: 'Details of one connector, with its sync and history buttons' }],
+      en: [
+        {
+          example: 'status CAS01',
+          text: 'Details of one connector, read fresh; also "when did CAS01 last sync?", "why is CAS02 disconnected?"',
+        },
+      ],
       de: [
         {
           example: 'status CAS01',
-          text: 'Details eines Connectors, mit Schaltflächen für Synchronisierung und Verlauf',
+          text: 'Details eines Connectors, frisch gelesen; auch „wann wurde CAS01 zuletzt synchronisiert?“',
         },
       ],
     },
@@ -98,7 +146,7 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   },
   history: {
     words: { en: ['history', 'audit'], de: ['verlauf', 'historie', 'protokoll'] },
-    typed: 'history',
+    typed: { en: 'history', de: 'verlauf' },
     help: {
       en: [{ example: 'history CAS01', text: 'The last ten sync requests for a connector: who, when, outcome' }],
       de: [{ example: 'verlauf CAS01', text: 'Die letzten zehn Synchronisierungsanfragen: wer, wann, Ergebnis' }],
@@ -106,8 +154,12 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
     handle: handleHistory,
   },
   cancel: {
-    words: { en: ['cancel', 'abort', 'stop'], de: ['abbrechen', 'abbruch', 'stopp'] },
-    typed: 'cancel',
+    words: { en: ['cancel', 'abort', 'stop', 'nevermind'], de: ['abbrechen', 'abbruch', 'stopp'] },
+    phrases: {
+      en: ['never mind', 'forget it', 'forget about it', 'no thanks'],
+      de: ['vergiss es', 'vergiss das', 'lass es', 'doch nicht', 'nein danke'],
+    },
+    typed: { en: 'cancel', de: 'abbrechen' },
     help: {
       en: [{ example: 'cancel', text: 'Cancels your sync that waits for confirmation in this chat' }],
       de: [
@@ -119,7 +171,7 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   signOut: {
     words: { en: ['logout', 'signout'], de: ['abmelden', 'ausloggen'] },
     phrases: { en: ['sign out', 'log out', 'log off', 'sign me out'], de: ['melde mich ab'] },
-    typed: 'sign out',
+    typed: { en: 'sign out', de: 'abmelden' },
     help: {
       en: [{ example: 'sign out', text: 'Signs you out of Microsoft Graph' }],
       de: [{ example: 'abmelden', text: 'Meldet Sie von Microsoft Graph ab' }],
@@ -129,14 +181,14 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
   help: {
     words: { en: ['help', 'commands', 'usage'], de: ['hilfe', 'befehle'] },
     phrases: { en: ['what can you do'], de: ['was kannst du'] },
-    typed: 'help',
+    typed: { en: 'help', de: 'hilfe' },
     help: { en: [], de: [] },
     handle: handleHelp,
   },
   thanks: {
     words: { en: ['thanks', 'thank', 'thx', 'cheers'], de: ['danke', 'dankeschön'] },
     phrases: { en: ['thank you', 'thanks a lot', 'many thanks'], de: ['vielen dank', 'danke schön', 'besten dank'] },
-    typed: 'thanks',
+    typed: { en: 'thanks', de: 'danke' },
     help: { en: [], de: [] },
     handle: handleThanks,
   },
@@ -146,9 +198,17 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry<K> } = {
       en: ['good morning', 'good afternoon', 'good evening'],
       de: ['guten morgen', 'guten tag', 'guten abend', 'grüß gott'],
     },
-    typed: 'hi',
+    typed: { en: 'hi', de: 'hallo' },
     help: { en: [], de: [] },
     handle: handleGreeting,
+  },
+  confirm: {
+    // Short words of assent: typing never starts a sync, so the answer points at the card's button.
+    words: { en: ['ok', 'okay', 'yes', 'yep', 'confirm', 'confirmed', 'sure'], de: ['ja', 'bestätigen', 'bestätige'] },
+    phrases: { en: ['go ahead', 'do it', 'yes please'], de: ['mach das', 'mach es', 'ja bitte', 'los geht'] },
+    typed: { en: 'ok', de: 'ja' },
+    help: { en: [], de: [] },
+    handle: handleConfirmHint,
   },
 };
 
@@ -168,8 +228,12 @@ export const VOCABULARY: CommandVocabulary = {
       ),
     ),
   ),
-  typed: new Map(KINDS.map((kind) => [kind, COMMANDS[kind].typed] as const)),
 };
+
+/** How a command is typed in the reader's language (suggestions never switch language). */
+export function typedCommand(kind: CommandKind, locale: Locale): string {
+  return COMMANDS[kind].typed[locale];
+}
 
 /** The help card's lines in one language, in the registry's order. */
 export function helpLines(locale: Locale): HelpLine[] {

@@ -6,10 +6,14 @@ import type { SyncType } from '../graph/types';
  * synonym is one entry here or there.
  */
 
-/** Politeness and glue: "please sync the connector CAS01 now", "synchronisiere den Connector bitte". */
+/**
+ * Words that change nothing: politeness, glue, time, and the grammar around a request ("kick off a delta on cas01",
+ * "pls full sync cas01 asap", "kannst du bitte den Connector CAS01 neu synchronisieren"). Never a connector's name.
+ */
 export const FILLERS = [
   'please',
   'pls',
+  'plz',
   'the',
   'a',
   'an',
@@ -17,21 +21,50 @@ export const FILLERS = [
   'of',
   'my',
   'our',
+  'we',
+  'us',
   'now',
-  'force',
+  'asap',
+  'immediately',
+  'right',
+  'away',
+  'quickly',
+  'today',
   'do',
-  'run',
-  'start',
   'can',
   'you',
   'could',
   'would',
+  'will',
   'just',
   'again',
+  'once',
+  'more',
   'on',
   'to',
   'me',
+  'it',
+  'have',
+  'got',
+  'there',
+  'here',
   'kindly',
+  'what',
+  'which',
+  'that',
+  'this',
+  'its',
+  'and',
+  'with',
+  'be',
+  'been',
+  'is',
+  'are',
+  'am',
+  'does',
+  'ist',
+  'sind',
+  'how',
   'bitte',
   'den',
   'die',
@@ -43,21 +76,109 @@ export const FILLERS = [
   'vom',
   'für',
   'jetzt',
+  'sofort',
+  'gleich',
   'mal',
   'einen',
   'eine',
   'ein',
+  'einem',
   'doch',
   'kannst',
+  'könntest',
+  'können',
   'du',
   'sie',
-  'starte',
   'erneut',
   'nochmal',
+  'noch',
+  'neu',
   'mir',
+  'uns',
+  'wir',
   'zu',
   'an',
+  'es',
+  'gibt',
+  'haben',
+  'welche',
+  'welcher',
+  'welches',
+  'was',
+  'im',
+  'in',
+  'und',
+  'mit',
+  'off',
 ];
+
+/**
+ * Words that make a message a question about a connector, which a status card answers: anywhere in it ("when did
+ * CAS01 last sync", "wann wurde CAS01 zuletzt synchronisiert", "why is CAS02 disconnected") they beat a sync verb.
+ */
+export const QUESTION_WORDS: Record<string, 'lastSync' | 'why' | 'state'> = {
+  when: 'lastSync',
+  last: 'lastSync',
+  lastly: 'lastSync',
+  recently: 'lastSync',
+  wann: 'lastSync',
+  zuletzt: 'lastSync',
+  letzte: 'lastSync',
+  letzten: 'lastSync',
+  why: 'why',
+  warum: 'why',
+  wieso: 'why',
+  weshalb: 'why',
+  did: 'state',
+  has: 'state',
+  wurde: 'state',
+  war: 'state',
+  hat: 'state',
+};
+
+/** A question only as the first word ("is cas01 connected?"), and only without a sync verb or type. */
+export const OPENING_QUESTION_WORDS = ['is', 'are', 'was', 'does', 'ist', 'sind', 'läuft', 'funktioniert'];
+
+/**
+ * How a connector is: a question about it without a sync verb ("cas01 ok?"), and with one, which connectors a
+ * request means when no name is given ("sync the disconnected connector").
+ */
+export const CONDITION_WORDS: Record<string, 'connected' | 'disconnected' | 'connectionPending' | null> = {
+  ok: null,
+  okay: null,
+  fine: null,
+  healthy: null,
+  working: null,
+  up: null,
+  down: 'disconnected',
+  connected: 'connected',
+  disconnected: 'disconnected',
+  offline: 'disconnected',
+  pending: 'connectionPending',
+  verbunden: 'connected',
+  getrennt: 'disconnected',
+  ausstehend: 'connectionPending',
+  erreichbar: null,
+  gesund: null,
+};
+
+/**
+ * Kinds of connector: "sync the hosted connector", "sync exchange online", "synchronisiere den lokalen Connector".
+ * When the words name no connector, the answer offers the connectors of that kind.
+ */
+export const TYPE_WORDS: Record<string, 'onPremises' | 'hosted' | 'dedicated'> = {
+  hosted: 'hosted',
+  online: 'hosted',
+  cloud: 'hosted',
+  'on-premises': 'onPremises',
+  'on-prem': 'onPremises',
+  onprem: 'onPremises',
+  onpremises: 'onPremises',
+  lokal: 'onPremises',
+  lokale: 'onPremises',
+  lokalen: 'onPremises',
+  dedicated: 'dedicated',
+};
 
 /** The optional noun: "sync connector CAS01", "synchronisiere die Konnektoren". */
 export const NOUNS = [

@@ -47,6 +47,27 @@ export const de: Messages = {
   confirmAskedBy: (name, personal) =>
     personal ? md`Angefordert von ${name}.` : md`Angefordert von ${name}. Nur ${name} kann starten oder abbrechen.`,
   confirmValidUntil: (when) => md`Gültig bis ${when}.`,
+  statusExplained: (name, status, type, server) => {
+    const onPremises = type === 'onPremises';
+    const check = onPremises
+      ? md`Prüfen Sie, ob der Exchange-Connector-Dienst auf ${server} läuft und das Internet erreicht. Microsoft hat den Support für den lokalen Connector am 19. Februar 2024 beendet.`
+      : md`
+Prüfen Sie den Connector im Intune Admin Center (Mandantenverwaltung > Connectors und Token > Exchange-Connectors).
+        `;
+    if (status === 'disconnected')
+      return md`${name} ist getrennt: Intune erreicht ihn nicht, er kann nicht synchronisieren. ${check}`;
+    if (status === 'connectionPending')
+      return md`${name} wartet auf seine Verbindung: Er hat Intune seit der Einrichtung nicht erreicht. ${check}`;
+    if (status === 'connected') return md`${name} ist verbunden: Intune erreicht ihn, er kann synchronisieren.`;
+    return md`${name} meldet Intune „${status ?? '?'}“. ${check}`;
+  },
+  matchingConnectors: (count) =>
+    count === 0
+      ? 'Kein Connector dieser Art.'
+      : `${count} Connector${count === 1 ? '' : 's'} dieser Art. Bitte einen wählen:`,
+  bothTypes: 'Sie haben vollständig und Delta genannt: welche Synchronisierung?',
+  syncCommand: (name, syncType) =>
+    `synchronisiere connector ${/\s/.test(name) ? `"${name}"` : name} ${syncType === 'fullSync' ? 'vollständig' : 'delta'}`,
   confirmStatusWarning: (name, status) =>
     status === 'disconnected'
       ? md`⚠️ ${name} ist **getrennt**: Intune erreicht ihn gerade nicht, die Synchronisierung läuft womöglich erst, wenn der Connector-Dienst wieder da ist. Sie können die Anfrage trotzdem senden.`
@@ -191,6 +212,10 @@ export const de: Messages = {
   greeting:
     'Hallo! Ich starte Synchronisierungen Ihrer Intune-Exchange-Connectors, mit Ihren eigenen Berechtigungen. Zum Beispiel: `synchronisiere connector CAS01 vollständig` oder `liste connectors`.',
   nothingToCancel: 'Es gibt nichts abzubrechen: in diesem Chat wartet keine Synchronisierung auf Ihre Bestätigung.',
+  confirmWithButton:
+    'Synchronisierungen starten mit der Schaltfläche auf einer Bestätigungskarte, nie mit einem getippten Wort. Fragen Sie zum Beispiel: `synchronisiere connector CAS01 vollständig`.',
+  confirmWithButtonPending: (name, syncType) =>
+    md`Zum Starten wählen Sie **${syncType === 'fullSync' ? 'Vollständig' : 'Delta'} synchronisieren** auf Ihrer Karte für ${name} oben: ein getipptes Wort startet nie eine Synchronisierung.`,
   cancelledText: (cancelled) =>
     md`Abgebrochen: ${joined(
       cancelled.map(
@@ -212,8 +237,6 @@ export const de: Messages = {
       : `Welcher Connector? Zum Beispiel: \`${command === 'history' ? 'verlauf' : 'status'} CAS01\`.`,
   unknownSyncType: (word) =>
     md`„${quoteOf(word)}“ ist keine Synchronisierungsart. Verwenden Sie \`vollständig\` oder \`delta\`.`,
-  extraWords: (words) =>
-    md`„${quoteOf(words)}“ habe ich dort nicht erwartet. Namen mit Leerzeichen bitte in Anführungszeichen: \`synchronisiere connector "Munich Exchange" vollständig\`.`,
   invalidAction: 'Diese Schaltfläche enthält keine gültige Anfrage. Bitte den Befehl erneut eingeben.',
   unexpectedError: 'Bei mir ist etwas schiefgelaufen; es wurde nichts synchronisiert. Bitte erneut versuchen.',
   storageUnavailable:

@@ -44,6 +44,25 @@ export const en: Messages = {
   confirmAskedBy: (name, personal) =>
     personal ? md`Asked by ${name}.` : md`Asked by ${name}. Only ${name} can start or cancel it.`,
   confirmValidUntil: (when) => md`Valid until ${when}.`,
+  statusExplained: (name, status, type, server) => {
+    const onPremises = type === 'onPremises';
+    const check = onPremises
+      ? md`Check that the Exchange connector service runs on ${server} and can reach the internet. Microsoft ended support for the on-premises connector on 19 February 2024.`
+      : md`
+Check the connector in the Intune admin center (Tenant administration > Connectors and tokens > Exchange connectors).
+        `;
+    if (status === 'disconnected')
+      return md`${name} is disconnected: Intune cannot reach it, so it cannot sync. ${check}`;
+    if (status === 'connectionPending')
+      return md`${name} is waiting for its connection: it has not reached Intune since it was set up. ${check}`;
+    if (status === 'connected') return md`${name} is connected: Intune reaches it, and it can sync.`;
+    return md`${name} reports “${status ?? '?'}” to Intune. ${check}`;
+  },
+  matchingConnectors: (count) =>
+    count === 0 ? 'No connector of that kind.' : `${count} connector${count === 1 ? '' : 's'} of that kind. Pick one:`,
+  bothTypes: 'You named both full and delta sync: which one?',
+  syncCommand: (name, syncType) =>
+    `sync connector ${/\s/.test(name) ? `"${name}"` : name} ${syncType === 'fullSync' ? 'full' : 'delta'}`,
   confirmStatusWarning: (name, status) =>
     status === 'disconnected'
       ? md`⚠️ ${name} is **disconnected**: Intune cannot reach it right now, so the sync may not run until the connector service is back. You can still send the request.`
@@ -174,6 +193,10 @@ export const en: Messages = {
   greeting:
     'Hi! I start syncs of your Intune Exchange connectors, with your own permissions. Try `sync connector CAS01 full` or `list connectors`.',
   nothingToCancel: 'Nothing to cancel: you have no sync waiting for confirmation in this chat.',
+  confirmWithButton:
+    'Syncs start with the **Start** button on a confirmation card, never with a typed word. Ask for one, e.g. `sync connector CAS01 full`.',
+  confirmWithButtonPending: (name, syncType) =>
+    md`To start it, select **Start ${syncType === 'fullSync' ? 'full' : 'delta'} sync** on your card for ${name} above: a typed word never starts a sync.`,
   cancelledText: (cancelled) =>
     md`Cancelled ${joined(
       cancelled.map(({ name, syncType }) => md`your ${syncType === 'fullSync' ? 'full' : 'delta'} sync of ${name}`),
@@ -189,8 +212,6 @@ export const en: Messages = {
       ? 'Which connector? For example: `sync connector CAS01 full`. Type `list connectors` to see them all.'
       : `Which connector? For example: \`${command} CAS01\`.`,
   unknownSyncType: (word) => md`“${quoteOf(word)}” is not a sync type. Use \`full\` or \`delta\` (also \`quick\`).`,
-  extraWords: (words) =>
-    md`I did not expect “${quoteOf(words)}” there. Put a connector name with spaces in quotes: \`sync connector "Munich Exchange" full\`.`,
   invalidAction: 'That button did not carry a request I can act on. Type the command again to get a fresh card.',
   unexpectedError: 'Something went wrong on my side; nothing was synced. Please try again.',
   storageUnavailable:

@@ -41,6 +41,14 @@ export interface Messages {
   /** `when` is an Adaptive Card TIME()/DATE() expression, so each reader sees their own time. */
   confirmValidUntil: (when: string) => Rich;
   confirmStatusWarning: (name: string, status: 'disconnected' | 'connectionPending') => Rich;
+  /** "why is X disconnected?": what the status means for this kind of connector, and what to check. */
+  statusExplained: (name: string, status: string | null, type: string | null, server: string) => Rich;
+  /** The syncs of one kind or status, when the words named none ("sync the hosted connector"). */
+  matchingConnectors: (count: number) => string;
+  /** Both full and delta were named: which one? */
+  bothTypes: string;
+  /** How a sync command is typed, in this language (suggestions never switch language). */
+  syncCommand: (name: string, syncType: SyncType) => string;
   signInExpiredNote: string;
   sending: string;
   /** The clicker's answer when a click could not be settled in time; the card follows when it is. */
@@ -125,6 +133,9 @@ export interface Messages {
   thanksReply: string;
   greeting: string;
   nothingToCancel: string;
+  /** "ok", "yes", "confirm" typed: syncs start with a card's button; with a waiting card, which one. */
+  confirmWithButton: string;
+  confirmWithButtonPending: (name: string, syncType: SyncType) => Rich;
   /** The syncs a typed cancel cancelled, oldest first. */
   cancelledText: (cancelled: ReadonlyArray<{ name: string; syncType: SyncType }>) => Rich;
   oneAtATimeAll: string;
@@ -134,7 +145,6 @@ export interface Messages {
   didYouMeanCommand: (command: string) => Rich;
   missingTarget: (command: 'sync' | 'status' | 'history') => string;
   unknownSyncType: (word: string) => Rich;
-  extraWords: (words: string) => Rich;
   invalidAction: string;
   unexpectedError: string;
   storageUnavailable: string;

@@ -78,11 +78,19 @@ describe('typed commands (TestAdapter)', () => {
   it.each([
     ['sync connector', 'Which connector?'],
     ['sync connector cas01 sometimes', 'is not a sync type'],
-    ['sync connector cas01 xyz full', 'did not expect “xyz”'],
   ])('explains %j and changes nothing', async (text, answer) => {
     const syncsBefore = bot.sim.syncCalls().length;
     const { replies } = await bot.say(text);
     expect(replies[0]?.text).toContain(answer);
+    expect(bot.sim.syncCalls()).toHaveLength(syncsBefore);
+  });
+
+  it('a stray word beside a connector and a type changes nothing: the confirmation card names both before anything syncs', async () => {
+    const syncsBefore = bot.sim.syncCalls().length;
+    const card = textOf(cardOf((await bot.say('sync connector cas01 xyz full')).replies[0]));
+    expect(card).toContain('Sync this Exchange connector?');
+    expect(card).toContain('Connector: CAS01');
+    expect(card).toContain('[Start full sync]');
     expect(bot.sim.syncCalls()).toHaveLength(syncsBefore);
   });
 

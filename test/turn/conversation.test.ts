@@ -18,7 +18,7 @@ async function answer(text: string, locale: 'en-US' | 'de-DE', chat = `a:${local
     .join('\n---\n');
 }
 
-type Row = [text: string, words: string[]];
+type Row = [text: string, words: string[], absent?: string[]];
 const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
   'en-US': [
     [
@@ -49,6 +49,46 @@ const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
     ['cancel', ['Nothing to cancel']],
     ['help', ['I start syncs', 'sync connector CAS01 full', 'list connectors', 'history CAS01']],
     ['what is the weather', ['Sorry, I did not understand', 'I start syncs']],
+    // Everyday requests: a verb of doing, a connector, maybe a type; fillers change nothing.
+    ['kick off a delta on cas01', ['Sync this Exchange connector?', 'Connector: CAS01', '[Start delta sync]']],
+    ['trigger a full sync for the Munich connector', ['Connector: Munich Exchange', '[Start full sync]']],
+    ['pls full sync cas01 asap', ['Connector: CAS01', '[Start full sync]']],
+    ['could you run a quick sync on EXO-Hosted right away?', ['Connector: EXO-Hosted', '[Start delta sync]']],
+    ['sync CAS01 full please sync CAS01', ['Connector: CAS01', '[Start full sync]'], ['“”']],
+    ['sync connector CAS01 full sync connector CAS01 full', ['Connector: CAS01', '[Start full sync]'], ['“”']],
+    [
+      'sync CAS01 full delta',
+      ['both full and delta', 'Which sync for CAS01?', '[Start full sync]', '[Start delta sync]'],
+    ],
+    // Questions get answers: a status card, the asked-for fact first.
+    ['when was the last sync of cas01', ['Exchange connector CAS01\nLast sync:'], ['[Start full sync]\n']],
+    ['when did CAS01 last sync?', ['Exchange connector CAS01\nLast sync:']],
+    ['is cas01 connected?', ['Exchange connector CAS01', 'Status: Connected']],
+    ['is EXO-Hosted ok?', ['Exchange connector EXO-Hosted', 'Status: Connected']],
+    [
+      'why is CAS02 disconnected?',
+      [
+        'Exchange connector CAS02',
+        'CAS02 is disconnected: Intune cannot reach it',
+        'runs on ICX-CONN-02',
+        '19 February 2024',
+      ],
+    ],
+    ['what connectors do we have?', ['4 Exchange connectors']],
+    // Short words get short answers, not the help card.
+    ['never mind', ['Nothing to cancel'], ['I start syncs']],
+    ['nevermind', ['Nothing to cancel'], ['I start syncs']],
+    ['forget it', ['Nothing to cancel'], ['I start syncs']],
+    ['ok', ['never with a typed word'], ['I start syncs']],
+    ['yes', ['never with a typed word'], ['I start syncs']],
+    ['confirm', ['never with a typed word'], ['I start syncs']],
+    // Names that match a kind or several connectors keep what was asked.
+    ['sync the hosted connector', ['1 connector of that kind', 'EXO-Hosted', '[Start full sync]']],
+    ['sync exchange online', ['EXO-Hosted', '[Start full sync]']],
+    ['status cas', ['2 connectors match', '[Status]'], ['[Start full sync]']],
+    ['history cas', ['2 connectors match', '[History]'], ['[Start full sync]']],
+    ['sync history cas01', ['Last sync requests for CAS01']],
+    ['help', ['Full sync of a connector', 'please sync CAS01 fully', 'Name with spaces'], ['Munich Exchange']],
   ],
   'de-DE': [
     [
@@ -66,6 +106,27 @@ const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
     ['danke', ['Gern geschehen']],
     ['hallo', ['Hallo!', 'synchronisiere connector CAS01 vollständig']],
     ['abbrechen', ['nichts abzubrechen']],
+    ['wann wurde CAS01 zuletzt synchronisiert', ['Exchange-Connector CAS01\nLetzte Synchronisierung:']],
+    [
+      'bitte einen Delta-Sync für CAS01 starten',
+      ['Diesen Exchange-Connector synchronisieren?', '[Delta synchronisieren]'],
+    ],
+    [
+      'kannst du bitte den Exchange Connector CAS01 neu synchronisieren',
+      ['Welche Synchronisierung für CAS01?', '[Vollständig synchronisieren]', '[Delta synchronisieren]'],
+    ],
+    ['welche Connectoren gibt es', ['4 Exchange-Connectors']],
+    ['ist CAS02 getrennt?', ['Exchange-Connector CAS02', 'Status: Getrennt']],
+    ['warum ist CAS02 getrennt?', ['CAS02 ist getrennt: Intune erreicht ihn nicht', '19. Februar 2024']],
+    ['vergiss es', ['nichts abzubrechen'], ['Ich starte Synchronisierungen']],
+    ['ja', ['nie mit einem getippten Wort'], ['Ich starte Synchronisierungen']],
+    // Suggestions stay in the reader's language.
+    [
+      'synchronisiere connector CSA01 vollständig',
+      ['Meinten Sie', 'synchronisiere connector CAS01 vollständig'],
+      ['sync connector'],
+    ],
+    ['snyc cas01', ['Meinten Sie', 'synchronisiere connector cas01'], ['sync connector']],
     [
       'hilfe',
       [
@@ -79,10 +140,11 @@ const ROWS: Record<'en-US' | 'de-DE', Row[]> = {
 };
 
 describe.each(['en-US', 'de-DE'] as const)('%s', (locale) => {
-  it.each(ROWS[locale])('%j', async (text, words) => {
+  it.each(ROWS[locale])('%j', async (text, words, absent = []) => {
     const said = await answer(text, locale);
     // On failure, the turn as botbuilder-testing's DialogTestLogger recorded it: what was sent, what came back.
     for (const word of words) expect(said, bot.transcript.slice(-8).join('\n')).toContain(word);
+    for (const word of absent) expect(said, bot.transcript.slice(-8).join('\n')).not.toContain(word);
     expect(bot.sim.syncCalls()).toEqual([]);
   });
 });

@@ -98,10 +98,13 @@ describe('parseCommand: what people type, in English and German', () => {
   it('suggests the command a bigger typo was close to', () => {
     expect(parse('snyc cas01')).toEqual({
       ok: false,
-      error: { kind: 'notUnderstood', text: 'snyc cas01', suggestion: 'sync connector cas01' },
+      error: { kind: 'notUnderstood', text: 'snyc cas01', suggestion: { kind: 'sync', rest: ['cas01'] } },
     });
     expect(parse('snyc connector cas01 full')).toEqual({ ok: true, command: sync(['cas01'], 'fullSync') });
-    expect(parse('lsit')).toMatchObject({ ok: false, error: { kind: 'notUnderstood', suggestion: 'list connectors' } });
+    expect(parse('lsit')).toMatchObject({
+      ok: false,
+      error: { kind: 'notUnderstood', suggestion: { kind: 'list', rest: [] } },
+    });
   });
 
   it.each(['what is the weather', 'DROP TABLE connectors;', '{"verb":"sync.confirm"}'])(
@@ -154,3 +157,101 @@ describe('parseCommand, property: any connector name in any of the phrasings yie
     );
   });
 });
+
+describe('parseCommand, property: requests and questions generated from the grammar, in both languages, any order', () => {
+  /** Connector-like names (CAS01, MUCX07): never a keyword, a filler or a type. */
+  const name = fc.stringMatching(/^[A-Z]{2,4}[0-9]{2}$/);
+  const language = {
+    en: {
+      verbs: ['sync', 'resync', 'run', 'start', 'trigger', 'kick off', 'force', 'refresh', 'launch', 'please sync'],
+      fillers: [
+        'please',
+        'now',
+        'asap',
+        'the exchange connector',
+        'the connector',
+        'a',
+        'for',
+        'on',
+        'right away',
+        'pls',
+      ],
+      types: { fullSync: ['full', 'fully', 'complete', 'full sync'], deltaSync: ['delta', 'quick', 'delta sync'] },
+      questions: [
+        'when did {} last sync',
+        'when was the last sync of {}',
+        'is {} connected',
+        'why is {} disconnected',
+        'is {} ok',
+      ],
+    },
+    de: {
+      verbs: [
+        'synchronisiere',
+        'synchronisieren',
+        'starte',
+        'anstoßen',
+        'auslösen',
+        'ausführen',
+        'bitte synchronisieren',
+      ],
+      fillers: ['bitte', 'jetzt', 'mal', 'den Connector', 'den Exchange Connector', 'doch', 'neu', 'sofort', 'für'],
+      types: { fullSync: ['vollständig', 'komplett', 'voll'], deltaSync: ['delta', 'schnell', 'Delta-Sync'] },
+      questions: [
+        'wann wurde {} zuletzt synchronisiert',
+        'ist {} verbunden',
+        'warum ist {} getrennt',
+        'wann hat {} zuletzt synchronisiert',
+      ],
+    },
+  } as const;
+
+  it.each(['en', 'de'] as const)('%s: a verb, a name, maybe a type, any fillers, in any order: that sync', (locale) => {
+    const words = language[locale];
+    const syncType = fc.constantFrom<'fullSync' | 'deltaSync' | null>('fullSync', 'deltaSync', null);
+    fc.assert(
+      fc.property(
+        name,
+        fc.constantFrom(...words.verbs),
+        syncType.chain((type) =>
+          fc.tuple(fc.constant(type), type ? fc.constantFrom(...words.types[type]) : fc.constant('')),
+        ),
+        fc.subarray([...words.fillers], { maxLength: 3 }),
+        fc.nat(),
+        (connector, verb, [type, typeWord], fillers, seed) => {
+          const parts = [verb, connector, ...(typeWord ? [typeWord] : []), ...fillers];
+          const shuffled = shuffle(parts, seed);
+          const text = shuffled.join(' ') + (seed % 3 === 0 ? '!' : '');
+          expect(parse(text), text).toEqual({ ok: true, command: sync([connector], type) });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['en', 'de'] as const)(
+    '%s: a question about a connector is a status request, whatever verb it holds',
+    (locale) => {
+      fc.assert(
+        fc.property(name, fc.constantFrom(...language[locale].questions), fc.boolean(), (connector, question, mark) => {
+          const text = question.replace('{}', connector) + (mark ? '?' : '');
+          const parsed = parse(text);
+          expect(parsed, text).toMatchObject({ ok: true, command: { kind: 'status', target: [connector] } });
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+});
+
+/** A deterministic shuffle of `parts` driven by `seed` (fast-check shrinks the seed, not the order). */
+function shuffle<T>(parts: readonly T[], seed: number): T[] {
+  const result = [...parts];
+  let state = seed;
+  for (let index = result.length - 1; index > 0; index -= 1) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const other = state % (index + 1);
+    [result[index], result[other]] = [result[other]!, result[index]!];
+  }
+  return result;
+}

@@ -1,4 +1,6 @@
 import type { Connector, GraphCall } from '../../graph/types';
+import { snapshotOf } from '../../sync/connectorSnapshot';
+import type { ConnectorFilter } from '../command';
 import type { ConnectorDirectory } from '../connectorDirectory';
 import { resolveConnector, type Resolution } from '../resolveConnector';
 
@@ -35,4 +37,10 @@ export async function resolveTarget(
   if (found.size >= 2) return result({ kind: 'several', connectors: [...found.values()] });
   if (only) return result({ kind: 'leftover', connector: only, words: unmatched });
   return result(resolution);
+}
+
+/** Whether a connector is of the kind and status a request named ("sync the hosted connector"). */
+export function matchesFilter(connector: Connector, filter: ConnectorFilter): boolean {
+  const snapshot = snapshotOf(connector);
+  return (!filter.type || snapshot.type === filter.type) && (!filter.status || snapshot.status === filter.status);
 }

@@ -5,14 +5,14 @@ import {
   connectorListCard,
   unknownConnectorCard,
 } from '../../cards/connectorCards';
-import { syncCommand } from '../../cards/format';
 import { userKeyOf } from '../../sync/confirmation';
 import { displayName, snapshotOf } from '../../sync/connectorSnapshot';
-import { ours } from '../../text/rich';
+import type { Connector } from '../../graph/types';
+import { ours, type Rich } from '../../text/rich';
 import type { Command } from '../command';
 import type { Reply } from '../reply';
 import { tokenOr, type CommandRequest } from './request';
-import { resolveTarget } from './resolveTarget';
+import { matchesFilter, resolveTarget } from './resolveTarget';
 
 /** "sync connector CAS01 full" in all its phrasings: a confirmation card, or the clearest way to one. */
 export async function handleSync(request: CommandRequest<Extract<Command, { kind: 'sync' }>>): Promise<Reply> {
@@ -43,43 +43,62 @@ export async function handleSync(request: CommandRequest<Extract<Command, { kind
   }
   const { resolution, connectors } = await resolveTarget(command.target, deps.directory, userKey, call, input.busy);
   const query = command.target.join(' ');
+  const offer = (candidates: readonly Connector[], title?: Rich): Reply => ({
+    kind: 'card',
+    card: ambiguousConnectorCard(query, candidates, userKey, m, title ? { title } : {}),
+  });
   switch (resolution.kind) {
     case 'ambiguous':
-      return { kind: 'card', card: ambiguousConnectorCard(query, resolution.candidates, userKey, m) };
+      return offer(resolution.candidates);
     case 'several':
-      return {
-        kind: 'card',
-        card: ambiguousConnectorCard(
-          query,
-          resolution.connectors,
-          userKey,
-          m,
-          m.oneAtATime(resolution.connectors.map(displayName).join(', ')),
-        ),
-      };
+      return offer(resolution.connectors, m.oneAtATime(resolution.connectors.map(displayName).join(', ')));
     case 'unknown': {
+      // "sync the hosted connector": no name, a kind; the connectors of that kind are offered.
+      if (command.filter) {
+        const matching = connectors.filter((connector) => matchesFilter(connector, command.filter ?? {}));
+        if (matching.length > 0) return offer(matching, ours(m.matchingConnectors(matching.length)));
+      }
       const title =
         resolution.suggestion && command.syncType
-          ? m.didYouMeanSync(syncCommand(displayName(resolution.suggestion), command.syncType))
+          ? m.didYouMeanSync(m.syncCommand(displayName(resolution.suggestion), command.syncType))
           : null;
-      return { kind: 'card', card: unknownConnectorCard(query, resolution.suggestion, connectors, userKey, m, title) };
+      return {
+        kind: 'card',
+        card: unknownConnectorCard(query, resolution.suggestion, connectors, userKey, m, { title }),
+      };
     }
     case 'leftover':
-      // "sync CAS01 sometimes": a word where the sync type goes, that is none.
+      // "sync CAS01 sometimes": a word where the sync type goes, that is none: the choice, with what was wrong.
       if (command.syncType === null && resolution.words.length === 1)
-        return { kind: 'text', text: m.unknownSyncType(resolution.words[0] ?? '') };
-      return { kind: 'text', text: m.extraWords(resolution.words.join(' ')) };
-    case 'found': {
-      const { connector } = resolution;
-      if (command.syncType === null) return { kind: 'card', card: chooseSyncTypeCard(connector, userKey, m) };
-      const confirmation = await deps.sync.propose(
-        snapshotOf(connector),
-        command.syncType,
-        user,
-        input.conversationId,
-        await deps.recent.of(connector.id),
-      );
-      return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }) };
-    }
+        return {
+          kind: 'card',
+          text: m.unknownSyncType(resolution.words[0] ?? ''),
+          card: chooseSyncTypeCard(resolution.connector, userKey, m),
+        };
+      // Any other word is harmless: the confirmation card names the connector and the type before anything syncs.
+      return propose(request, resolution.connector);
+    case 'found':
+      return propose(request, resolution.connector);
   }
+}
+
+/** The confirmation card, or the choice of type when none (or both) was named. */
+async function propose(
+  request: CommandRequest<Extract<Command, { kind: 'sync' }>>,
+  connector: Connector,
+): Promise<Reply> {
+  const { command, input, deps } = request;
+  const { m, user } = input;
+  if (command.syncType === null) {
+    const card = chooseSyncTypeCard(connector, userKeyOf(user), m);
+    return command.bothTypes ? { kind: 'card', text: ours(m.bothTypes), card } : { kind: 'card', card };
+  }
+  const confirmation = await deps.sync.propose(
+    snapshotOf(connector),
+    command.syncType,
+    user,
+    input.conversationId,
+    await deps.recent.of(connector.id),
+  );
+  return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }) };
 }

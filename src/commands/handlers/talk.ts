@@ -63,3 +63,19 @@ export async function handleCancel({ input, deps }: Request<'cancel'>): Promise<
     ),
   };
 }
+
+/**
+ * "ok", "yes", "confirm": typing never starts a sync (a card's button does, so nothing syncs by a stray word). Says
+ * so, and points at the newest card of this user that still waits in this chat, if there is one.
+ */
+export async function handleConfirmHint({ input, deps }: Request<'confirm'>): Promise<Reply> {
+  const { m, user } = input;
+  const cards = await deps.pending.of(input.conversationId, userKeyOf(user));
+  for (const card of [...cards].reverse()) {
+    const inspection = await deps.sync.inspect(card.confirmationId, user, input.conversationId);
+    if (inspection.kind !== 'pending') continue;
+    const { connector, syncType } = inspection.current.value;
+    return { kind: 'text', text: m.confirmWithButtonPending(connector.name, syncType) };
+  }
+  return { kind: 'text', text: ours(m.confirmWithButton) };
+}
