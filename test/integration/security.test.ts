@@ -160,7 +160,8 @@ describe('untrusted text is shown as text', () => {
     expect(JSON.stringify(cardIn(card)).length).toBeLessThan(8_000);
     expect(visibleText(cardIn(card))).toMatch(/“[^”]{1,60}…”/);
 
-    const [text] = await live.say(`sync connector cas01 [click](http://evil.example) ${'y'.repeat(10_000)}`);
+    // One word where the sync type goes, that is none (a link, and a long one): echoed, inert and cut, before the choice.
+    const [text] = await live.say(`sync connector cas01 [click](http://evil.example)${'y'.repeat(10_000)}`);
     const said = String(text?.body.text);
     expect(liveLinksIn(said)).toEqual([]);
     expect(said).toContain('&#91;click&#93;&#40;http:\u2060//evil.example');

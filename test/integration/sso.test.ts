@@ -143,7 +143,9 @@ describe('Teams SSO (fake token service on loopback)', () => {
     );
     expect(verify.status).toBe(200);
     expect(visibleText(cardIn(live.connector.since(before)[0]))).toContain('Exchange connector CAS02');
-    expect(live.sim.calls.map((call) => call.bearerToken)).toEqual([graph]);
+    // The resumed `status` finds the connector in the list and reads it fresh: both with the new token.
+    expect(live.sim.calls.map((call) => call.operation)).toEqual(['list', 'get']);
+    expect(new Set(live.sim.calls.map((call) => call.bearerToken))).toEqual(new Set([graph]));
   });
 
   it('channel: the OAuth card has no exchange resource (sign-in link only); a user with a token proceeds without a card', async () => {
