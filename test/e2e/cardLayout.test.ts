@@ -125,7 +125,11 @@ describe('cards people can read on any screen', () => {
       requestedAt: '2026-11-27T10:39:31Z',
       graphRequestId: '5e1c9b0a-2f4d-4c1e-9a77-0d2b8c3e6f10',
     };
+    // As the watcher stores it: the poll that ended the watch leaves what it saw (the card shows those facts).
     const record = (state: WatchState): WatchRecord => ({
+      ...(state.kind === 'completed'
+        ? { seen: { status: 'connected', lastSyncDateTime: state.lastSyncDateTime, at: '2026-11-27T10:42:12Z' } }
+        : {}),
       connectorId: cas01!.id,
       connectorName: 'CAS01',
       syncType: 'deltaSync',
