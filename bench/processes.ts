@@ -15,7 +15,7 @@ export async function startBot(script: string, connectorUrl: string): Promise<Bo
   const started = performance.now();
   const child = spawn(process.execPath, ['--no-deprecation', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'error' },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'error', BOT_STORAGE: 'memory' },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

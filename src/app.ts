@@ -2,7 +2,9 @@ import { createAdapter } from './bot/adapter';
 import { BotEndpoint } from './bot/botEndpoint';
 import { InboundAuth } from './bot/inboundAuth';
 import { SigningKeys } from './bot/signingKeys';
-import type { Config } from './config';
+import type { Config, StorageMode } from './config';
+import type * as LocalStoreModule from './storage/localBlobStore';
+import type { LocalBlobStore } from './storage/localBlobStore';
 import { createBot } from './createBot';
 import { ClientLimits } from './http/clientLimits';
 import { GraphConnectorClient } from './graph/connectorClient';
@@ -37,6 +39,11 @@ export interface RunningApp {
 
 /** Wires the bot from a validated config and starts it. Used by `npm start`, the integration tests and the campaign. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  // Local mode keeps its state across restarts in an embedded blob store (local-only code, like the simulator); it
+  // starts while the simulator does. A failure is awaited below; until then it must not count as unhandled.
+  const startingStore =
+    config.storage.kind === 'local' && !overrides.store ? startLocal(config.storage.dataDir) : Promise.resolve(null);
+  startingStore.catch(() => undefined);
   // The simulator is local-only code: Teams mode never loads it.
   const simulator =
     config.graph.kind === 'embeddedSimulator'
@@ -48,7 +55,16 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       ? config.graph.baseUrl
       : '';
 
-  const store = overrides.store ?? createStateStore(config.storage, config.storageTimeoutMs);
+  const localStore = await startingStore;
+  const storage: Exclude<StorageMode, { kind: 'local' }> =
+    config.storage.kind !== 'local'
+      ? config.storage
+      : {
+          kind: 'blob',
+          access: { kind: 'connectionString', connectionString: localStore?.connectionString ?? '' },
+          container: config.storage.container,
+        };
+  const store = overrides.store ?? createStateStore(storage, config.storageTimeoutMs);
   const graph = new GraphConnectorClient(graphBaseUrl, {
     timeoutMs: config.graphTimeoutMs,
     ...(overrides.retryPolicy ? { retryPolicy: overrides.retryPolicy } : {}),
@@ -130,6 +146,21 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       ]);
       clearTimeout(timer);
       await simulator?.stop();
+      await localStore?.stop(); // last: work that finished above wrote through it
     },
   };
+}
+
+/** The embedded store needs the development dependencies (Azurite); the deployed bundle has none. */
+async function startLocal(dataDir: string): Promise<LocalBlobStore> {
+  let module: typeof LocalStoreModule;
+  try {
+    module = await import('./storage/localBlobStore');
+  } catch (error) {
+    throw new Error(
+      "BOT_STORAGE=local (local mode's default) needs the development dependencies: run npm install, or set BOT_STORAGE=memory",
+      { cause: error },
+    );
+  }
+  return module.startLocalBlobStore(dataDir);
 }

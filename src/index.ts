@@ -1,6 +1,21 @@
 /* eslint-disable no-console -- the banner and fatal configuration errors are for the person at the terminal */
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
 
+/** What BOT_STORAGE=memory costs, said where the person who chose it reads it: the banner and the log. */
+const MEMORY_WARNING =
+  'BOT_STORAGE=memory: a restart loses pending confirmations, followed syncs and the sync history (the audit)';
+
+function stateLine(config: Config): string {
+  switch (config.storage.kind) {
+    case 'local':
+      return `${config.storage.dataDir}/ (embedded blob store: confirmations, followed syncs and history survive a restart)`;
+    case 'memory':
+      return 'memory: a restart loses pending confirmations, followed syncs and the sync history';
+    case 'blob':
+      return 'Azure Blob Storage';
+  }
+}
+
 function banner(config: Config, url: string, graphBaseUrl: string): string {
   const endpoint = `${url}/api/messages`;
   if (config.bot.kind === 'teams') {
@@ -9,7 +24,8 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
       config.dashboard.kind === 'teams'
         ? `${url}/tab`
         : `not configured (${config.dashboard.kind === 'notConfigured' ? config.dashboard.reason : ''})`;
-    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")\n  Dashboard tab: ${dashboard}`;
+    const state = config.storage.kind === 'memory' ? `\n  WARNING: ${MEMORY_WARNING}` : '\n  State: Azure Blob Storage';
+    return `connector-sync-bot (Teams mode) listening on ${endpoint}\n  Graph: ${graphBaseUrl}, user tokens through Teams SSO (OAuth connection "${connection}")\n  Dashboard tab: ${dashboard}${state}`;
   }
   const tokens =
     config.tokens.kind === 'sso'
@@ -26,6 +42,7 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
     '  Auth           disabled (no MicrosoftAppId): for this machine only',
     `  Graph          ${graph}`,
     `  Graph token    ${tokens}`,
+    `  State          ${stateLine(config)}`,
     '  Chat with it   npm run playground   (Microsoft 365 Agents Playground in your browser)',
     ...(config.dashboard.kind === 'local'
       ? [`  Dashboard      ${url}/tab   (the Connectors tab, in your browser)`]
@@ -55,6 +72,7 @@ async function main(): Promise<void> {
   const { createLogger } = await import('./logger');
   const { startApp } = await import('./app');
   const logger = createLogger(config.logLevel);
+  if (config.storage.kind === 'memory') logger.warn({ storage: 'memory' }, MEMORY_WARNING);
   const app = await startApp(config, logger);
   console.log(banner(config, app.server.url, app.graphBaseUrl));
   void app.warmUp();

@@ -15,7 +15,11 @@ export type TokenMode =
   | { kind: 'sso'; connectionName: string };
 
 /** Where confirmations, pending sign-ins, audit and the SSO dedupe live. Blob storage lets instances share them. */
-export type StorageMode = { kind: 'memory' } | { kind: 'blob'; access: StorageAccess; container: string };
+export type StorageMode =
+  | { kind: 'memory' }
+  | { kind: 'blob'; access: StorageAccess; container: string }
+  /** Local mode: Azurite's blob service in this process, its data in `dataDir`, reached as blob storage is. */
+  | { kind: 'local'; dataDir: string; container: string };
 
 /** How the bot reaches a storage account: a connection string (Azurite, development) or a managed identity (Azure). */
 export type StorageAccess =

@@ -63,7 +63,7 @@ export function loadConfig(env: Env): Config {
   const bot = local ? localIdentity(values) : teamsIdentity(values, problems);
   const graph = graphTarget(values, local, problems);
   const tokens = tokenMode(values, local, problems);
-  const storage = storageMode(values, problems);
+  const storage = storageMode(values, local, problems);
   const allowedTenantIds =
     values.ALLOWED_TENANT_IDS.length > 0 || bot.kind === 'local' || !bot.tenantId
       ? values.ALLOWED_TENANT_IDS
@@ -209,8 +209,22 @@ function tokenMode(values: SettingValues, local: boolean, problems: string[]): T
   return { kind: 'localToken', token: values.LOCAL_GRAPH_TOKEN || DEFAULT_LOCAL_GRAPH_TOKEN };
 }
 
-function storageMode(values: SettingValues, problems: string[]): StorageMode {
-  if (values.BOT_STORAGE !== 'blob') return { kind: 'memory' };
+function storageMode(values: SettingValues, local: boolean, problems: string[]): StorageMode {
+  const chosen = values.BOT_STORAGE || (local ? 'local' : '');
+  if (chosen === '') {
+    problems.push(
+      'BOT_STORAGE is required in Teams mode: blob (Azure Blob Storage; the template sets it), or memory, set explicitly (a restart then loses pending confirmations, followed syncs and the sync history)',
+    );
+    return { kind: 'memory' };
+  }
+  if (chosen === 'local') {
+    if (!local)
+      problems.push(
+        'BOT_STORAGE=local is for local mode (an embedded store that is not deployed): use blob in Teams mode',
+      );
+    return { kind: 'local', dataDir: values.LOCAL_DATA_DIR || '.data', container: values.AZURE_STORAGE_CONTAINER };
+  }
+  if (chosen === 'memory') return { kind: 'memory' };
   const connectionString = values.AZURE_STORAGE_CONNECTION_STRING;
   const accountUrl = values.AZURE_STORAGE_ACCOUNT_URL;
   if (!connectionString && !accountUrl) {

@@ -6,14 +6,18 @@ export const OPERATION_SETTINGS = {
   BOT_STORAGE: setting({
     name: 'BOT_STORAGE',
     applies: 'always',
-    defaultText: '`memory`',
+    defaultText: '`local` in local mode; **required** in Teams mode',
     summary:
-      '`memory` (one instance) or `blob` (Azure Blob Storage: confirmations, sign-ins, audit and the SSO dedupe shared by every instance)',
-    schema: oneOf(
-      ['memory', 'blob'] as const,
-      'memory',
-      'memory (one instance) or blob (Azure Blob Storage, several instances)',
-    ),
+      '`local` (local mode only: an embedded blob store under `LOCAL_DATA_DIR`, kept across restarts), `blob` (Azure Blob Storage: confirmations, sign-ins, watches and audit shared by every instance), or `memory` (one process: a restart loses all of it; only when set explicitly)',
+    schema: oneOf(['local', 'blob', 'memory'] as const, '', 'local (local mode), blob (Azure Blob Storage) or memory'),
+  }),
+  LOCAL_DATA_DIR: setting({
+    name: 'LOCAL_DATA_DIR',
+    applies: 'local',
+    defaultText: '`.data`',
+    summary:
+      'local mode with `BOT_STORAGE=local`: the folder the embedded store keeps its data in (git ignores `.data/`)',
+    schema: text,
   }),
   AZURE_STORAGE_CONNECTION_STRING: setting({
     name: 'AZURE_STORAGE_CONNECTION_STRING',

@@ -7,8 +7,11 @@ import type { StateStore } from './stateStore';
 export * from './stateStore';
 export { KEYS, TTL } from './keys';
 
-/** The bot's state store for its configuration: memory for one instance, Azure Blob Storage for several. */
-export function createStateStore(mode: StorageMode, timeoutMs: number): StateStore {
+/**
+ * The bot's state store: memory for one process, Azure Blob Storage for several instances (local mode's embedded
+ * store is blob storage too, once started: see startLocalBlobStore).
+ */
+export function createStateStore(mode: Exclude<StorageMode, { kind: 'local' }>, timeoutMs: number): StateStore {
   const backend = mode.kind === 'blob' ? new BlobBackend(mode.access, mode.container, timeoutMs) : new MemoryBackend();
   return new Store(backend, { timeoutMs });
 }

@@ -43,7 +43,8 @@ describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
   });
 
   it('starts with `node dist/index.js` from the artifact alone and answers', async () => {
-    const bot = startProcess(['dist/index.js'], { PORT: '0', LOG_LEVEL: 'warn' }, STAGING);
+    // Production dependencies only: no embedded store (a devDependency), so memory, as a deployment names blob.
+    const bot = startProcess(['dist/index.js'], { PORT: '0', LOG_LEVEL: 'warn', BOT_STORAGE: 'memory' }, STAGING);
     const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(\S+)/);
     const answer = await fetch(endpoint!, {
       method: 'POST',

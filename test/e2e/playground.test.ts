@@ -29,7 +29,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const graphBaseUrl = await sim.start();
   app = await startApp(
-    loadConfig({ PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: 'warn' }),
+    loadConfig({ BOT_STORAGE: 'memory', PORT: '0', GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: 'warn' }),
     createLogger('warn'),
   );
   await playground.start(`${app.server.url}/api/messages`);

@@ -48,6 +48,7 @@ export class LiveBot {
     if (this.ownsPeers) await this.connector.start();
     // Bot Connector retries pause a tenth of BOT_FRAMEWORK_TIMEOUT_MS, doubling: 500 ms keeps them short here.
     const config = loadConfig({
+      BOT_STORAGE: 'memory', // persistence is not the point here (the restart test has its own)
       PORT: '0',
       GRAPH_BASE_URL: graphBaseUrl,
       LOCAL_GRAPH_TOKEN: LOCAL_TOKEN,

@@ -14,9 +14,12 @@ export interface Started {
 
 const running = new Set<ChildProcess>();
 
-/** Starts `npm start`'s command line directly (no npm in between, so the pid is the bot's own). */
+/**
+ * Starts `npm start`'s command line directly (no npm in between, so the pid is the bot's own). In memory unless the
+ * test says otherwise: persistence is the point of the restart test only.
+ */
 export function startBotProcess(env: Record<string, string>): Started {
-  return startProcess(['--no-deprecation', '--import', 'tsx', 'src/index.ts'], env);
+  return startProcess(['--no-deprecation', '--import', 'tsx', 'src/index.ts'], { BOT_STORAGE: 'memory', ...env });
 }
 
 /** Starts Node (the one running the tests) with these arguments, a clean environment plus `env`, in `cwd`. */

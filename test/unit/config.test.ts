@@ -12,6 +12,7 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 const TEAMS = {
+  BOT_STORAGE: 'memory',
   MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
   MicrosoftAppPassword: 'secret',
   MicrosoftAppTenantId: 'AAAAAAAA-0000-0000-0000-00000000000A',
@@ -204,6 +205,19 @@ describe('misconfiguration fails closed, with one clear error', () => {
     expect(loadConfig({ ALLOWED_TENANT_IDS: 'BBBBBBBB-0000-4000-8000-00000000000B' }).allowedTenantIds).toEqual([
       'bbbbbbbb-0000-4000-8000-00000000000b',
     ]);
+  });
+
+  it('state: local mode keeps it across restarts by default; Teams mode never defaults to memory', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'local', dataDir: '.data', container: 'botstate' });
+    expect(loadConfig({ BOT_STORAGE: 'memory' }).storage).toEqual({ kind: 'memory' });
+    const { BOT_STORAGE: _, ...unset } = TEAMS;
+    expect(problemsOf(unset)).toEqual([
+      expect.stringMatching(/^BOT_STORAGE is required in Teams mode: blob .* or memory, set explicitly/),
+    ]);
+    expect(problemsOf({ ...TEAMS, BOT_STORAGE: 'local' })).toEqual([
+      expect.stringMatching(/BOT_STORAGE=local is for local mode/),
+    ]);
+    expect(loadConfig(TEAMS).storage).toEqual({ kind: 'memory' });
   });
 
   it('signing key metadata over plain http is refused in Teams mode, loopback (tests) excepted', () => {

@@ -28,13 +28,13 @@ describe('every setting is documented, from the one schema in src/config/setting
     expect([...tableRows.keys()].filter((name) => !(SETTING_NAMES as string[]).includes(name))).toEqual([]);
   });
 
-  it('.env.example copied to .env as it is runs the bot in local mode', () => {
+  it('.env.example copied to .env as it is runs the bot in local mode, its state kept across restarts', () => {
     const config = loadConfig(parseEnv(read('.env.example')));
     expect(config).toMatchObject({
       bot: { kind: 'local' },
       port: 3978,
       graph: { kind: 'embeddedSimulator' },
-      storage: { kind: 'memory' },
+      storage: { kind: 'local', dataDir: '.data' },
     });
   });
 });
