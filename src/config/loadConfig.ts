@@ -1,14 +1,7 @@
 import { AppError } from '../errors';
 import { channelsOf, httpLimits } from './limits';
-import type {
-  BotIdentity,
-  Config,
-  DashboardConfig,
-  GraphTarget,
-  StorageAccess,
-  StorageMode,
-  TokenMode,
-} from './config';
+import { storageMode } from './storageMode';
+import type { BotIdentity, Config, DashboardConfig, GraphTarget, TokenMode } from './config';
 import { SETTINGS, SETTING_NAMES, type SettingName, type SettingValues } from './settings';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -207,44 +200,6 @@ function tokenMode(values: SettingValues, local: boolean, problems: string[]): T
       'OAUTH_CONNECTION_NAME is required when MicrosoftAppId is set: the Azure Bot OAuth connection used for Teams single sign-on',
     );
   return { kind: 'localToken', token: values.LOCAL_GRAPH_TOKEN || DEFAULT_LOCAL_GRAPH_TOKEN };
-}
-
-function storageMode(values: SettingValues, local: boolean, problems: string[]): StorageMode {
-  const chosen = values.BOT_STORAGE || (local ? 'local' : '');
-  if (chosen === '') {
-    problems.push(
-      'BOT_STORAGE is required in Teams mode: blob (Azure Blob Storage; the template sets it), or memory, set explicitly (a restart then loses pending confirmations, followed syncs and the sync history)',
-    );
-    return { kind: 'memory' };
-  }
-  if (chosen === 'local') {
-    if (!local)
-      problems.push(
-        'BOT_STORAGE=local is for local mode (an embedded store that is not deployed): use blob in Teams mode',
-      );
-    return { kind: 'local', dataDir: values.LOCAL_DATA_DIR || '.data', container: values.AZURE_STORAGE_CONTAINER };
-  }
-  if (chosen === 'memory') return { kind: 'memory' };
-  const connectionString = values.AZURE_STORAGE_CONNECTION_STRING;
-  const accountUrl = values.AZURE_STORAGE_ACCOUNT_URL;
-  if (!connectionString && !accountUrl) {
-    problems.push(
-      'BOT_STORAGE=blob needs AZURE_STORAGE_ACCOUNT_URL (a managed identity reaches it; Azure) or AZURE_STORAGE_CONNECTION_STRING (Azurite, development)',
-    );
-  }
-  if (connectionString && accountUrl) {
-    problems.push(
-      'AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set: keep one (the account URL in Azure, the connection string for Azurite)',
-    );
-  }
-  if (accountUrl && accountUrl.protocol !== 'https:')
-    problems.push(
-      `AZURE_STORAGE_ACCOUNT_URL="${accountUrl.href}" must use https (a managed identity's token is sent to it)`,
-    );
-  const access: StorageAccess = accountUrl
-    ? { kind: 'identity', accountUrl: accountUrl.href.replace(/\/$/, ''), clientId: values.AZURE_CLIENT_ID }
-    : { kind: 'connectionString', connectionString };
-  return { kind: 'blob', access, container: values.AZURE_STORAGE_CONTAINER };
 }
 
 function dashboardConfig(
