@@ -152,9 +152,10 @@ export class Watcher {
     const token = await this.requesterToken(record);
     if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
     try {
+      // The id as Graph gave it (the listing has it lower-cased).
       const connector = await this.deps.graph.get(
         { token, deadline: Deadline.after(this.deps.graphTimeoutMs) },
-        connectorId,
+        record.connectorId,
       );
       const state = nextState(record, connector, now);
       if (isFinal(state)) await this.finish(leased, state, seenOf(connector, now));

@@ -26,6 +26,8 @@ export interface Backend {
   ): Promise<ConditionalWrite>;
   put(key: string, body: string, expiresAt: number | null, signal: AbortSignal): Promise<string>;
   delete(key: string, signal: AbortSignal): Promise<void>;
+  /** The keys under `prefix` (an expired record may still be listed: reading it says it is gone). */
+  list(prefix: string, signal: AbortSignal): Promise<string[]>;
   ping(signal: AbortSignal): Promise<void>;
 }
 

@@ -66,6 +66,17 @@ export class BlobBackend implements Backend {
     }
   }
 
+  async list(prefix: string, signal: AbortSignal): Promise<string[]> {
+    await this.ensureContainer(signal);
+    const names: string[] = [];
+    try {
+      for await (const blob of this.container.listBlobsFlat({ prefix, abortSignal: signal })) names.push(blob.name);
+    } catch (error) {
+      throw failure(error, false);
+    }
+    return names;
+  }
+
   async ping(signal: AbortSignal): Promise<void> {
     try {
       await this.container.getProperties({ abortSignal: signal });

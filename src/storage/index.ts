@@ -5,7 +5,7 @@ import { Store } from './store';
 import type { StateStore } from './stateStore';
 
 export * from './stateStore';
-export { KEYS, TTL } from './keys';
+export { KEYS, TTL, WATCHING_PREFIX } from './keys';
 
 /**
  * The bot's state store: memory for one process, Azure Blob Storage for several instances (local mode's embedded

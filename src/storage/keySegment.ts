@@ -23,3 +23,16 @@ const SAFE = /^[A-Za-z0-9_-]$/;
 
 /** What every stored key looks like: fixed prefixes and encoded segments joined by `/`. Anything else is a bug. */
 export const STORAGE_KEY_PATTERN = /^[A-Za-z0-9_~-]+(\/[A-Za-z0-9_~-]+)*$/;
+
+/** The string a segment was made from (keySegment's inverse). */
+export function fromKeySegment(segment: string): string {
+  if (segment === '~') return '';
+  const bytes: number[] = [];
+  for (let index = 0; index < segment.length; index += 1) {
+    if (segment[index] === '~') {
+      bytes.push(parseInt(segment.slice(index + 1, index + 3), 16));
+      index += 2;
+    } else bytes.push(segment.charCodeAt(index));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

@@ -1,5 +1,8 @@
 import { keySegment as seg } from './keySegment';
 
+/** Where the markers of followed connectors live: listed, never read as one record. */
+export const WATCHING_PREFIX = 'watching/';
+
 /**
  * Every kind of record the bot keeps, by key prefix. Every part that comes from outside (ids Teams, Graph or
  * botbuilder mint, ids that come back in card data or URLs) is one encoded segment (`keySegment`): whatever it
@@ -27,8 +30,11 @@ export const KEYS = {
   watch: (connectorId: string) => `watches/${seg(connectorId.toLowerCase())}`,
   /** Who a card that changes in place (a chooser, a list page) was sent for, by its message: only they may change it. */
   cardOwner: (conversationId: string, messageId: string) => `card-owners/${seg(conversationId)}/${seg(messageId)}`,
-  /** The connectors being followed, so that every instance finds them (after a restart too). */
-  watchIndex: () => 'watches/_index',
+  /**
+   * One marker per connector being followed, found by listing the prefix (every instance, after a restart too): no
+   * two watches ever write the same record, so none is lost to contention.
+   */
+  watching: (connectorId: string) => `${WATCHING_PREFIX}${seg(connectorId.toLowerCase())}`,
 } as const;
 
 const MINUTE = 60_000;

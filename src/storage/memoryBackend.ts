@@ -64,6 +64,10 @@ export class MemoryBackend implements Backend {
     return Promise.resolve();
   }
 
+  list(prefix: string): Promise<string[]> {
+    return Promise.resolve([...this.items.keys()].filter((key) => key.startsWith(prefix) && this.live(key)));
+  }
+
   private live(key: string): Item | null {
     const item = this.items.get(key);
     if (!item) return null;

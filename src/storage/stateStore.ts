@@ -32,6 +32,8 @@ export interface StateStore {
   /** Unconditional write, for records with a single writer. */
   put<T>(key: string, value: T, options?: WriteOptions): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The keys under `prefix`, for records that are found by listing (each followed connector's marker). */
+  list(prefix: string): Promise<string[]>;
   /** One cheap round trip, for the readiness probe. */
   ping(): Promise<void>;
 }

@@ -90,6 +90,14 @@ export class Store implements StateStore {
     }
   }
 
+  async list(prefix: string): Promise<string[]> {
+    try {
+      return await this.call((signal) => this.backend.list(prefix, signal));
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
   async ping(): Promise<void> {
     try {
       await this.call((signal) => this.backend.ping(signal));

@@ -1,10 +1,7 @@
-import { KEYS, type StateStore, type Versioned } from '../storage';
+import { KEYS, WATCHING_PREFIX, type StateStore, type Versioned } from '../storage';
+import { fromKeySegment } from '../storage/keySegment';
 import type { Requested } from './confirmation';
 import { isFinal, type WatchRecord, type WatchedCard } from './watch';
-
-interface WatchIndex {
-  connectorIds: string[];
-}
 
 /** A connector's record stays this long after its window, so a late refresh still finds how it ended. */
 const KEEP_AFTER_WINDOW_MS = 24 * 3_600_000;
@@ -45,7 +42,7 @@ export class WatchStore {
           ? await this.store.replace(key, next, current.eTag, this.ttl())
           : await this.put(key, current, next);
       if (written) {
-        await this.index((ids) => (ids.includes(next.connectorId) ? ids : [...ids, next.connectorId]));
+        await this.follow(next.connectorId);
         return next;
       }
     }
@@ -65,8 +62,7 @@ export class WatchStore {
       lease: null,
       pausedUntil: null,
     });
-    if (resumed)
-      await this.index((ids) => (ids.includes(resumed.value.connectorId) ? ids : [...ids, resumed.value.connectorId]));
+    if (resumed) await this.follow(resumed.value.connectorId);
     return resumed;
   }
 
@@ -76,32 +72,30 @@ export class WatchStore {
     return replaced.replaced ? { value: next, eTag: replaced.eTag } : null;
   }
 
+  /** The connectors being followed, by their markers (lower-cased ids: reading a watch does not mind the case). */
   async followed(): Promise<string[]> {
-    return (await this.store.read<WatchIndex>(KEYS.watchIndex()))?.value.connectorIds ?? [];
+    const keys = await this.store.list(WATCHING_PREFIX);
+    return keys.map((key) => fromKeySegment(key.slice(WATCHING_PREFIX.length)));
   }
 
-  unfollow(connectorId: string): Promise<void> {
-    return this.index((ids) => ids.filter((id) => id !== connectorId));
+  /**
+   * Stops listing a connector whose watch ended. A sync accepted meanwhile may have begun a new watch of the same
+   * connector: the watch is read again after the marker is gone, and the marker put back if it runs, so an end and
+   * a begin that cross never lose the new watch.
+   */
+  async unfollow(connectorId: string): Promise<void> {
+    await this.store.delete(KEYS.watching(connectorId));
+    const now = await this.read(connectorId);
+    if (now && !isFinal(now.value.state)) await this.follow(connectorId);
+  }
+
+  private follow(connectorId: string): Promise<void> {
+    return this.store.put(KEYS.watching(connectorId), { connectorId }, this.ttl());
   }
 
   private async put(key: string, current: Versioned<WatchRecord> | null, next: WatchRecord): Promise<boolean> {
     if (!current) return (await this.store.create(key, next, this.ttl())).created;
     return (await this.store.replace(key, next, current.eTag, this.ttl())).replaced;
-  }
-
-  private async index(change: (ids: string[]) => string[]): Promise<void> {
-    const key = KEYS.watchIndex();
-    for (let attempt = 0; attempt < TRIES; attempt += 1) {
-      const current = await this.store.read<WatchIndex>(key);
-      const before = current?.value.connectorIds ?? [];
-      const after = change(before);
-      if (after.length === before.length && after.every((id, i) => id === before[i])) return;
-      const written = current
-        ? (await this.store.replace(key, { connectorIds: after }, current.eTag)).replaced
-        : (await this.store.create(key, { connectorIds: after })).created;
-      if (written) return;
-    }
-    throw new Error('could not update the watch index: races lost');
   }
 
   private ttl(): { ttlMs: number } {

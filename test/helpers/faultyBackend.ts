@@ -12,7 +12,7 @@ export type StorageFault =
   /** The answer comes late but in time, and the write is applied. */
   | { slowMs: number };
 
-type Operation = 'get' | 'putIfAbsent' | 'putIfMatch' | 'put' | 'delete';
+type Operation = 'get' | 'putIfAbsent' | 'putIfMatch' | 'put' | 'delete' | 'list';
 
 /**
  * A backend wrapper that injects storage faults, one per call, as a test or the fault campaign schedules them.
@@ -31,6 +31,10 @@ export class FaultyBackend implements Backend {
 
   clear(): void {
     this.queue.length = 0;
+  }
+
+  list(prefix: string, signal: AbortSignal): Promise<string[]> {
+    return this.run('list', signal, () => this.inner.list(prefix, signal));
   }
 
   get(key: string, signal: AbortSignal): Promise<StoredText | null> {

@@ -24,6 +24,15 @@ export function describeStoreContract(name: string, make: (clock: ManualClock) =
       return { store: make(clock), clock, key: `contract/${keySegment(`${randomUUID()};messageid=1`)}` };
     };
 
+    it('lists the keys under a prefix, and only those; a deleted record is not listed', async () => {
+      const { store } = fresh();
+      const prefix = `listed-${keySegment(randomUUID())}/`;
+      await Promise.all(['a', 'b', 'c'].map((name) => store.put(`${prefix}${name}`, { name })));
+      await store.put(`other-${keySegment(randomUUID())}/a`, {});
+      await store.delete(`${prefix}b`);
+      expect((await store.list(prefix)).sort()).toEqual([`${prefix}a`, `${prefix}c`]);
+    });
+
     it('reads nothing for a missing key; round-trips values, German and emoji included', async () => {
       const { store, key } = fresh();
       expect(await store.read(key)).toBeNull();
