@@ -41,7 +41,7 @@ function requested(connectorId: string): Requested {
 
 const card = (confirmationId: string): WatchedCard => ({
   confirmationId,
-  reference: { conversation: { id: 'a:1' } } as WatchedCard['reference'],
+  reference: { conversation: { id: 'a:1' } },
   messageId: 'm',
   locale: 'en',
   personal: true,
