@@ -87,7 +87,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   let listening: RunningServer | null = null;
-  const { bot, inFlight, sync, audit, watcher, middleware } = createBot(config, {
+  const { bot, inFlight, sync, audit, watcher, sentCards } = createBot(config, {
     store,
     graph,
     logger,
@@ -96,7 +96,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     ...(overrides.now ? { now: overrides.now } : {}),
   });
 
-  for (const layer of middleware) adapter.use(layer);
+  adapter.use(sentCards);
   const keys =
     config.bot.kind === 'teams'
       ? new SigningKeys(config.bot.openIdMetadataUrl, config.botFrameworkTimeoutMs, logger)

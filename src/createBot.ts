@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Middleware } from 'botbuilder';
 import { SentCards } from './bot/sentCards';
 import { CardOwners } from './sync/cardOwners';
 import { CardUpdates, type Proactive } from './bot/cardUpdates';
@@ -48,8 +47,8 @@ export interface Bot {
   audit: AuditLog;
   /** Follows accepted syncs until Intune reports them; startApp starts it. */
   watcher: Watcher;
-  /** Middleware the adapter runs for every turn, proactive ones included (it records whom cards were sent for). */
-  middleware: Middleware[];
+  /** Middleware the adapter runs for every turn, proactive ones included: it records the cards sent to chats. */
+  sentCards: SentCards;
 }
 
 /** Where "Open dashboard" leads: the tab as a Teams deep link, or in local mode the page on this machine. */
@@ -162,6 +161,6 @@ export function createBot(config: Config, parts: BotParts): Bot {
     sync,
     audit,
     watcher,
-    middleware: [new SentCards(commands.cardOwners, commands.pending, logger)],
+    sentCards: new SentCards(commands.cardOwners, commands.pending, logger),
   };
 }

@@ -3,7 +3,7 @@ import { looksLikeCardAction, parseCardAction } from '../cards/actions';
 import { helpCard } from '../cards/helpCard';
 import { explainParseError, handleCommand, type CommandDeps } from '../commands/handleCommand';
 import { parseCommand } from '../commands/parse';
-import { VOCABULARY, helpLines } from '../commands/registry';
+import { VOCABULARY, helpLines } from '../commands/catalogue';
 import type { Reply, TurnInput } from '../commands/reply';
 import type { Logger } from '../logger';
 import { ours } from '../text/rich';

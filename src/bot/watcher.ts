@@ -1,6 +1,6 @@
 import { TeamsInfo, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
-import type { CardWatch } from '../cards/watchLines';
+import type { CardWatch, Following } from '../sync/following';
 import { Deadline } from '../deadline';
 import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph } from '../graph/types';
@@ -54,7 +54,7 @@ const REFRESH_USERS = 60; // Teams allows at most 60 users in a card's automatic
  * requester's token, fetched for the poll and never stored. A report, a window passed, a status change or a refused
  * token ends the watch, and every card that shows it is updated in place.
  */
-export class Watcher {
+export class Watcher implements Following {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
 

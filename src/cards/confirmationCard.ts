@@ -6,15 +6,8 @@ import { lastSyncText, statusCommand, statusText, timeOfDay, typeText, when } fr
 import { card, type AdaptiveCard, type CardAction, type CardElement } from './schema';
 import { block, factLine, heading } from './text';
 import type { ConnectorSeen } from '../sync/watch';
-import { watchLines, type CardWatch } from './watchLines';
-
-/** Who looks at a card: their language, and whether the chat is personal (nobody else sees the card). */
-export interface CardContext {
-  m: Messages;
-  personal: boolean;
-  /** A requested sync that the bot follows (or followed) until Intune reports it. */
-  watch?: CardWatch;
-}
+import type { CardContext } from './cardContext';
+import { watchLines } from './watchLines';
 
 /**
  * Which status and last sync a card shows: `fresh` (just read: a pending or claimed card), `asked` (read when the sync

@@ -1,17 +1,11 @@
 import type { Confirmation } from '../sync/confirmation';
-import type { WatchRecord } from '../sync/watch';
 import { ours } from '../text/rich';
 import { VERBS, button } from './actions';
-import type { CardContext } from './confirmationCard';
+import type { CardWatch } from '../sync/following';
+import type { CardContext } from './cardContext';
 import { statusText, timeOfDay, when } from './format';
 import type { CardAction, CardElement, Refresh } from './schema';
 import { block } from './text';
-
-/** A requested sync's watch as its card shows it, and who gets the card's automatic refresh while it runs. */
-export interface CardWatch {
-  record: WatchRecord;
-  refreshFor: readonly string[];
-}
 
 /**
  * The lines a requested sync's card gains while the bot follows it: "following until…", then completed, not

@@ -1,11 +1,12 @@
 import { VERBS, type CardActionData } from '../cards/actions';
-import { confirmationCard, type CardContext } from '../cards/confirmationCard';
+import type { CardContext } from '../cards/cardContext';
+import { confirmationCard } from '../cards/confirmationCard';
 import { chooseSyncTypeCard, connectorListCard, connectorStatusCard } from '../cards/connectorCards';
 import { historyCard } from '../cards/historyCard';
 import type { AdaptiveCard } from '../cards/schema';
 import { GraphRequestError } from '../graph/errors';
 import type { Connector, ConnectorGraph } from '../graph/types';
-import type { Watcher } from '../bot/watcher';
+import type { Following } from '../sync/following';
 import { isSamePerson, userKeyOf, type Confirmation, type Person } from '../sync/confirmation';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
@@ -17,7 +18,7 @@ import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
 export interface ClickDeps extends CommandDeps {
   graph: ConnectorGraph;
   /** Follows accepted syncs until Intune reports them (src/bot/watcher.ts). */
-  following: Pick<Watcher, 'begin' | 'preview' | 'cardWatchOf'>;
+  following: Following;
 }
 
 /**

@@ -4,7 +4,8 @@ import { ours } from '../text/rich';
 import type { Command, ParseError } from './command';
 import { lookupFailureText } from './graphFailureText';
 import type { CommandDeps } from './handlers/request';
-import { dispatch, helpLines, typedCommand } from './registry';
+import { helpLines, typedCommand } from './catalogue';
+import { dispatch } from './registry';
 import type { Reply, TurnInput } from './reply';
 
 export type { CommandDeps } from './handlers/request';

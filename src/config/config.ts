@@ -1,3 +1,4 @@
+import type { HttpLimits } from '../http/clientLimits';
 import type { LogLevel } from './settings';
 
 /** Where Graph is. */
@@ -92,14 +93,4 @@ export interface Config {
   readonly allowedChannelIds: readonly string[];
   /** Application Insights; null = no telemetry. */
   readonly telemetry: { connectionString: string } | null;
-}
-
-export interface HttpLimits {
-  readonly headersTimeoutMs: number;
-  readonly requestTimeoutMs: number;
-  readonly idleTimeoutMs: number;
-  readonly maxConnections: number;
-  /** Requests per client address per minute to `/api/`; 0 = no limit. */
-  readonly requestsPerMinute: number;
-  readonly trustForwardedFor: boolean;
 }

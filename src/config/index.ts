@@ -1,4 +1,4 @@
-export type { AppCredential, BotIdentity, Config, HttpLimits, StorageAccess, StorageMode, TokenMode } from './config';
+export type { AppCredential, BotIdentity, Config, StorageAccess, StorageMode, TokenMode } from './config';
 export { ConfigError, DEFAULT_LOCAL_GRAPH_TOKEN, loadConfig } from './loadConfig';
 export { readEnvironment } from './env';
 export { SETTINGS, SETTING_NAMES, type LogLevel } from './settings';

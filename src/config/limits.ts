@@ -1,4 +1,4 @@
-import type { HttpLimits } from './config';
+import type { HttpLimits } from '../http/clientLimits';
 import type { SettingValues } from './settings';
 
 /** What a client may cost before authentication, from the HTTP_*, RATE_LIMIT_PER_MINUTE and TRUST_* settings. */

@@ -1,6 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { HttpLimits } from '../config';
+
+/** What a client may cost before authentication (HTTP_* settings, RATE_LIMIT_PER_MINUTE, TRUST_FORWARDED_FOR). */
+export interface HttpLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly maxConnections: number;
+  /** Requests per client address per minute to `/api/`; 0 = no limit. */
+  readonly requestsPerMinute: number;
+  readonly trustForwardedFor: boolean;
+}
 
 /**
  * What an unauthenticated client may cost: Node's own timeouts for slow headers, slow bodies and idle connections,

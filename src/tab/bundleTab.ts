@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Asset } from './tabPage';
 
 /** The browser sources of the dashboard: its entry point and its style sheet. */
+/** The page's two files, as the server serves them under /tab/. */
+export type Asset = 'app.js' | 'app.css';
+
 export const TAB_SOURCES = path.join(__dirname, 'web');
 
 /**

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type restify from 'restify';
 import { messagesFor, type Messages } from '../i18n';
 import type { PageConfig, PageStrings } from './shared/contract';
+import { loadAssets, TYPES, type Asset } from './tabAssets';
 
 /**
  * The hosts that may show the dashboard in a frame: Teams (work, government, consumer) and the Microsoft 365 and
@@ -44,37 +43,6 @@ function securityHeaders(res: restify.Response): void {
 export function apiHeaders(res: restify.Response): void {
   securityHeaders(res);
   res.setHeader('Cache-Control', 'no-store');
-}
-
-export type Asset = 'app.js' | 'app.css';
-
-const TYPES: Record<Asset, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
-  'app.css': 'text/css; charset=utf-8',
-};
-
-/**
- * The page's script and style. `npm run build` writes them next to the compiled server (dist/tab/assets); under
- * `npm start` (sources run by tsx) they are bundled in memory by esbuild, a development dependency, once.
- */
-export function loadAssets(): Promise<Record<Asset, string>> {
-  loaded ??= readOrBundle();
-  return loaded;
-}
-
-/** Once per process: the files do not change while it runs. */
-let loaded: Promise<Record<Asset, string>> | null = null;
-
-async function readOrBundle(): Promise<Record<Asset, string>> {
-  const built = path.join(__dirname, 'assets');
-  if (existsSync(path.join(built, 'app.js'))) {
-    return {
-      'app.js': readFileSync(path.join(built, 'app.js'), 'utf8'),
-      'app.css': readFileSync(path.join(built, 'app.css'), 'utf8'),
-    };
-  }
-  const { bundleTab } = await import('./bundleTab');
-  return bundleTab();
 }
 
 /** The dashboard's HTML pages: one shell, told by an embedded JSON which page it is and which words to use. */

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { DialogTestLogger } from 'botbuilder-testing';
 import { TestAdapter, TurnContext, type Activity, type ConversationReference, type InvokeResponse } from 'botbuilder';
-import type { Middleware } from 'botbuilder';
 import { createBot } from '../../src/createBot';
 import type { ConnectorSyncBot } from '../../src/bot/connectorSyncBot';
 import type { InFlight } from '../../src/bot/inFlight';
@@ -69,12 +68,7 @@ export class BotHarness {
       new DialogTestLogger({ log: (...parts: unknown[]) => void this.transcript.push(parts.map(String).join(' ')) }),
     );
     const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
-    let middleware: Middleware[];
-    ({
-      bot: this.bot,
-      inFlight: this.inFlight,
-      middleware,
-    } = createBot(config, {
+    const created = createBot(config, {
       store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), {
         timeoutMs: 2_000,
         now: () => this.now().getTime(),
@@ -83,8 +77,9 @@ export class BotHarness {
       logger: createLogger('silent'),
       proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
       now: this.now,
-    }));
-    for (const layer of middleware) this.adapter.use(layer);
+    });
+    ({ bot: this.bot, inFlight: this.inFlight } = created);
+    this.adapter.use(created.sentCards);
     return this;
   }
 

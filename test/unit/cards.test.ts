@@ -9,7 +9,7 @@ import {
   unknownConnectorCard,
 } from '../../src/cards/connectorCards';
 import { helpCard } from '../../src/cards/helpCard';
-import { helpLines } from '../../src/commands/registry';
+import { helpLines } from '../../src/commands/catalogue';
 import { historyCard } from '../../src/cards/historyCard';
 import type { AdaptiveCard } from '../../src/cards/schema';
 import type { Connector } from '../../src/graph/types';

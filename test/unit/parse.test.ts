@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/commands/command';
 import { parseCommand } from '../../src/commands/parse';
-import { COMMANDS, VOCABULARY, helpLines } from '../../src/commands/registry';
+import { COMMANDS, VOCABULARY, helpLines } from '../../src/commands/catalogue';
 
 const parse = (text: string) => parseCommand(text, VOCABULARY);
 const sync = (target: string[] | 'all', syncType: 'fullSync' | 'deltaSync' | null): Command => ({

@@ -3,7 +3,7 @@ import { helpCard } from '../../cards/helpCard';
 import { userKeyOf, type Confirmation } from '../../sync/confirmation';
 import { ours } from '../../text/rich';
 import type { Command } from '../command';
-import { helpLines } from '../registry';
+import { helpLines } from '../catalogue';
 import type { Reply } from '../reply';
 import type { CommandRequest } from './request';
 

@@ -1,0 +1,21 @@
+import type { Requested } from './confirmation';
+import type { WatchRecord, WatchedCard } from './watch';
+
+/** A requested sync's watch as its card shows it, and who gets the card's automatic refresh while it runs. */
+export interface CardWatch {
+  record: WatchRecord;
+  refreshFor: readonly string[];
+}
+
+/**
+ * Following an accepted sync until Intune reports it, as the confirm path needs it. Declared here, below the
+ * commands and the tab that use it; implemented by the bot's Watcher, which delivers the card updates to Teams.
+ */
+export interface Following {
+  /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
+  begin(confirmation: Requested, card: Omit<WatchedCard, 'refreshFor'>): void;
+  /** The watch a card shows the moment Graph accepted its sync. */
+  preview(confirmation: Requested, requesterId: string): CardWatch;
+  /** The watch of a requested confirmation's connector, from storage (the requester's look resumes a stopped one). */
+  cardWatchOf(confirmation: Requested, viewerIsRequester: boolean): Promise<CardWatch | null>;
+}
