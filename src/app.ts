@@ -32,6 +32,8 @@ export interface RunningApp {
   graphBaseUrl: string;
   /** Resolves when work that outlived its turn (late outcomes, card updates, stored outcomes) is done. */
   idle(timeoutMs: number): Promise<void>;
+  /** Resolves after `count` more rounds of following syncs (tests wait on this rather than on the clock). */
+  afterWatchRounds(count: number): Promise<void>;
   /** Prepares what the first visitor of the dashboard would otherwise wait for (its page bundle). */
   warmUp(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
@@ -127,6 +129,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     server,
     graphBaseUrl,
     idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
+    afterWatchRounds: (count) => watcher.afterRounds(count),
     warmUp: () =>
       tabPage.prepare().then(
         () => undefined,

@@ -25,7 +25,7 @@ export interface ClicksDeps {
 }
 
 /** How the click reached the bot: an Action.Execute invoke (answered in its HTTP response) or an Action.Submit message. */
-export type Transport = 'execute' | 'submit';
+export type ClickVia = 'execute' | 'submit';
 
 type Within<T> = { done: true; value: T } | { done: false };
 
@@ -44,7 +44,7 @@ export class Clicks {
     action: CardActionData,
     input: TurnInput,
     cardMessageId: string | null,
-    transport: Transport,
+    transport: ClickVia,
     attempt = 0,
   ): Promise<void> {
     const arrived = Date.now();
@@ -70,7 +70,7 @@ export class Clicks {
     action: CardActionData,
     input: TurnInput,
     cardMessageId: string | null,
-    transport: Transport,
+    transport: ClickVia,
     attempt: number,
     due: number,
   ): Promise<'outcome' | 'sending' | 'working'> {
@@ -130,7 +130,7 @@ export class Clicks {
     outcome: ClickOutcome,
     input: TurnInput,
     cardMessageId: string | null,
-    transport: Transport,
+    transport: ClickVia,
     attempt: number,
   ): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);

@@ -57,6 +57,9 @@ const REFRESH_USERS = 60; // Teams allows at most 60 users in a card's automatic
 export class Watcher implements Following {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
+  /** Rounds completed, and who waits for a count of them (tests wait on this, never on a fixed sleep). */
+  private rounds = 0;
+  private readonly roundWaiters: Array<{ until: number; resolve: () => void }> = [];
 
   constructor(private readonly deps: WatcherDeps) {}
 
@@ -114,8 +117,20 @@ export class Watcher implements Following {
 
   /** One round over every followed connector. Rounds never overlap: a slow one delays the next. */
   tick(): Promise<void> {
-    this.ticking ??= this.round().finally(() => (this.ticking = null));
+    this.ticking ??= this.round().finally(() => {
+      this.ticking = null;
+      this.rounds += 1;
+      for (const waiter of this.roundWaiters.filter((one) => one.until <= this.rounds)) {
+        this.roundWaiters.splice(this.roundWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    });
     return this.ticking;
+  }
+
+  /** Resolves once `count` more rounds have completed (a round that is under way counts as the first). */
+  afterRounds(count: number): Promise<void> {
+    return new Promise((resolve) => this.roundWaiters.push({ until: this.rounds + count, resolve }));
   }
 
   private async round(): Promise<void> {

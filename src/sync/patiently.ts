@@ -3,7 +3,8 @@ const ATTEMPTS = 5;
 
 /**
  * A write that records what already happened (an outcome Graph gave, a claim that sent nothing): tried again with
- * pauses that start at `firstPauseMs` and double, because giving up would leave a card saying something false.
+ * pauses of twice `firstPauseMs`, then four, eight and sixteen times it, because giving up would leave a card saying
+ * something false.
  */
 export async function patiently<T>(write: () => Promise<T>, firstPauseMs: number): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

@@ -70,6 +70,11 @@ export class LiveBot {
     return `${this.app.server.url}/api/messages`;
   }
 
+  /** Resolves after `count` more rounds of the bot's watch (each polls every followed connector at most once). */
+  afterWatchRounds(count: number): Promise<void> {
+    return this.app.afterWatchRounds(count);
+  }
+
   /** Resolves when the bot's work that outlived its turns (late outcomes, card updates) is done: the app's own signal. */
   idle(timeoutMs = 5_000): Promise<void> {
     return this.app.idle(timeoutMs);

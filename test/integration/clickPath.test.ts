@@ -77,7 +77,7 @@ describe('late outcomes reach the card, in order', () => {
     };
     await live.submit(USERS.ada, { verb: 'sync.confirm', confirmationId }, messageId);
     await live.updated(messageId, 'Delta sync requested');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await live.idle(); // the slow first update has landed too: the card must still show the outcome
     expect(visibleText(cardIn({ body: live.connector.current.get(messageId) } as never))).toContain(
       'Delta sync requested',
     );

@@ -51,7 +51,7 @@ describe('slow Graph and redelivery', () => {
     });
     await Promise.all([live.post(click), live.post(click)]);
     await expect.poll(() => live.sim.syncCalls().length).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await live.idle(); // everything the two deliveries started is done
     expect(live.sim.syncCalls()).toHaveLength(1);
     expect(live.logs()).toContain('redelivered activity ignored');
   });

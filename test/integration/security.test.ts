@@ -63,7 +63,7 @@ describe('every button acts for the person who clicks, and only where it was sho
       const before = live.connector.calls.length;
       await live.submit(USERS.ben, data, reply!.id, GROUP_CHAT);
       await expect.poll(() => live.connector.since(before).some((call) => call.kind !== 'update')).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await live.idle();
       expect(live.connector.updatesOf(reply!.id)).toEqual([]);
       const own = live.connector.since(before).find((call) => call.kind !== 'update');
       expect(visibleText(cardIn(own))).not.toContain('Asked by Ada');

@@ -138,7 +138,7 @@ describe('sync flow over HTTP: restify server, Graph simulator, fake Bot Connect
       type: 'application/vnd.microsoft.activity.message',
       value: 'Only Ada Admin, who asked for this sync, can start or cancel it.',
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await live.idle(); // nothing this click started is still on its way
     expect(live.connector.since(before)).toEqual([]);
     expect(live.sim.syncCalls()).toEqual([]);
   });

@@ -98,8 +98,8 @@ describe('the card follows a sync until Intune reports it', () => {
     expect(changed).toContain('Status: Disconnected');
     expect(changed).not.toContain('Status: Connected');
     const polls = gets(silent.sim, exo.id);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(gets(silent.sim, exo.id)).toBe(polls); // ended: no more polls
+    await quiet.afterWatchRounds(2);
+    expect(gets(silent.sim, exo.id)).toBe(polls); // ended: two more rounds, no more polls
     silent.sim.setConnectors(
       silent.sim
         .allConnectors()
@@ -139,8 +139,8 @@ describe('the card follows a sync until Intune reports it', () => {
       { timeout: 5_000 },
     );
     const after429 = gets(silent.sim, munich.id);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(gets(silent.sim, munich.id)).toBe(after429); // Retry-After 3 s: no poll meanwhile
+    await quiet.afterWatchRounds(2);
+    expect(gets(silent.sim, munich.id)).toBe(after429); // Retry-After 3 s: two rounds (about 2 s), no poll meanwhile
     expect(quiet.connector.updatesOf(messageId).map((call) => JSON.stringify(call.body))).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/429|throttl|error/i)]),
     );
