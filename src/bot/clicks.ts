@@ -3,15 +3,15 @@ import type { CardActionData } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/schema';
 import { currentConfirmationCard, startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
 import type { ClickOutcome, TurnInput } from '../commands/reply';
+import { userTextOf } from '../commands/userText';
 import type { Logger } from '../logger';
-import { ours, toPlainText } from '../text/rich';
+import { toPlainText } from '../text/rich';
 import type { CardUpdate, CardUpdates } from './cardUpdates';
 import type { InFlight } from './inFlight';
 import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import { sendCard, sendText } from './replies';
 import type { SignInFlow } from './signInFlow';
 import type { UserTokens } from './userTokens';
-import { problemText } from './turnProblems';
 
 export interface ClicksDeps {
   click: ClickDeps;
@@ -213,7 +213,7 @@ export class Clicks {
         this.deps.logger.error({ err: error, messageId: cardMessageId }, 'click failed after it was answered');
         return this.deliverLate(reference, cardMessageId, input, attempt, {
           kind: 'notice',
-          text: ours(problemText(error, input.m)),
+          text: userTextOf(error, input.m),
         });
       },
     );

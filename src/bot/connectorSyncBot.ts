@@ -5,8 +5,9 @@ import { explainParseError, handleCommand, type CommandDeps } from '../commands/
 import { parseCommand } from '../commands/parse';
 import { VOCABULARY, helpLines } from '../commands/catalogue';
 import type { Reply, TurnInput } from '../commands/reply';
+import { isKnownProblem, userTextOf } from '../commands/userText';
 import type { Logger } from '../logger';
-import { ours } from '../text/rich';
+import { ours, toPlainText } from '../text/rich';
 import type { Clicks } from './clicks';
 import { errorBody, exchangeFailedBody, invalidAuthCodeBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import type { PendingWork } from './pendingSignIns';
@@ -14,7 +15,6 @@ import { sendCard, sendText, showTyping } from './replies';
 import type { SignInFlow } from './signInFlow';
 import { SignInInvokes } from './signInInvokes';
 import { isAddressedToBot, turnInputOf } from './turnInput';
-import { isKnownProblem, problemText } from './turnProblems';
 import type { UserTokens } from './userTokens';
 
 export interface BotDeps {
@@ -116,7 +116,7 @@ export class ConnectorSyncBot {
     } catch (error) {
       this.deps.logger.error({ err: error, activityId: activity.id, verb: action.verb }, 'card action failed');
       if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
-      const text = problemText(error, input.m);
+      const text = toPlainText(userTextOf(error, input.m));
       await sendInvokeResponse(context, 200, isKnownProblem(error) ? messageBody(text) : errorBody(text));
     }
   }
@@ -141,7 +141,7 @@ export class ConnectorSyncBot {
     } catch (error) {
       if (!isKnownProblem(error)) throw error;
       this.deps.logger.error({ err: error, activityId: context.activity.id }, 'turn failed: a service is unavailable');
-      await sendText(context, ours(problemText(error, this.input(context).m)));
+      await sendText(context, userTextOf(error, this.input(context).m));
     }
   }
 

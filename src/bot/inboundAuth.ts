@@ -1,5 +1,6 @@
 import { ClaimsIdentity } from 'botframework-connector';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { AppError } from '../errors';
 import { KeysUnavailableError, type SigningKeys } from './signingKeys';
 
 /** The issuer of every token Teams' Bot Framework channel sends to a bot. */
@@ -9,13 +10,12 @@ const CLOCK_TOLERANCE_SECONDS = 5 * 60;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 /** Why a request was refused: 401 for a bad token, 503 when the keys to check it cannot be fetched. */
-export class InboundAuthError extends Error {
-  override readonly name = 'InboundAuthError';
+export class InboundAuthError extends AppError<'INBOUND_AUTH_REFUSED'> {
   constructor(
     readonly status: 401 | 503,
     readonly reason: string,
   ) {
-    super(reason);
+    super('INBOUND_AUTH_REFUSED', reason);
   }
 }
 

@@ -1,4 +1,5 @@
 import { importJWK, type CryptoKey, type JWK } from 'jose';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
 
 export interface SigningKey {
@@ -8,8 +9,10 @@ export interface SigningKey {
 }
 
 /** The key endpoint could not be reached or gave nothing usable: requests are answered 503, not 401. */
-export class KeysUnavailableError extends Error {
-  override readonly name = 'KeysUnavailableError';
+export class KeysUnavailableError extends AppError<'SIGNING_KEYS_UNAVAILABLE'> {
+  constructor(reason: string) {
+    super('SIGNING_KEYS_UNAVAILABLE', reason);
+  }
 }
 
 /** Keys are refreshed daily, as botbuilder does; a token naming a key not seen yet refreshes at most this often. */
@@ -88,7 +91,7 @@ export class SigningKeys {
     try {
       host = this.checkedUrl(this.metadataUrl).host;
       const metadata = (await this.fetchJson(this.metadataUrl)) as { jwks_uri?: unknown };
-      if (typeof metadata.jwks_uri !== 'string') throw new Error('OpenID metadata without jwks_uri');
+      if (typeof metadata.jwks_uri !== 'string') throw new KeysUnavailableError('OpenID metadata without jwks_uri');
       const jwksUri = this.checkedUrl(metadata.jwks_uri);
       host = jwksUri.host;
       const { keys } = (await this.fetchJson(jwksUri.href)) as { keys?: Array<JWK & { endorsements?: unknown }> };
@@ -103,7 +106,7 @@ export class SigningKeys {
           endorsements,
         });
       }
-      if (imported.size === 0) throw new Error('no RSA signing keys published');
+      if (imported.size === 0) throw new KeysUnavailableError('no RSA signing keys published');
       this.keys = imported;
       this.fetchedAt = this.now();
       this.failure = null;
@@ -129,12 +132,12 @@ export class SigningKeys {
     const url = new URL(value);
     const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
     if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return url;
-    throw new Error(`${url.protocol} is not accepted for signing keys; use https`);
+    throw new KeysUnavailableError(`${url.protocol} is not accepted for signing keys; use https`);
   }
 
   private async fetchJson(url: string): Promise<unknown> {
     const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (!response.ok) throw new Error(`answered ${response.status}`);
+    if (!response.ok) throw new KeysUnavailableError(`answered ${response.status}`);
     return response.json();
   }
 }

@@ -11,7 +11,7 @@ import { isSamePerson, userKeyOf, type Confirmation, type Person } from '../sync
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
-import { lookupFailureText } from './graphFailureText';
+import { lookupFailureText } from './userText';
 import type { CommandDeps } from './handlers/request';
 import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
 

@@ -2,7 +2,7 @@ import { helpCard } from '../cards/helpCard';
 import { GraphRequestError } from '../graph/errors';
 import { ours } from '../text/rich';
 import type { Command, ParseError } from './command';
-import { lookupFailureText } from './graphFailureText';
+import { lookupFailureText } from './userText';
 import type { CommandDeps } from './handlers/request';
 import { helpLines, typedCommand } from './catalogue';
 import { dispatch } from './registry';

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import { AppError } from '../errors';
 
 /** A request body the bot will not read: wrong type (415), too large (413) or not JSON (400). */
-export class BodyError extends Error {
-  override readonly name = 'BodyError';
+export class BodyError extends AppError<'BODY_REFUSED'> {
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
   ) {
-    super(message);
+    super('BODY_REFUSED', message);
   }
 }
 

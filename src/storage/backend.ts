@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /** A stored text and its version. */
 export interface StoredText {
   readonly body: string;
@@ -35,13 +37,12 @@ export interface Backend {
  * A backend call failed. `maybeApplied`: the request may have reached storage and taken effect although its answer
  * never arrived (connection reset, timeout after sending), so the caller must read back before drawing conclusions.
  */
-export class BackendError extends Error {
+export class BackendError extends AppError<'STORAGE_BACKEND_FAILED'> {
   constructor(
     readonly maybeApplied: boolean,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'BackendError';
+    super('STORAGE_BACKEND_FAILED', message, options);
   }
 }

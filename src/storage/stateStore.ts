@@ -45,6 +45,13 @@ export class StorageUnavailableError extends AppError<'STORAGE_UNAVAILABLE'> {
   }
 }
 
+/** Concurrent writers kept changing one record, past every retry: nothing was changed by this request. */
+export class StorageContentionError extends AppError<'STORAGE_CONTENTION'> {
+  constructor(what: string) {
+    super('STORAGE_CONTENTION', `${what}: changed by others on every try`);
+  }
+}
+
 /** In-memory storage is full of live state: new work is refused rather than evicting anything in use. */
 export class StorageFullError extends AppError<'STORAGE_FULL'> {
   constructor() {

@@ -1,6 +1,6 @@
 import type { GraphFailureKind } from '../graph/errors';
 import type { SyncType } from '../graph/types';
-import { KEYS, type StateStore } from '../storage';
+import { KEYS, StorageContentionError, type StateStore } from '../storage';
 import type { Confirmation, Person } from './confirmation';
 
 /** One sync request as Intune admins and auditors need to see it later. */
@@ -152,7 +152,10 @@ export class AuditLog {
         await pause(this.random() * 200 * attempt);
       }
     }
-    this.reportFailure(lastError ?? new Error(`audit append lost ${MAX_TRIES} races in a row`), entry);
+    this.reportFailure(
+      lastError ?? new StorageContentionError(`the audit of ${entry.connectorId} (${MAX_TRIES} tries)`),
+      entry,
+    );
   }
 
   /**

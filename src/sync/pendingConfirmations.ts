@@ -1,4 +1,4 @@
-import { KEYS, type StateStore } from '../storage';
+import { KEYS, StorageContentionError, type StateStore } from '../storage';
 
 /** A confirmation card in a chat: which confirmation, and the message that carries it. */
 export interface PendingConfirmation {
@@ -57,6 +57,6 @@ export class PendingConfirmations {
         : (await this.store.create(key, { items }, options)).created;
       if (written) return;
     }
-    throw new Error(`the confirmation cards of one user in one chat changed ${MAX_TRIES} times in a row`);
+    throw new StorageContentionError(`the confirmation cards of one user in one chat (${MAX_TRIES} tries)`);
   }
 }

@@ -1,4 +1,4 @@
-import { KEYS, WATCHING_PREFIX, type StateStore, type Versioned } from '../storage';
+import { KEYS, StorageContentionError, WATCHING_PREFIX, type StateStore, type Versioned } from '../storage';
 import { fromKeySegment } from '../storage/keySegment';
 import type { Requested } from './confirmation';
 import { isFinal, type WatchRecord, type WatchedCard } from './watch';
@@ -46,7 +46,7 @@ export class WatchStore {
         return next;
       }
     }
-    throw new Error(`could not start the watch of ${confirmation.connector.id}: ${TRIES} races lost`);
+    throw new StorageContentionError(`the watch of ${confirmation.connector.id} (${TRIES} tries)`);
   }
 
   /** The record a new watch starts with (the card of a just-accepted sync shows it before it is stored). */

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { outcomeText } from '../cards/historyCard';
 import { statusCommand, statusText, typeText } from '../cards/format';
 import { Deadline } from '../deadline';
@@ -26,12 +27,12 @@ export interface DashboardCaller {
 }
 
 /** A confirmation the caller may not act on: the page shows the card's words for why. */
-export class DashboardRefusal extends Error {
+export class DashboardRefusal extends AppError<'DASHBOARD_REFUSED'> {
   constructor(
     readonly status: 400 | 404 | 409,
     readonly view: ConfirmationView | null,
   ) {
-    super('refused');
+    super('DASHBOARD_REFUSED', `refused with ${status}`);
   }
 }
 

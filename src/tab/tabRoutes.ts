@@ -8,8 +8,8 @@ import { cut } from '../logger';
 import { messagesFor, localeOf, type Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { StorageFullError, StorageUnavailableError } from '../storage';
-import { lookupFailureText } from '../commands/graphFailureText';
-import { ours, toPlainText } from '../text/rich';
+import { userTextOf } from '../commands/userText';
+import { toPlainText } from '../text/rich';
 import { DashboardRefusal, type Dashboard, type DashboardCaller } from './dashboard';
 import type { ProblemAnswer } from './shared/contract';
 import type { TabAccess } from './tabAccess';
@@ -145,14 +145,14 @@ function failureAnswer(
       error.view ? { confirmation: error.view } : {},
     );
   if (error instanceof StorageUnavailableError || error instanceof StorageFullError)
-    return problem(503, 'unavailable', problemText(error, m));
+    return problem(503, 'unavailable', toPlainText(userTextOf(error, m)));
   if (error instanceof GraphRequestError) {
     logger.warn(
       { path, status: error.status, kind: error.kind, requestId: error.requestId },
       'dashboard: Graph refused',
     );
     if (error.kind === 'unauthorized') return problem(401, 'unauthorized');
-    return problem(error.kind === 'notFound' ? 404 : 502, 'graph', problemText(error, m));
+    return problem(error.kind === 'notFound' ? 404 : 502, 'graph', toPlainText(userTextOf(error, m)));
   }
   if (error instanceof AppError) {
     switch (error.code) {
@@ -169,10 +169,4 @@ function failureAnswer(
   }
   logger.error({ err: error, path }, 'dashboard request failed');
   return problem(500, 'unavailable', m.unexpectedError);
-}
-
-/** What went wrong, in the words the chat uses for the same problem. */
-function problemText(error: GraphRequestError | StorageUnavailableError | StorageFullError, m: Messages): string {
-  if (error instanceof GraphRequestError) return toPlainText(lookupFailureText(error, m));
-  return toPlainText(ours(error instanceof StorageFullError ? m.storageFull : m.storageUnavailable));
 }
