@@ -169,7 +169,8 @@ describe('deploy/azuredeploy.json', () => {
     });
     expect(connection.parameters).toEqual(
       expect.arrayContaining([
-        { key: 'UniqueIdentifier', value: RUNTIME['Microsoft.ManagedIdentity/userAssignedIdentities']!.clientId },
+        // A chosen string, the one the token store's federated credential subject ends with (not the identity's id).
+        { key: 'UniqueIdentifier', value: 'connsync-graph' },
         { key: 'TokenExchangeUrl', value: `api://connsync-bot.azurewebsites.net/botid-${APP_ID}` },
       ]),
     );
