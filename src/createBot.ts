@@ -55,7 +55,7 @@ export interface Bot {
 function dashboardUrlOf(config: Config, parts: BotParts): () => string | null {
   const { dashboard } = config;
   if (dashboard.kind === 'teams') {
-    const link = `https://teams.microsoft.com/l/entity/${encodeURIComponent(dashboard.teamsAppId)}/${DASHBOARD_ENTITY_ID}`;
+    const link = `https://teams.microsoft.com/l/entity/${encodeURIComponent(dashboard.deepLinkAppId)}/${DASHBOARD_ENTITY_ID}`;
     return () => link;
   }
   return dashboard.kind === 'local' ? (parts.localDashboardUrl ?? (() => null)) : () => null;

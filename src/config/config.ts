@@ -63,6 +63,8 @@ export type DashboardConfig =
       credential: AppCredential;
       authorityHost: string;
       teamsAppId: string;
+      /** The id Teams knows the app by (its catalog id once uploaded), for deep links. */
+      deepLinkAppId: string;
     }
   | { kind: 'notConfigured'; reason: string };
 

@@ -225,6 +225,7 @@ function dashboardConfig(
     credential: bot.credential,
     authorityHost: authority?.origin ?? DEFAULT_AUTHORITY_HOST,
     teamsAppId: values.TEAMS_APP_ID || bot.appId,
+    deepLinkAppId: values.TEAMS_APP_CATALOG_ID || values.TEAMS_APP_ID || bot.appId,
   };
 }
 

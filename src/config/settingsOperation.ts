@@ -153,4 +153,12 @@ export const OPERATION_SETTINGS = {
     summary: 'the Teams app id (a GUID): the cards\' "Open dashboard" deep link and `npm run package`',
     schema: guid('a Teams app id'),
   }),
+  TEAMS_APP_CATALOG_ID: setting({
+    name: 'TEAMS_APP_CATALOG_ID',
+    applies: 'teams',
+    defaultText: '`TEAMS_APP_ID`',
+    summary:
+      "the id Teams knows the app by, for the \"Open dashboard\" deep link: for an app uploaded to your organisation's catalog, its catalog id (Graph `GET /appCatalogs/teamsApps?$filter=externalId eq '<TEAMS_APP_ID>'`), which differs from the manifest's id",
+    schema: guid('a Teams app catalog id'),
+  }),
 } as const;

@@ -220,6 +220,21 @@ describe('misconfiguration fails closed, with one clear error', () => {
     expect(loadConfig(TEAMS).storage).toEqual({ kind: 'memory' });
   });
 
+  it('the dashboard deep link names the app as Teams knows it: its catalog id once uploaded, else the manifest id', () => {
+    const withTab = { ...TEAMS, BOT_DOMAIN: 'connsync.example' };
+    const manifest = 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa';
+    const catalog = 'bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb';
+    expect(loadConfig(withTab).dashboard).toMatchObject({
+      teamsAppId: TEAMS.MicrosoftAppId,
+      deepLinkAppId: TEAMS.MicrosoftAppId,
+    });
+    expect(loadConfig({ ...withTab, TEAMS_APP_ID: manifest }).dashboard).toMatchObject({ deepLinkAppId: manifest });
+    expect(loadConfig({ ...withTab, TEAMS_APP_ID: manifest, TEAMS_APP_CATALOG_ID: catalog }).dashboard).toMatchObject({
+      teamsAppId: manifest,
+      deepLinkAppId: catalog,
+    });
+  });
+
   it('signing key metadata over plain http is refused in Teams mode, loopback (tests) excepted', () => {
     expect(
       problemsOf({
