@@ -67,7 +67,10 @@ async function main(): Promise<void> {
   }
   // Telemetry instruments modules as they are first required: it starts before the bot's own modules are loaded.
   const stopTelemetry = config.telemetry
-    ? (await import('./telemetry')).startTelemetry(config.telemetry.connectionString)
+    ? (await import('./telemetry')).startTelemetry(
+        config.telemetry.connectionString,
+        config.telemetry.managedIdentityClientId,
+      )
     : () => Promise.resolve();
   const { createLogger } = await import('./logger');
   const { startApp } = await import('./app');

@@ -1,3 +1,4 @@
+import { ManagedIdentityCredential } from '@azure/identity';
 import {
   shutdownAzureMonitor,
   useAzureMonitor,
@@ -18,9 +19,16 @@ type SpanProcessor = NonNullable<AzureMonitorOpenTelemetryOptions['spanProcessor
  * headers, no bodies; log lines as pino wrote them, after its redaction (the bot never logs message text or tokens, and
  * a test reads the exported telemetry to prove it). Nothing is written to disk when the ingestion endpoint is away.
  */
-export function startTelemetry(connectionString: string): () => Promise<void> {
+export function startTelemetry(connectionString: string, managedIdentityClientId: string | null): () => Promise<void> {
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString, disableOfflineStorage: true },
+    azureMonitorExporterOptions: {
+      connectionString,
+      disableOfflineStorage: true,
+      // The deployed component refuses the instrumentation key (DisableLocalAuth): the bot's identity signs in.
+      ...(managedIdentityClientId
+        ? { credential: new ManagedIdentityCredential({ clientId: managedIdentityClientId }) }
+        : {}),
+    },
     spanProcessors: [queryStringRemover],
     enableLiveMetrics: false,
   });

@@ -94,5 +94,9 @@ export interface Config {
   /** Bot Framework channels served; empty = any (local mode). */
   readonly allowedChannelIds: readonly string[];
   /** Application Insights; null = no telemetry. */
-  readonly telemetry: { connectionString: string } | null;
+  readonly telemetry: {
+    connectionString: string;
+    /** AZURE_CLIENT_ID: the user-assigned identity the exporter signs in with (a component without local auth). */
+    managedIdentityClientId: string | null;
+  } | null;
 }

@@ -95,7 +95,10 @@ export function loadConfig(env: Env): Config {
     http: Object.freeze(http),
     allowedChannelIds: Object.freeze(allowedChannelIds),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING
-      ? Object.freeze({ connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING })
+      ? Object.freeze({
+          connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING,
+          managedIdentityClientId: values.AZURE_CLIENT_ID || null,
+        })
       : null,
   });
 }

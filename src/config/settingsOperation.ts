@@ -41,7 +41,7 @@ export const OPERATION_SETTINGS = {
     applies: 'always',
     defaultText: 'empty',
     summary:
-      'with `AZURE_STORAGE_ACCOUNT_URL`: client id of the user-assigned managed identity that reaches storage (empty: the system-assigned identity or a developer sign-in, as `@azure/identity` finds)',
+      'client id of the user-assigned managed identity that reaches storage (with `AZURE_STORAGE_ACCOUNT_URL`) and sends telemetry (an Application Insights component without local authentication); empty: the system-assigned identity or a developer sign-in for storage, the instrumentation key for telemetry',
     schema: guid('a managed identity client id'),
   }),
   AZURE_STORAGE_CONTAINER: setting({

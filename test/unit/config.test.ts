@@ -148,7 +148,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).telemetry).toBeNull();
     expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=x' }).telemetry).toEqual({
       connectionString: 'InstrumentationKey=x',
+      managedIdentityClientId: null,
     });
+    // With a user-assigned identity the exporter signs in with it (the deployed component accepts no key).
+    const identity = 'd1d2e3f4-0000-4000-8000-0000000000d1';
+    expect(
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=x', AZURE_CLIENT_ID: identity })
+        .telemetry,
+    ).toMatchObject({ managedIdentityClientId: identity });
   });
 
   it('never prints a secret it could not parse', () => {

@@ -213,7 +213,10 @@ describe('deploy/azuredeploy.json', () => {
       type: 'UserAssigned',
       userAssignedIdentities: { 'Microsoft.ManagedIdentity/userAssignedIdentities/connsync-identity': {} },
     });
-    const writer = resources.filter((resource) => resource.type === 'Microsoft.Authorization/roleAssignments');
+    const writer = resources.filter(
+      (resource) =>
+        resource.type === 'Microsoft.Authorization/roleAssignments' && resource.scope?.startsWith('Microsoft.Storage/'),
+    );
     expect(writer).toHaveLength(1);
     expect(writer[0]?.scope).toMatch(
       /^Microsoft\.Storage\/storageAccounts\/[a-z0-9]+\/blobServices\/default\/containers\/botstate$/,
@@ -312,6 +315,31 @@ describe('deploy/azuredeploy.json', () => {
     expect(diagnostics.properties).toMatchObject({
       workspaceId: 'Microsoft.OperationalInsights/workspaces/connsync-logs',
     });
+    // App Service's HTTP logs keep query strings (the consent page's `code`): they stay out of the workspace.
+    const categories = (diagnostics.properties as { logs: Array<{ category: string }> }).logs.map(
+      (log) => log.category,
+    );
+    expect(categories).not.toContain('AppServiceHTTPLogs');
+  });
+
+  it('telemetry without a key: the component refuses key-based ingestion; the identity publishes as Monitoring Metrics Publisher', () => {
+    const resources = deployed('federated');
+    expect(one(resources, 'Microsoft.Insights/components').properties).toMatchObject({ DisableLocalAuth: true });
+    const publisher = resources.filter(
+      (resource) =>
+        resource.type === 'Microsoft.Authorization/roleAssignments' &&
+        resource.scope === 'Microsoft.Insights/components/connsync-insights',
+    );
+    expect(publisher.map((assignment) => assignment.properties)).toEqual([
+      expect.objectContaining({
+        principalId: RUNTIME['Microsoft.ManagedIdentity/userAssignedIdentities']!.principalId,
+        roleDefinitionId: 'Microsoft.Authorization/roleDefinitions/3913510d-42f4-4e42-8a64-420c390055eb',
+      }),
+    ]);
+    // The bot hands the exporter that identity's credential (src/telemetry.ts) through the setting it already has.
+    expect(appSettings(resources).AZURE_CLIENT_ID).toBe(
+      RUNTIME['Microsoft.ManagedIdentity/userAssignedIdentities']!.clientId,
+    );
   });
 
   it("outputs what the administrator needs next: the Application ID URI and the federated credential's issuer and subject", () => {
