@@ -39,6 +39,9 @@ export const RUNTIME: Record<string, Record<string, Json>> = {
   'Microsoft.Web/sites': { defaultHostName: 'connsync-bot.azurewebsites.net' },
 };
 
+/** When the evaluated deployment runs (utcNow). */
+export const DEPLOYED_AT = '2026-12-07T10:00:00.000Z';
+
 export class ArmEvaluator {
   copyIndex = 0;
 
@@ -114,6 +117,14 @@ export class ArmEvaluator {
         return text(0).split(text(1)).join(text(2));
       case 'length':
         return Array.isArray(args[0]) ? args[0].length : text(0).length;
+      case 'utcnow':
+        return DEPLOYED_AT;
+      case 'datetimeadd': {
+        const days = /^P(\d+)D$/.exec(text(1))?.[1] ?? fail(`dateTimeAdd(${text(1)}): only days are modelled`);
+        return new Date(Date.parse(text(0)) + Number(days) * 86_400_000).toISOString();
+      }
+      case 'datetimetoepoch':
+        return Math.floor(Date.parse(text(0)) / 1000);
       case 'uniquestring':
         return 'u7x2k9q4m1z8a';
       case 'guid':

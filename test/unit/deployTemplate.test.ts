@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { KEYS } from '../../src/storage/keys';
-import { ArmEvaluator, RUNTIME, type Json, type Resource, type Template } from '../helpers/armTemplate';
+import { ArmEvaluator, DEPLOYED_AT, RUNTIME, type Json, type Resource, type Template } from '../helpers/armTemplate';
 import { ROOT } from '../helpers/processes';
 
 const raw = readFileSync(path.join(ROOT, 'deploy/azuredeploy.json'), 'utf8');
@@ -181,7 +181,17 @@ describe('deploy/azuredeploy.json', () => {
     expect(one(resources, 'Microsoft.KeyVault/vaults').properties).toMatchObject({
       enableRbacAuthorization: true,
       enableSoftDelete: true,
+      enablePurgeProtection: true,
+      // Network rules as for storage: the web app's subnet only.
+      networkAcls: {
+        defaultAction: 'Deny',
+        virtualNetworkRules: [{ id: 'Microsoft.Network/virtualNetworks/subnets/connsync-vnet/app' }],
+        ipRules: [],
+      },
     });
+    // The stored secret expires (180 days after the deployment unless told otherwise): rotation is not forgotten.
+    const secret = one(resources, 'Microsoft.KeyVault/vaults/secrets').properties as { attributes: { exp: number } };
+    expect(secret.attributes.exp).toBe(Math.floor(Date.parse(DEPLOYED_AT) / 1000) + 180 * 86_400);
     const reader = resources.find(
       (resource) =>
         resource.type === 'Microsoft.Authorization/roleAssignments' &&
@@ -242,7 +252,7 @@ describe('deploy/azuredeploy.json', () => {
       }
     ).subnets[0]!.properties;
     expect(subnet).toMatchObject({
-      serviceEndpoints: [{ service: 'Microsoft.Storage' }],
+      serviceEndpoints: [{ service: 'Microsoft.Storage' }, { service: 'Microsoft.KeyVault' }],
       delegations: [{ properties: { serviceName: 'Microsoft.Web/serverFarms' } }],
     });
     const site = one(resources, 'Microsoft.Web/sites').properties as {
