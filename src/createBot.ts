@@ -1,3 +1,4 @@
+import { REQUEST_GRAPH_BUDGET_MS } from './deadline';
 import { randomUUID } from 'node:crypto';
 import { SentCards } from './bot/sentCards';
 import { CardOwners } from './sync/cardOwners';
@@ -25,9 +26,6 @@ import { RecentRequests } from './sync/recentRequests';
 import { SyncService, type SyncTiming } from './sync/syncService';
 import { WatchStore } from './sync/watchStore';
 import { DASHBOARD_ENTITY_ID } from './tab/createTab';
-
-/** Graph calls of one turn end this long after it arrived, well inside Teams' 15 s redelivery window. */
-const TURN_GRAPH_BUDGET_MS = 8_000;
 
 export interface BotParts {
   store: StateStore;
@@ -152,7 +150,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     tokens,
     signInFlow,
     logger,
-    graphBudgetMs: TURN_GRAPH_BUDGET_MS,
+    graphBudgetMs: REQUEST_GRAPH_BUDGET_MS,
     dashboardUrl: dashboardUrlOf(config, parts),
   });
   return {

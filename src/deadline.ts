@@ -23,6 +23,12 @@ export class Deadline {
   }
 }
 
+/**
+ * Graph calls of one chat turn, or of one dashboard request, end this long after it arrived: well inside Teams' 15 s
+ * redelivery window, and short enough that a person waiting at a page or a card hears back.
+ */
+export const REQUEST_GRAPH_BUDGET_MS = 8_000;
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

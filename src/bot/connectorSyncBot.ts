@@ -1,9 +1,9 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
 import { looksLikeCardAction, parseCardAction } from '../cards/actions';
-import { helpCard } from '../cards/helpCard';
 import { explainParseError, handleCommand, type CommandDeps } from '../commands/handleCommand';
 import { parseCommand } from '../commands/parse';
-import { VOCABULARY, helpLines } from '../commands/catalogue';
+import { VOCABULARY } from '../commands/catalogue';
+import { helpFor } from '../commands/handlers/talk';
 import type { Reply, TurnInput } from '../commands/reply';
 import { isKnownProblem, userTextOf } from '../commands/userText';
 import type { Logger } from '../logger';
@@ -219,7 +219,6 @@ export class ConnectorSyncBot {
   private async onConversationUpdate(context: TurnContext): Promise<void> {
     const { membersAdded, recipient } = context.activity;
     if (!(membersAdded ?? []).some((member) => member.id === recipient?.id)) return;
-    const { m, dashboardUrl } = this.input(context);
-    await sendCard(context, helpCard(m, helpLines(m.locale), [], dashboardUrl));
+    await sendCard(context, helpFor(this.input(context)));
   }
 }

@@ -1,10 +1,10 @@
-import { helpCard } from '../cards/helpCard';
 import { GraphRequestError } from '../graph/errors';
 import { ours } from '../text/rich';
 import type { Command, ParseError } from './command';
 import { lookupFailureText } from './userText';
 import type { CommandDeps } from './handlers/request';
-import { helpLines, typedCommand } from './catalogue';
+import { typedCommand } from './catalogue';
+import { helpFor } from './handlers/talk';
 import { dispatch } from './registry';
 import type { Reply, TurnInput } from './reply';
 
@@ -45,7 +45,7 @@ export function explainParseError(error: ParseError, input: TurnInput): Reply {
         preface.push(
           m.didYouMeanCommand([typedCommand(error.suggestion.kind, m.locale), ...error.suggestion.rest].join(' ')),
         );
-      return { kind: 'card', card: helpCard(m, helpLines(m.locale), preface, input.dashboardUrl) };
+      return { kind: 'card', card: helpFor(input, preface) };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { outcomeText } from '../cards/historyCard';
 import { statusCommand, statusText, typeText } from '../cards/format';
-import { Deadline } from '../deadline';
+import { Deadline, REQUEST_GRAPH_BUDGET_MS } from '../deadline';
 import { isSyncType, type ConnectorGraph } from '../graph/types';
 import type { Messages } from '../i18n';
 import type { AuditEntry, AuditLog } from '../sync/auditLog';
@@ -36,9 +36,6 @@ export class DashboardRefusal extends AppError<'DASHBOARD_REFUSED'> {
   }
 }
 
-/** Graph calls of one dashboard request end this long after it arrived. */
-const GRAPH_BUDGET_MS = 8_000;
-
 /**
  * What the dashboard tab does, on the bot's own parts: the same Graph client, the same audit, and the same
  * SyncService as the chat cards. A tab confirmation lives in the conversation `tab:<user>`, so it is claimed, sent
@@ -48,7 +45,10 @@ export class Dashboard {
   constructor(private readonly deps: { graph: ConnectorGraph; sync: SyncService; audit: AuditLog }) {}
 
   async connectors(caller: DashboardCaller): Promise<ConnectorsAnswer> {
-    const list = await this.deps.graph.list({ token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) });
+    const list = await this.deps.graph.list({
+      token: caller.graphToken,
+      deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS),
+    });
     const connectors = await Promise.all(
       list.connectors.map(async (connector): Promise<ConnectorRow> => {
         const snapshot = snapshotOf(connector);
@@ -72,7 +72,7 @@ export class Dashboard {
   async history(caller: DashboardCaller, connectorId: string): Promise<HistoryAnswer> {
     // Graph says whether the caller may see this connector at all, as it does for `history` in chat.
     const connector = await this.deps.graph.get(
-      { token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) },
+      { token: caller.graphToken, deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS) },
       connectorId,
     );
     return { entries: (await this.deps.audit.recent(connector.id, 10)).map((entry) => lineOf(entry, caller.m)) };
@@ -81,7 +81,7 @@ export class Dashboard {
   async propose(caller: DashboardCaller, connectorId: string, syncType: unknown): Promise<ConfirmationView> {
     if (!isSyncType(syncType)) throw new DashboardRefusal(404, null);
     const connector = await this.deps.graph.get(
-      { token: caller.graphToken, deadline: Deadline.after(GRAPH_BUDGET_MS) },
+      { token: caller.graphToken, deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS) },
       connectorId,
     );
     const confirmation = await this.deps.sync.propose(

@@ -1,16 +1,25 @@
 import { confirmationCard } from '../../cards/confirmationCard';
 import { helpCard } from '../../cards/helpCard';
 import { userKeyOf, type Confirmation } from '../../sync/confirmation';
-import { ours } from '../../text/rich';
+import { ours, type Rich } from '../../text/rich';
 import type { Command } from '../command';
 import { helpLines } from '../catalogue';
-import type { Reply } from '../reply';
+import type { Reply, TurnInput } from '../reply';
+import type { AdaptiveCard } from '../../cards/schema';
 import type { CommandRequest } from './request';
 
 type Request<K extends Command['kind']> = CommandRequest<Extract<Command, { kind: K }>>;
 
+/**
+ * The help card, built in this one place: for `help`, for a message not understood (with why, as `preface`), and when
+ * the bot joins a chat. Its examples are the catalogue's, in the reader's language.
+ */
+export function helpFor(input: Pick<TurnInput, 'm' | 'dashboardUrl'>, preface: readonly Rich[] = []): AdaptiveCard {
+  return helpCard(input.m, helpLines(input.m.locale), preface, input.dashboardUrl);
+}
+
 export function handleHelp({ input }: Request<'help'>): Promise<Reply> {
-  return Promise.resolve({ kind: 'card', card: helpCard(input.m, helpLines(input.m.locale), [], input.dashboardUrl) });
+  return Promise.resolve({ kind: 'card', card: helpFor(input) });
 }
 
 /** Small talk gets a short answer, not the help card. */
