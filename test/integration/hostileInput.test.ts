@@ -39,28 +39,21 @@ const activity = (serviceUrl = 'http://127.0.0.1:9/') => ({
 beforeAll(async () => {
   await Promise.all([openId.start(), outageKeys.start()]);
   const localBot = startBotProcess({ PORT: '0', LOG_LEVEL: 'warn', TMPDIR: tmp });
-  const teamsBot = startBotProcess({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    TMPDIR: tmp,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: 'not-a-real-secret',
-    MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-    OAUTH_CONNECTION_NAME: 'graph',
-    ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
-  });
-  const outageBot = startBotProcess({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    TMPDIR: tmp,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: 'not-a-real-secret',
-    MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-    OAUTH_CONNECTION_NAME: 'graph',
-    ToBotFromChannelOpenIdMetadataUrl: outageKeys.metadataUrl,
-  });
+  // Teams mode, its signing keys published by the given endpoint.
+  const teamsMode = (keys: FakeOpenId): Started =>
+    startBotProcess({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      TMPDIR: tmp,
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
+      OAUTH_CONNECTION_NAME: 'graph',
+      ToBotFromChannelOpenIdMetadataUrl: keys.metadataUrl,
+    });
+  const teamsBot = teamsMode(openId);
+  const outageBot = teamsMode(outageKeys);
   outage = { bot: outageBot, url: (await waitForOutput(outageBot, /listening on (http:\/\/\S+)/))[1]! };
   local = { bot: localBot, url: (await waitForOutput(localBot, /Bot endpoint\s+(http:\/\/\S+)/))[1]! };
   teams = { bot: teamsBot, url: (await waitForOutput(teamsBot, /listening on (http:\/\/\S+)/))[1]! };
