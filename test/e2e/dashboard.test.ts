@@ -25,7 +25,14 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp(
-    loadConfig({ PORT: '0', GRAPH_BASE_URL: await sim.start(), LOCAL_GRAPH_TOKEN: TOKEN, LOG_LEVEL: 'warn' }),
+    // Persistence is not the point here: memory, as every test but the restart test.
+    loadConfig({
+      BOT_STORAGE: 'memory',
+      PORT: '0',
+      GRAPH_BASE_URL: await sim.start(),
+      LOCAL_GRAPH_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    }),
     createLogger('warn'),
   );
   browser = await launchChromium();

@@ -67,7 +67,12 @@ export class BotHarness {
     this.adapter.use(
       new DialogTestLogger({ log: (...parts: unknown[]) => void this.transcript.push(parts.map(String).join(' ')) }),
     );
-    const config = loadConfig({ LOCAL_GRAPH_TOKEN: 'turn-test-token', CONFIRMATION_TTL_SECONDS: '600' });
+    // The harness brings its own store (below); the setting only says so.
+    const config = loadConfig({
+      BOT_STORAGE: 'memory',
+      LOCAL_GRAPH_TOKEN: 'turn-test-token',
+      CONFIRMATION_TTL_SECONDS: '600',
+    });
     const created = createBot(config, {
       store: new Store(new MemoryBackend({ now: () => this.now().getTime() }), {
         timeoutMs: 2_000,
