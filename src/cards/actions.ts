@@ -113,36 +113,33 @@ export function looksLikeCardAction(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).verb === 'string';
 }
 
+/** The data of every button in a card (Action.Execute and its Action.Submit fallback alike), wherever it sits. */
+function buttonData(card: unknown): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.data === 'object' && record.data !== null) found.push(record.data as Record<string, unknown>);
+    for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
+  };
+  visit(card);
+  return found;
+}
+
 /**
  * The person a card changes in place for: the owner named by its in-place buttons (a chooser's, a list's paging),
  * or null when no button changes the card it is on. The server records it with the message that carries the card.
  */
 export function inPlaceOwnerOf(card: unknown): string | null {
-  let owner: string | null = null;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Record<string, unknown>;
-    const data = record.data as Record<string, unknown> | undefined;
-    const changesInPlace = data && (data.inPlace === '1' || data.verb === VERBS.listPage);
-    if (changesInPlace && typeof data.owner === 'string') owner = data.owner;
-    for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
-  };
-  visit(card);
-  return owner;
+  const data = buttonData(card).find(
+    (one) => (one.inPlace === '1' || one.verb === VERBS.listPage) && typeof one.owner === 'string',
+  );
+  return (data?.owner as string | undefined) ?? null;
 }
 
 /** The confirmation a card asks to confirm (its Start button), or null: the card a typed "cancel" must find. */
 export function pendingConfirmationOf(card: unknown): string | null {
-  let found: string | null = null;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Record<string, unknown>;
-    const data = record.data as Record<string, unknown> | undefined;
-    if (data?.verb === VERBS.confirm && typeof data.confirmationId === 'string') found = data.confirmationId;
-    for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
-  };
-  visit(card);
-  return found;
+  const data = buttonData(card).find((one) => one.verb === VERBS.confirm && typeof one.confirmationId === 'string');
+  return (data?.confirmationId as string | undefined) ?? null;
 }
