@@ -1,6 +1,6 @@
 import type { GraphFailureKind } from '../graph/errors';
 import type { SyncType } from '../graph/types';
-import { KEYS, StorageContentionError, type StateStore } from '../storage';
+import { changeOnce, KEYS, StorageContentionError, type StateStore } from '../storage';
 import type { Confirmation, Person } from './confirmation';
 
 /** One sync request as Intune admins and auditors need to see it later. */
@@ -138,14 +138,12 @@ export class AuditLog {
     let lastError: unknown = null;
     for (let attempt = 1; attempt <= MAX_TRIES; attempt += 1) {
       try {
-        const current = await this.store.read<{ entries: AuditEntry[] }>(key);
-        const entries = current?.value.entries ?? [];
-        if (entries.some((existing) => existing.confirmationId === entry.confirmationId)) return;
-        const next = { entries: [...entries, entry].slice(-KEEP) };
-        const written = current
-          ? (await this.store.replace(key, next, current.eTag)).replaced
-          : (await this.store.create(key, next)).created;
-        if (written) return;
+        const outcome = await changeOnce<{ entries: AuditEntry[] }>(this.store, key, (current) => {
+          const entries = current?.entries ?? [];
+          if (entries.some((existing) => existing.confirmationId === entry.confirmationId)) return null;
+          return { entries: [...entries, entry].slice(-KEEP) };
+        });
+        if (outcome !== 'lost') return;
         await pause(this.random() * 10 * attempt);
       } catch (error) {
         lastError = error;
@@ -166,13 +164,14 @@ export class AuditLog {
     const key = KEYS.audit(connectorId);
     for (let attempt = 1; attempt <= MAX_TRIES; attempt += 1) {
       try {
-        const current = await this.store.read<{ entries: AuditEntry[] }>(key);
-        if (!current) return true;
-        const entries = current.value.entries.map((entry) =>
-          confirmationIds.includes(entry.confirmationId) && !entry.completion ? { ...entry, completion } : entry,
-        );
-        if (entries.every((entry, index) => entry === current.value.entries[index])) return true;
-        if ((await this.store.replace(key, { entries }, current.eTag)).replaced) return true;
+        const outcome = await changeOnce<{ entries: AuditEntry[] }>(this.store, key, (current) => {
+          if (!current) return null;
+          const entries = current.entries.map((entry) =>
+            confirmationIds.includes(entry.confirmationId) && !entry.completion ? { ...entry, completion } : entry,
+          );
+          return entries.every((entry, index) => entry === current.entries[index]) ? null : { entries };
+        });
+        if (outcome !== 'lost') return true;
         await pause(this.random() * 10 * attempt);
       } catch {
         await pause(this.random() * 200 * attempt);

@@ -1,4 +1,4 @@
-import { KEYS, StorageContentionError, type StateStore } from '../storage';
+import { changeOnce, KEYS, StorageContentionError, type StateStore } from '../storage';
 
 /** A confirmation card in a chat: which confirmation, and the message that carries it. */
 export interface PendingConfirmation {
@@ -50,12 +50,13 @@ export class PendingConfirmations {
     const key = KEYS.pendingConfirmations(conversationId, userKey);
     const options = { ttlMs: this.ttlMs };
     for (let attempt = 1; attempt <= MAX_TRIES; attempt += 1) {
-      const current = await this.store.read<{ items?: PendingConfirmation[] }>(key);
-      const items = edit(current?.value.items ?? []).slice(-KEEP);
-      const written = current
-        ? (await this.store.replace(key, { items }, current.eTag, options)).replaced
-        : (await this.store.create(key, { items }, options)).created;
-      if (written) return;
+      const outcome = await changeOnce<{ items?: PendingConfirmation[] }>(
+        this.store,
+        key,
+        (current) => ({ items: edit(current?.items ?? []).slice(-KEEP) }),
+        options,
+      );
+      if (outcome !== 'lost') return;
     }
     throw new StorageContentionError(`the confirmation cards of one user in one chat (${MAX_TRIES} tries)`);
   }
