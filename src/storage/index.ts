@@ -5,7 +5,7 @@ import { Store } from './store';
 import type { StateStore } from './stateStore';
 
 export * from './stateStore';
-export { changeOnce, type ChangeOutcome } from './changeOnce';
+export { changeOnce } from './changeOnce';
 export { KEYS, TTL, WATCHING_PREFIX } from './keys';
 
 /**
