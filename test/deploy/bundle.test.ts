@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT, STAGING } from '../../scripts/bundle';
+import { postExpectReplies } from '../helpers/expectReplies';
 import { ROOT, killAll, startProcess, waitForOutput } from '../helpers/processes';
 
 afterEach(killAll);
@@ -46,20 +47,11 @@ describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
     // Production dependencies only: no embedded store (a devDependency), so memory, as a deployment names blob.
     const bot = startProcess(['dist/index.js'], { PORT: '0', LOG_LEVEL: 'warn', BOT_STORAGE: 'memory' }, STAGING);
     const [, endpoint] = await waitForOutput(bot, /Bot endpoint\s+(\S+)/);
-    const answer = await fetch(endpoint!, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: 'b1',
-        text: 'list connectors',
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/',
-        deliveryMode: 'expectReplies',
-        from: { id: '29:1' },
-        recipient: { id: '28:bot' },
-        conversation: { id: 'a:1' },
-      }),
+    const answer = await postExpectReplies(endpoint!, {
+      id: 'b1',
+      text: 'list connectors',
+      from: { id: '29:1' },
+      conversation: { id: 'a:1' },
     });
     expect(JSON.stringify(await answer.json())).toContain('CAS01');
     // the dashboard's browser bundle was built into dist by `npm run build`: no esbuild on the server

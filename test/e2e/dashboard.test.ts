@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { launchChromium } from '../helpers/browser';
 import { visibleText } from '../helpers/cardChecks';
+import { postExpectReplies } from '../helpers/expectReplies';
 import { ROOT } from '../helpers/processes';
 
 /**
@@ -52,21 +53,7 @@ afterAll(async () => {
 
 /** The bot's answer to a typed command, as the Agents Playground would get it (expectReplies). */
 async function ask(text: string): Promise<string> {
-  const response = await fetch(`${app.server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `t-${Date.now()}-${Math.random()}`,
-      text,
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      from: { id: '29:1', name: 'Ada' },
-      recipient: { id: '28:bot' },
-      conversation: { id: 'a:1', conversationType: 'personal' },
-    }),
-  });
+  const response = await postExpectReplies(`${app.server.url}/api/messages`, { text });
   const { activities } = (await response.json()) as {
     activities: Array<{ attachments?: Array<{ content: AdaptiveCard }> }>;
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenId } from '../helpers/fakeOpenId';
+import { expectRepliesMessage } from '../helpers/expectReplies';
 import { killAll, startBotProcess, waitForOutput, type Started } from '../helpers/processes';
 
 /**
@@ -24,17 +25,7 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const activity = (serviceUrl = 'http://127.0.0.1:9/') => ({
-  type: 'message',
-  id: `m-${Math.random()}`,
-  text: 'help',
-  channelId: 'msteams',
-  serviceUrl,
-  deliveryMode: 'expectReplies',
-  from: { id: '29:1', name: 'Ada' },
-  recipient: { id: '28:bot' },
-  conversation: { id: 'a:1', conversationType: 'personal' },
-});
+const activity = (serviceUrl = 'http://127.0.0.1:9/') => expectRepliesMessage({ serviceUrl });
 
 beforeAll(async () => {
   await Promise.all([openId.start(), outageKeys.start()]);

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenId } from '../helpers/fakeOpenId';
+import { expectRepliesMessage } from '../helpers/expectReplies';
 import { killAll, startBotProcess, waitForOutput, type Started } from '../helpers/processes';
 import { rawRequest } from '../helpers/rawHttp';
 
@@ -15,19 +16,8 @@ const openId = new FakeOpenId(['msteams', 'directline', 'webchat']);
 let limited: { bot: Started; url: string };
 let teams: { bot: Started; url: string };
 
-const activity = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  type: 'message',
-  id: `m-${Math.random()}`,
-  text: 'help',
-  channelId: 'msteams',
-  serviceUrl: 'http://127.0.0.1:9/',
-  deliveryMode: 'expectReplies',
-  from: { id: '29:1', name: 'Ada' },
-  recipient: { id: '28:bot' },
-  conversation: { id: 'a:1', conversationType: 'personal' },
-  channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000aa' } },
-  ...overrides,
-});
+const activity = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
+  expectRepliesMessage({ channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000aa' } }, ...overrides });
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}, localAddress?: string) =>
   rawRequest(url, {

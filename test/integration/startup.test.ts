@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { killAll, startBotProcess, waitForOutput } from '../helpers/processes';
+import { postExpectReplies } from '../helpers/expectReplies';
 
 afterEach(killAll);
 
@@ -12,20 +13,10 @@ describe('npm start', () => {
     expect(bot.output()).toMatch(/Graph\s+http:\/\/127\.0\.0\.1:\d+\/v1\.0 \(embedded simulator/);
     expect(bot.output()).toContain('npm run playground');
 
-    const answer = await fetch(endpoint!, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: 'a1',
-        text: 'list connectors',
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/',
-        deliveryMode: 'expectReplies',
-        from: { id: '29:1', name: 'Ada' },
-        recipient: { id: '28:bot' },
-        conversation: { id: 'a:1' },
-      }),
+    const answer = await postExpectReplies(endpoint!, {
+      id: 'a1',
+      text: 'list connectors',
+      conversation: { id: 'a:1' },
     });
     expect(JSON.stringify(await answer.json())).toContain('CAS01');
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { postExpectReplies } from '../helpers/expectReplies';
 import { FakeIngestion } from '../helpers/fakeIngestion';
 import { loopbackCertificate } from '../helpers/loopbackServer';
 import { killAll, startBotProcess, waitForOutput } from '../helpers/processes';
@@ -18,20 +19,11 @@ afterAll(async () => {
 afterEach(killAll);
 
 async function say(endpoint: string, text: string, id: string): Promise<string> {
-  const answer = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id,
-      text,
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      from: { id: '29:ada', aadObjectId: 'aad-ada', name: 'Ada' },
-      recipient: { id: '28:bot' },
-      conversation: { id: 'a:telemetry', conversationType: 'personal' },
-    }),
+  const answer = await postExpectReplies(endpoint, {
+    id,
+    text,
+    from: { id: '29:ada', aadObjectId: 'aad-ada', name: 'Ada' },
+    conversation: { id: 'a:telemetry', conversationType: 'personal' },
   });
   return JSON.stringify(await answer.json());
 }
