@@ -15,7 +15,15 @@ export async function startBot(script: string, connectorUrl: string): Promise<Bo
   const started = performance.now();
   const child = spawn(process.execPath, ['--no-deprecation', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'error', BOT_STORAGE: 'memory' },
+    // Every request comes from 127.0.0.1: the per-address limit before authentication (RATE_LIMIT_PER_MINUTE) would
+    // answer nearly all of them with 429, and the figures would measure refusals instead of turns.
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      BOT_STORAGE: 'memory',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

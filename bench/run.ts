@@ -26,6 +26,13 @@ interface Row {
   echoP99: number;
 }
 
+/** Failed or non-2xx requests by scenario: any at all and the figures measure refusals, so the run fails. */
+const failures = new Map<string, number>();
+function countFailures(label: string, results: readonly LoadResult[]): void {
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  if (errors > 0) failures.set(label, (failures.get(label) ?? 0) + errors);
+}
+
 let counter = 0;
 const nextId = (): string => `bench-${process.pid}-${counter++}`;
 
@@ -45,8 +52,8 @@ function fiveHundredConnectors(): unknown[] {
 async function rounds(label: string, run: () => Promise<LoadResult>): Promise<LoadResult> {
   const results: LoadResult[] = [];
   for (let round = 0; round < ROUNDS; round += 1) results.push(await run());
+  countFailures(label, results);
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
-  if (errors > 0) console.warn(`  ${label}: ${errors} failed requests`);
   return {
     rps: median(results.map((r) => r.rps)),
     p50: median(results.map((r) => r.p50)),
@@ -95,6 +102,8 @@ async function main(): Promise<void> {
         await load({ url: bot.endpoint, body: send(bot, 'sync connector cas01 full'), durationSeconds: SECONDS }),
       );
     }
+    countFailures('echo', echoRuns);
+    countFailures('command', commandRuns);
     const echoTurn = {
       rps: median(echoRuns.map((r) => r.rps)),
       p50: median(echoRuns.map((r) => r.p50)),
@@ -164,9 +173,9 @@ async function main(): Promise<void> {
         amount,
         body: () => message('sync connector cas01 full', nextId(), connector.serviceUrl),
       });
-    await turns(10_000);
+    countFailures('memory', [await turns(10_000)]);
     const after10k = rssMiB(fresh.child.pid ?? 0);
-    await turns(10_000);
+    countFailures('memory', [await turns(10_000)]);
     const after20k = rssMiB(fresh.child.pid ?? 0);
     extra.memory = {
       rssAfter10kMiB: round1(after10k),
@@ -228,9 +237,14 @@ function report(
   const file = path.join(out, 'latest.json');
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, rounds: ROUNDS, seconds: SECONDS, rows, cold, memory, targets: Object.fromEntries(targets) }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, rounds: ROUNDS, seconds: SECONDS, rows, cold, memory, targets: Object.fromEntries(targets), failures: Object.fromEntries(failures) }, null, 2)}\n`,
   );
   console.log(`\nwritten to ${path.relative(ROOT, file)}`);
+  if (failures.size > 0) {
+    const list = [...failures].map(([label, count]) => `${label} ${count}`).join(', ');
+    console.error(`\nINVALID RUN: failed or non-2xx requests (${list}); the figures above measure refusals.`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {
