@@ -89,7 +89,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   let listening: RunningServer | null = null;
-  const { bot, inFlight, sync, audit, watcher, sentCards } = createBot(config, {
+  const { bot, inFlight, sync, audit, watcher, sentCards, directory, recent } = createBot(config, {
     store,
     graph,
     logger,
@@ -125,7 +125,19 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     local: config.bot.kind === 'local',
     limits: new ClientLimits(config.http),
   });
-  const tabPage = createTab(restifyServer, config, { dashboard: new Dashboard({ graph, sync, audit }), logger });
+  const tabPage = createTab(restifyServer, config, {
+    dashboard: new Dashboard({
+      graph,
+      sync,
+      audit,
+      recent,
+      following: watcher,
+      watches: watcher,
+      cache: directory,
+      livePollMs: Math.max(500, Math.round(config.watch.intervalMs / 2)),
+    }),
+    logger,
+  });
   const server = await listen(restifyServer, config.port, config.host);
   listening = server;
   watcher.start();

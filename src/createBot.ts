@@ -45,6 +45,10 @@ export interface Bot {
   audit: AuditLog;
   /** Follows accepted syncs until Intune reports them; startApp starts it. */
   watcher: Watcher;
+  /** The connector lists cached per user (a 404 from the tab clears it as a card's does). */
+  directory: ConnectorDirectory;
+  /** The cooldown line's source. */
+  recent: RecentRequests;
   /** Middleware the adapter runs for every turn, proactive ones included: it records the cards sent to chats. */
   sentCards: SentCards;
 }
@@ -159,6 +163,8 @@ export function createBot(config: Config, parts: BotParts): Bot {
     sync,
     audit,
     watcher,
+    directory: commands.directory,
+    recent,
     sentCards: new SentCards(commands.cardOwners, commands.pending, logger),
   };
 }

@@ -1,6 +1,5 @@
-import { TeamsInfo, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
-import type { CardWatch, Following } from '../sync/following';
+import type { CardWatch, Following, PageWatches } from '../sync/following';
 import { Deadline } from '../deadline';
 import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph } from '../graph/types';
@@ -9,20 +8,24 @@ import type { Versioned } from '../storage';
 import type { Confirmation, Requested } from '../sync/confirmation';
 import type { AuditLog } from '../sync/auditLog';
 import {
+  chatCardsOf,
   completionOf,
   isFinal,
+  isTabCard,
   nextState,
   seenOf,
   windowPassed,
   type ConnectorSeen,
   type WatchRecord,
+  type ChatWatchedCard,
+  type NewWatchedCard,
   type WatchState,
-  type WatchedCard,
 } from '../sync/watch';
 import type { WatchStore } from '../sync/watchStore';
 import type { CardUpdates, Proactive } from './cardUpdates';
 import { conversationReferenceOf } from './chatReferences';
 import type { InFlight } from './inFlight';
+import { refreshUsersOf } from './refreshUsers';
 import type { UserTokens } from './userTokens';
 
 export interface WatcherDeps {
@@ -36,7 +39,11 @@ export interface WatcherDeps {
   /** The confirmation of a watched card, as it stands (for re-rendering it). */
   confirmation: (id: string) => Promise<Confirmation | null>;
   /** The card for a confirmation, with the watch's state in it. */
-  render: (confirmation: Confirmation, watch: WatchRecord, card: WatchedCard) => { card: AdaptiveCard; rank: number };
+  render: (
+    confirmation: Confirmation,
+    watch: WatchRecord,
+    card: ChatWatchedCard,
+  ) => { card: AdaptiveCard; rank: number };
   /** Where history records what became of a followed sync. */
   history: Pick<AuditLog, 'complete'>;
   /** SYNC_WATCH_INTERVAL_SECONDS. */
@@ -46,15 +53,13 @@ export interface WatcherDeps {
   now: () => Date;
 }
 
-const REFRESH_USERS = 60; // Teams allows at most 60 users in a card's automatic refresh
-
 /**
  * Follows accepted syncs until Intune reports them. Every interval, each instance looks at the connectors being
  * followed; for each, the instance holding the lease (or taking it over once it lapsed) asks Graph once, with the
  * requester's token, fetched for the poll and never stored. A report, a window passed, a status change or a refused
  * token ends the watch, and every card that shows it is updated in place.
  */
-export class Watcher implements Following {
+export class Watcher implements Following, PageWatches {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   /** Rounds completed, and who waits for a count of them (tests wait on this, never on a fixed sleep). */
@@ -80,12 +85,18 @@ export class Watcher implements Following {
   }
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
-  begin(confirmation: Requested, card: Omit<WatchedCard, 'refreshFor'>): void {
-    const work = this.refreshUsers(conversationReferenceOf(card.reference), card.personal).then(async (refreshFor) => {
-      const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
-      // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
-      if (!card.personal && refreshFor.length > 1) this.updateCards(record, [{ ...card, refreshFor }], 0.1);
-    });
+  begin(confirmation: Requested, card: NewWatchedCard): void {
+    if (isTabCard(card)) {
+      const work = this.deps.watches.begin(confirmation, card);
+      return this.deps.inFlight.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
+    }
+    const work = refreshUsersOf(this.deps, conversationReferenceOf(card.reference), card.personal).then(
+      async (refreshFor) => {
+        const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
+        // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
+        if (!card.personal && refreshFor.length > 1) this.updateCards(record, [{ ...card, refreshFor }], 0.1);
+      },
+    );
     this.deps.inFlight.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
   }
 
@@ -112,7 +123,7 @@ export class Watcher implements Following {
       const resumed = await this.deps.watches.resume(current);
       if (resumed) record = resumed.value;
     }
-    return { record, refreshFor: card.refreshFor };
+    return { record, refreshFor: isTabCard(card) ? [] : card.refreshFor };
   }
 
   /** One round over every followed connector. Rounds never overlap: a slow one delays the next. */
@@ -149,22 +160,53 @@ export class Watcher implements Following {
     }
   }
 
-  private async poll(connectorId: string): Promise<void> {
+  /**
+   * The watches the dashboard shows: every connector followed now and the `also` ones (ended since the page last
+   * looked), from storage. A due watch that no chat follows is polled first with the page's token: the page drives it.
+   */
+  async live(also: readonly string[], pageToken: string): Promise<WatchRecord[]> {
+    const ids = [...new Set([...(await this.deps.watches.followed()), ...also.map((id) => id.toLowerCase())])];
+    const records = await Promise.all(
+      ids.map(async (connectorId) => {
+        const current = await this.deps.watches.read(connectorId);
+        if (!current || chatCardsOf(current.value).length > 0 || isFinal(current.value.state)) return current?.value;
+        try {
+          await this.poll(connectorId, pageToken);
+        } catch (error) {
+          this.deps.logger.warn({ err: error, connectorId }, 'watch: poll for the dashboard failed');
+        }
+        return (await this.deps.watches.read(connectorId))?.value;
+      }),
+    );
+    return records.filter((record): record is WatchRecord => record !== undefined);
+  }
+
+  /**
+   * One poll of a connector's watch. The timer polls watches a chat follows (with the requester's token, fetched
+   * through the chat); a watch only the tab follows is polled by the page's request (`pageToken`), at most once per
+   * interval across instances and pages.
+   */
+  private async poll(connectorId: string, pageToken?: string): Promise<void> {
     const current = await this.deps.watches.read(connectorId);
     if (!current || isFinal(current.value.state)) return this.deps.watches.unfollow(connectorId);
     const record = current.value;
     const now = this.deps.now();
-    const nowMs = Date.now();
+    const nowMs = now.getTime();
     if (record.lease && record.lease.holder !== this.deps.instanceId && record.lease.until > nowMs) return; // another instance polls it
     if (windowPassed(record, now)) return this.finish(current, { kind: 'notReported' });
+    const fromPage = pageToken !== undefined;
+    // Who drives it: a chat when one follows it, else an open dashboard page; neither asks twice in one interval.
+    if (fromPage === chatCardsOf(record).length > 0) return;
+    if (fromPage && record.polledAt !== undefined && nowMs - record.polledAt < this.deps.intervalMs) return;
     const leased = await this.deps.watches.update(current, {
       ...record,
       lease: { holder: this.deps.instanceId, until: nowMs + this.leaseMs },
+      polledAt: nowMs,
     });
     if (!leased) return; // someone else took it this moment
     if (record.pausedUntil && record.pausedUntil > nowMs) return;
 
-    const token = await this.requesterToken(record);
+    const token = pageToken ?? (await this.requesterToken(record));
     if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
     try {
       // The id as Graph gave it (the listing has it lower-cased).
@@ -176,6 +218,8 @@ export class Watcher implements Following {
       if (isFinal(state)) await this.finish(leased, state, seenOf(connector, now));
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
+      // A page's token refused is that page's sign-in problem (it shows it); another viewer's page may drive it.
+      if ((error.kind === 'unauthorized' || error.kind === 'forbidden') && fromPage) return;
       if (error.kind === 'unauthorized' || error.kind === 'forbidden')
         return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
       if (error.kind === 'notFound') return this.finish(leased, { kind: 'stopped', reason: 'gone' });
@@ -221,8 +265,8 @@ export class Watcher implements Following {
   }
 
   /** Re-renders each card with the watch's state; `step` ranks it above the "requested" card it replaces. */
-  private updateCards(record: WatchRecord, cards: readonly WatchedCard[], step: number): void {
-    for (const card of cards) {
+  private updateCards(record: WatchRecord, cards: WatchRecord['cards'], step: number): void {
+    for (const card of chatCardsOf({ cards })) {
       const work = this.deps.confirmation(card.confirmationId).then((confirmation) => {
         if (!confirmation) return;
         const rendered = this.deps.render(confirmation, record, card);
@@ -240,7 +284,7 @@ export class Watcher implements Following {
 
   /** The requester's Graph token, from the token service for this poll only (SSO), or the development token. */
   private async requesterToken(record: WatchRecord): Promise<string | null> {
-    const references = record.cards.map((card) => conversationReferenceOf(card.reference));
+    const references = chatCardsOf(record).map((card) => conversationReferenceOf(card.reference));
     const reference = references.find((known) => known.user?.id === record.requestedBy.id) ?? references[0];
     if (!reference) return null;
     let token: string | null = null;
@@ -248,25 +292,5 @@ export class Watcher implements Following {
       token = await this.deps.tokens.forTurn(context)();
     });
     return token;
-  }
-
-  /** The requester and up to 59 other members of a group chat or channel; a personal chat needs no refresh. */
-  private async refreshUsers(reference: Partial<ConversationReference>, personal: boolean): Promise<string[]> {
-    const requester = reference.user?.id;
-    if (personal || !requester) return requester ? [requester] : [];
-    const users = [requester];
-    try {
-      await this.deps.proactive(reference, async (context: TurnContext) => {
-        const { members } = await TeamsInfo.getPagedMembers(context, REFRESH_USERS);
-        for (const member of members)
-          if (member.id !== requester && users.length < REFRESH_USERS) users.push(member.id);
-      });
-    } catch (error) {
-      this.deps.logger.info(
-        { err: error },
-        'watch: chat members unknown; only the requester gets the automatic refresh',
-      );
-    }
-    return users;
   }
 }

@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n';
 import type { AuditEntry, Completion } from '../sync/auditLog';
 import { ours } from '../text/rich';
+import { CARD_MOMENTS, type Moments } from './describe';
 import { statusText, when } from './format';
 import { card, type AdaptiveCard } from './schema';
 import { block, heading } from './text';
@@ -13,12 +14,16 @@ export function outcomeText(entry: AuditEntry, m: Messages): string {
 }
 
 /** What became of a followed sync (Intune reported it, or did not), after its outcome; null while not known. */
-export function completionText(completion: Completion | undefined, m: Messages): string | null {
+export function completionText(
+  completion: Completion | undefined,
+  m: Messages,
+  at: Moments = CARD_MOMENTS,
+): string | null {
   switch (completion?.state) {
     case undefined:
       return null;
     case 'completed':
-      return m.completionText.completed(when(completion.at), completion.minutes);
+      return m.completionText.completed(at.when(completion.at), completion.minutes);
     case 'notReported':
       return m.completionText.notReported(completion.minutes);
     case 'statusChanged':

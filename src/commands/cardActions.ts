@@ -8,6 +8,7 @@ import { GraphRequestError } from '../graph/errors';
 import type { Connector, ConnectorGraph } from '../graph/types';
 import type { Following } from '../sync/following';
 import { isSamePerson, userKeyOf, type Confirmation, type Person } from '../sync/confirmation';
+import { proposeSync, startConfirmation, type ConfirmParts } from '../sync/confirmPath';
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
@@ -67,34 +68,38 @@ async function startConfirm(
   deps: ClickDeps,
   context: CardContext,
 ): Promise<ClickStart> {
-  const inspection = await deps.sync.inspect(confirmationId, input.user, input.conversationId);
-  if (inspection.kind !== 'pending') return done(refusalOutcome(inspection, context));
-  // The token comes before any write: a click that cannot sign in leaves the confirmation as it was.
-  const token = await input.token();
   const resume = { kind: 'cardAction' as const, action: { verb: VERBS.confirm, confirmationId }, replyToId };
-  if (!token) return done({ kind: 'signIn', need: { staleToken: false, resume } });
-  const claim = await deps.sync.claim(inspection.current, input.user);
-  if (claim.kind !== 'claimed') return done(refusalOutcome(claim, context));
-  return {
-    kind: 'sending',
-    sending: confirmationOutcome(claim.claimed.value, context),
-    finish: async () => {
-      const result = await deps.sync.send(claim.claimed, token);
-      const sent = result.confirmation;
-      if (sent.state === 'refused' && sent.failure.kind === 'notFound')
-        deps.directory.invalidate(userKeyOf(input.user));
-      if (sent.state !== 'requested') return sentOutcome(result, resume, context);
-      // Graph accepted it: the bot follows it until Intune reports it, and this card shows that it does.
-      deps.following.begin(sent, {
-        confirmationId: sent.id,
-        reference: input.reference,
-        messageId: replyToId,
-        locale: input.m.locale,
-        personal: input.personal,
-      });
-      return sentOutcome(result, resume, { ...context, watch: deps.following.preview(sent, input.user.id) });
-    },
+  const card = {
+    confirmationId,
+    reference: input.reference,
+    messageId: replyToId,
+    locale: input.m.locale,
+    personal: input.personal,
   };
+  const start = await startConfirmation(
+    { confirmationId, clicker: input.user, conversationId: input.conversationId, token: input.token, card },
+    confirmParts(deps),
+  );
+  switch (start.kind) {
+    case 'refused':
+      return done(refusalOutcome(start.refusal, context));
+    case 'noToken':
+      return done({ kind: 'signIn', need: { staleToken: false, resume } });
+    case 'claimed':
+      return {
+        kind: 'sending',
+        sending: confirmationOutcome(start.claimed, context),
+        finish: async () => {
+          const { result, watch } = await start.send();
+          return sentOutcome(result, resume, watch ? { ...context, watch } : context);
+        },
+      };
+  }
+}
+
+/** The confirm path's parts, from the click's: the directory is the connector cache a 404 clears. */
+function confirmParts(deps: ClickDeps): ConfirmParts {
+  return { sync: deps.sync, recent: deps.recent, following: deps.following, cache: deps.directory };
 }
 
 function sentOutcome(result: SendResult, resume: SignInNeed['resume'], context: CardContext): ClickOutcome {
@@ -136,12 +141,12 @@ async function lookUp(
       }
       case VERBS.prepare: {
         const connector = await deps.graph.get(call, action.connectorId);
-        const confirmation = await deps.sync.propose(
+        const confirmation = await proposeSync(
+          deps,
           snapshotOf(connector),
           action.syncType,
           user,
           input.conversationId,
-          await deps.recent.of(connector.id),
         );
         const card = confirmationCard(confirmation, context);
         const mine =

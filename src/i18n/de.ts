@@ -301,5 +301,12 @@ Prüfen Sie den Connector im Intune Admin Center (Mandantenverwaltung > Connecto
     requestId: 'Graph-Anforderungs-ID',
     byWhom: 'von',
     failed: 'Das hat nicht geklappt. Dadurch wurde nichts synchronisiert; bitte versuchen Sie es erneut.',
+    following: 'Verfolgt seit {since} · zuletzt geprüft {checked}',
+    notChecked: 'noch nicht',
+    followedByPage:
+      'Verfolgt, solange dieses Dashboard geöffnet ist. Ist es geschlossen, schreiben Sie „status {name}“ im Chat.',
+    dismiss: 'Schließen',
+    graphSignIn:
+      'Microsoft Graph hat Ihre Anmeldung nicht angenommen, daher wurde nichts synchronisiert. Laden Sie die Registerkarte neu, um sich erneut anzumelden, und starten Sie die Synchronisierung dann noch einmal.',
   },
 };

@@ -270,5 +270,11 @@ Check the connector in the Intune admin center (Tenant administration > Connecto
     requestId: 'Graph request-id',
     byWhom: 'by',
     failed: 'That did not work. Nothing was synced by it; please try again.',
+    following: 'Following since {since} · last checked {checked}',
+    notChecked: 'not yet',
+    followedByPage: 'Followed while this dashboard is open. When it is closed, type “status {name}” in the chat.',
+    dismiss: 'Dismiss',
+    graphSignIn:
+      'Microsoft Graph did not accept your sign-in, so nothing was synced. Reload the tab to sign in again, then start the sync again.',
   },
 };

@@ -4,8 +4,8 @@ import { lastSyncOf, type Connector, type SyncType } from '../graph/types';
 import type { Locale } from '../i18n';
 import type { Person } from './confirmation';
 
-/** A card that shows a watched sync: updated in place when the watch moves on. */
-export interface WatchedCard {
+/** A chat card that shows a watched sync: updated in place when the watch moves on. */
+export interface ChatWatchedCard {
   confirmationId: string;
   reference: ChatReference;
   messageId: string | null;
@@ -13,6 +13,31 @@ export interface WatchedCard {
   personal: boolean;
   /** Group chats and channels: who gets the card's automatic refresh (the requester first, at most 60). */
   refreshFor: string[];
+}
+
+/**
+ * A sync confirmed in the dashboard tab. Nothing is pushed to it: the page reads the watch from storage, and while it
+ * is open its requests carry the token that polls (the bot has no chat to fetch one through).
+ */
+export interface TabWatchedCard {
+  confirmationId: string;
+  tab: true;
+  locale: Locale;
+}
+
+/** Whatever shows a watched sync. Stored records from before the tab followed syncs hold chat cards only. */
+export type WatchedCard = ChatWatchedCard | TabWatchedCard;
+
+/** A card as the confirm path hands it over: the watcher adds who gets a chat card's refresh. */
+export type NewWatchedCard = Omit<ChatWatchedCard, 'refreshFor'> | TabWatchedCard;
+
+export function isTabCard(card: WatchedCard | NewWatchedCard): card is TabWatchedCard {
+  return 'tab' in card && card.tab;
+}
+
+/** The chat cards among a watch's cards: those the watcher updates and fetches the requester's token through. */
+export function chatCardsOf(record: Pick<WatchRecord, 'cards'>): ChatWatchedCard[] {
+  return record.cards.filter((card): card is ChatWatchedCard => !isTabCard(card));
 }
 
 /** Where a watch stands. Only `watching` is polled; the others are final. */
@@ -50,6 +75,8 @@ export interface WatchRecord {
   lease: { holder: string; until: number } | null;
   /** Graph asked to slow down (429/503): no poll before this moment. */
   pausedUntil: number | null;
+  /** When an instance last asked Graph (ms): a poll driven by the dashboard page waits a full interval after it. */
+  polledAt?: number;
 }
 
 /** A connector's status and last sync as one poll saw them. */

@@ -1,23 +1,17 @@
 import { AppError } from '../errors';
-import { outcomeText } from '../cards/historyCard';
-import { statusCommand, statusText, typeText } from '../cards/format';
+import { statusText, typeText } from '../cards/format';
 import { Deadline, REQUEST_GRAPH_BUDGET_MS } from '../deadline';
+import { GraphRequestError } from '../graph/errors';
 import { isSyncType, type ConnectorGraph } from '../graph/types';
 import type { Messages } from '../i18n';
-import type { AuditEntry, AuditLog } from '../sync/auditLog';
-import { isConfirmationId, type Confirmation, type Person } from '../sync/confirmation';
+import type { AuditLog } from '../sync/auditLog';
+import { isConfirmationId, type Person } from '../sync/confirmation';
 import { snapshotOf } from '../sync/connectorSnapshot';
-import type { Pending, SyncService } from '../sync/syncService';
-import type { Versioned } from '../storage';
-import { ours, toPlainText } from '../text/rich';
-import {
-  TIME_PLACEHOLDER,
-  type ConfirmationView,
-  type ConnectorRow,
-  type ConnectorsAnswer,
-  type HistoryAnswer,
-  type RequestLine,
-} from './shared/contract';
+import { proposeSync, startConfirmation, type ConfirmParts } from '../sync/confirmPath';
+import type { PageWatches } from '../sync/following';
+import type { Refusal } from '../sync/syncService';
+import type { ConfirmationView, ConnectorRow, ConnectorsAnswer, HistoryAnswer, LiveAnswer } from './shared/contract';
+import { lineOf, liveRowOf, viewOf } from './views';
 
 /** Who a dashboard request acts for, with the Graph token that acts for them. */
 export interface DashboardCaller {
@@ -36,19 +30,29 @@ export class DashboardRefusal extends AppError<'DASHBOARD_REFUSED'> {
   }
 }
 
+export interface DashboardDeps extends ConfirmParts {
+  graph: ConnectorGraph;
+  audit: AuditLog;
+  watches: PageWatches;
+  /** How often the page asks for its live rows: half the watch interval, so a due poll never waits a whole one. */
+  livePollMs: number;
+}
+
+/** At most this many rows the page asks about beyond those followed now (ids it saw followed). */
+const MAX_ALSO = 50;
+const ID_SHAPE = /^[A-Za-z0-9-]{1,64}$/;
+
 /**
- * What the dashboard tab does, on the bot's own parts: the same Graph client, the same audit, and the same
- * SyncService as the chat cards. A tab confirmation lives in the conversation `tab:<user>`, so it is claimed, sent
- * and audited exactly as a card's, and the per-connector claim keeps a tab click and a card click from both syncing.
+ * What the dashboard tab does, on the bot's own parts: the same Graph client, the same audit, and the one confirm path
+ * of the chat cards (src/sync/confirmPath.ts). A tab confirmation lives in the conversation `tab:<user>`, so it is
+ * claimed, sent, followed and audited exactly as a card's, and the per-connector claim keeps a tab click and a card
+ * click from both syncing.
  */
 export class Dashboard {
-  constructor(private readonly deps: { graph: ConnectorGraph; sync: SyncService; audit: AuditLog }) {}
+  constructor(private readonly deps: DashboardDeps) {}
 
   async connectors(caller: DashboardCaller): Promise<ConnectorsAnswer> {
-    const list = await this.deps.graph.list({
-      token: caller.graphToken,
-      deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS),
-    });
+    const list = await this.deps.graph.list(this.call(caller));
     const connectors = await Promise.all(
       list.connectors.map(async (connector): Promise<ConnectorRow> => {
         const snapshot = snapshotOf(connector);
@@ -69,22 +73,38 @@ export class Dashboard {
     return { connectors, truncated: list.truncated };
   }
 
+  /**
+   * The rows that change by themselves: every connector followed now and the `also` ones, from storage. The only Graph
+   * call it may carry is a due poll of a watch that only the tab follows, with this caller's token.
+   */
+  async live(caller: DashboardCaller, also: string): Promise<LiveAnswer> {
+    const ids = also
+      .split(',')
+      .filter((id) => ID_SHAPE.test(id))
+      .slice(0, MAX_ALSO);
+    const records = await this.deps.watches.live(ids, caller.graphToken);
+    // Another tenant's syncs are none of this caller's business (Teams mode names the tenant; local mode has one user).
+    const tenant = caller.person.tenantId ?? null;
+    const visible = records.filter((record) => tenant === null || (record.requestedBy.tenantId ?? null) === tenant);
+    const rows = await Promise.all(
+      visible.map(async (record) =>
+        liveRowOf(record, (await this.deps.audit.recent(record.connectorId, 1))[0], caller.m),
+      ),
+    );
+    return { rows, pollMs: this.deps.livePollMs };
+  }
+
   async history(caller: DashboardCaller, connectorId: string): Promise<HistoryAnswer> {
     // Graph says whether the caller may see this connector at all, as it does for `history` in chat.
-    const connector = await this.deps.graph.get(
-      { token: caller.graphToken, deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS) },
-      connectorId,
-    );
+    const connector = await this.deps.graph.get(this.call(caller), connectorId);
     return { entries: (await this.deps.audit.recent(connector.id, 10)).map((entry) => lineOf(entry, caller.m)) };
   }
 
   async propose(caller: DashboardCaller, connectorId: string, syncType: unknown): Promise<ConfirmationView> {
     if (!isSyncType(syncType)) throw new DashboardRefusal(404, null);
-    const connector = await this.deps.graph.get(
-      { token: caller.graphToken, deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS) },
-      connectorId,
-    );
-    const confirmation = await this.deps.sync.propose(
+    const connector = await this.deps.graph.get(this.call(caller), connectorId);
+    const confirmation = await proposeSync(
+      this.deps,
       snapshotOf(connector),
       syncType,
       caller.person,
@@ -95,34 +115,36 @@ export class Dashboard {
 
   /** Claims and sends, once, exactly as a card's Confirm; answers with the outcome in the card's words. */
   async confirm(caller: DashboardCaller, confirmationId: string): Promise<ConfirmationView> {
-    const claim = await this.deps.sync.claim(await this.pending(caller, confirmationId), caller.person);
-    if (claim.kind !== 'claimed') throw this.refusal(claim, caller.m);
-    const { confirmation } = await this.deps.sync.send(claim.claimed, caller.graphToken);
-    return viewOf(confirmation, caller.m);
+    if (!isConfirmationId(confirmationId)) throw new DashboardRefusal(400, null);
+    const start = await startConfirmation(
+      {
+        confirmationId,
+        clicker: caller.person,
+        conversationId: conversationOf(caller.person),
+        token: () => Promise.resolve(caller.graphToken),
+        card: { confirmationId, tab: true, locale: caller.m.locale },
+      },
+      this.deps,
+    );
+    if (start.kind === 'refused') throw refusalOf(start.refusal, caller.m);
+    if (start.kind === 'noToken') throw signInAgain();
+    const { result, watch } = await start.send();
+    // Graph refused the token: nothing was synced, the confirmation waits; the page asks the user to sign in again.
+    if (result.signInAgain) throw signInAgain();
+    return viewOf(result.confirmation, caller.m, watch ?? undefined);
   }
 
   async cancel(caller: DashboardCaller, confirmationId: string): Promise<ConfirmationView> {
-    const settled = await this.deps.sync.cancel(await this.pending(caller, confirmationId), caller.person);
-    if (settled.kind !== 'settled') throw this.refusal(settled, caller.m);
+    if (!isConfirmationId(confirmationId)) throw new DashboardRefusal(400, null);
+    const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
+    if (inspection.kind !== 'pending') throw refusalOf(inspection, caller.m);
+    const settled = await this.deps.sync.cancel(inspection.current, caller.person);
+    if (settled.kind !== 'settled') throw refusalOf(settled, caller.m);
     return viewOf(settled.confirmation, caller.m);
   }
 
-  /** The caller's own pending confirmation from the tab, or the refusal a card would give. */
-  private async pending(caller: DashboardCaller, confirmationId: string): Promise<Versioned<Pending>> {
-    // Ids the bot minted are UUIDs: anything else in the URL is refused before it gets near storage.
-    if (!isConfirmationId(confirmationId)) throw new DashboardRefusal(400, null);
-    const inspection = await this.deps.sync.inspect(confirmationId, caller.person, conversationOf(caller.person));
-    if (inspection.kind !== 'pending') throw this.refusal(inspection, caller.m);
-    return inspection.current;
-  }
-
-  private refusal(
-    refusal: Exclude<Awaited<ReturnType<SyncService['inspect']>>, { kind: 'pending' }>,
-    m: Messages,
-  ): DashboardRefusal {
-    return refusal.kind === 'settled'
-      ? new DashboardRefusal(409, viewOf(refusal.confirmation, m))
-      : new DashboardRefusal(404, null);
+  private call(caller: DashboardCaller): { token: string; deadline: Deadline } {
+    return { token: caller.graphToken, deadline: Deadline.after(REQUEST_GRAPH_BUDGET_MS) };
   }
 }
 
@@ -131,97 +153,14 @@ export function conversationOf(person: Person): string {
   return `tab:${person.aadObjectId ?? person.id}`;
 }
 
-function lineOf(entry: AuditEntry, m: Messages): RequestLine {
-  return {
-    at: entry.at,
-    by: entry.confirmedBy.name,
-    syncType: entry.syncType,
-    syncTypeName: m.syncTypeName[entry.syncType],
-    outcome: entry.outcome,
-    outcomeText: outcomeText(entry, m),
-    requestId: entry.graphRequestId,
-    completion: entry.completion ?? null,
-  };
+/** The refusal a card would give, as the page's answer: a settled one shows what it became. */
+function refusalOf(refusal: Refusal, m: Messages): DashboardRefusal {
+  return refusal.kind === 'settled'
+    ? new DashboardRefusal(409, viewOf(refusal.confirmation, m))
+    : new DashboardRefusal(404, null);
 }
 
-/** A confirmation in the words its chat card uses (one catalogue), with the time left for the page to format. */
-export function viewOf(confirmation: Confirmation, m: Messages): ConfirmationView {
-  const base = {
-    id: confirmation.id,
-    state: confirmation.state,
-    connectorId: confirmation.connector.id,
-    connectorName: confirmation.connector.name,
-    syncType: confirmation.syncType,
-    expiresAt: confirmation.expiresAt,
-  };
-  const command = statusCommand(confirmation.connector.name);
-  switch (confirmation.state) {
-    case 'pending':
-      return {
-        ...base,
-        title: plain(m.confirmTitle),
-        detail: plain(m.syncTypeExplained[confirmation.syncType]),
-        at: null,
-        requestId: null,
-      };
-    case 'claimed':
-      return { ...base, title: plain(m.sending), detail: null, at: confirmation.claimedAt, requestId: null };
-    case 'requested':
-      return {
-        ...base,
-        title: plain(m.requestedTitle(confirmation.syncType)),
-        detail: toPlainText(m.requestedBy(confirmation.claimedBy.name, TIME_PLACEHOLDER)),
-        at: confirmation.requestedAt,
-        requestId: confirmation.graphRequestId,
-      };
-    case 'refused':
-      return {
-        ...base,
-        title: plain(m.refusedTitle),
-        detail: plain(m.syncFailure[confirmation.failure.kind]),
-        at: confirmation.refusedAt,
-        requestId: confirmation.failure.requestId,
-      };
-    case 'unknown':
-      return {
-        ...base,
-        title: plain(m.unknownTitle),
-        detail: toPlainText(
-          confirmation.reason === 'interrupted' ? m.interruptedText(command) : m.unknownText(command),
-        ),
-        at: confirmation.unknownAt,
-        requestId: confirmation.failure?.requestId ?? null,
-      };
-    case 'cancelled':
-      return {
-        ...base,
-        title: plain(m.cancelledTitle),
-        detail: toPlainText(m.cancelledBy(confirmation.cancelledBy.name, TIME_PLACEHOLDER)),
-        at: confirmation.cancelledAt,
-        requestId: null,
-      };
-    case 'expired':
-      return {
-        ...base,
-        title: plain(m.expiredTitle),
-        detail: plain(m.expiredText),
-        at: confirmation.expiredAt,
-        requestId: null,
-      };
-    case 'superseded': {
-      const { other } = confirmation;
-      return {
-        ...base,
-        title: plain(m.supersededTitle),
-        detail: toPlainText(m.supersededText(other.by.name, other.syncType, TIME_PLACEHOLDER)),
-        at: other.at,
-        requestId: null,
-      };
-    }
-  }
-}
-
-/** The bot's own words without their chat markdown (the page shows text, never markup). */
-function plain(text: string): string {
-  return toPlainText(ours(text));
+/** The page answers a 401 by asking the user to sign in again, as it does for its own requests. */
+function signInAgain(): GraphRequestError {
+  return new GraphRequestError('unauthorized', 401, null, null, 'Graph refused the token on the sync');
 }

@@ -67,6 +67,7 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
     });
   };
   api('get', '/api/tab/connectors', (caller) => dashboard.connectors(caller));
+  api('get', '/api/tab/live', (caller, params) => dashboard.live(caller, params.also ?? ''));
   api('get', '/api/tab/connectors/:id/history', (caller, params) => dashboard.history(caller, params.id ?? ''));
   api('post', '/api/tab/confirmations', (caller, _params, body) =>
     dashboard.propose(caller, typeof body.connectorId === 'string' ? body.connectorId : '', body.syncType),
@@ -101,11 +102,17 @@ async function answerOf(
     caller ??= await deps.access.caller(req);
     return {
       status: 200,
-      body: await handler(caller, req.params as Record<string, string>, body as Record<string, unknown>),
+      body: await handler(caller, paramsOf(req), body as Record<string, unknown>),
     };
   } catch (error) {
     return failureAnswer(error, req, deps.logger, m);
   }
+}
+
+/** The path's parameters over the query's (`?also=` of the live rows). */
+function paramsOf(req: restify.Request): Record<string, string> {
+  const query = new URL(req.url ?? '', 'http://localhost').searchParams;
+  return { ...Object.fromEntries(query), ...(req.params as Record<string, string>) };
 }
 
 /**
@@ -151,7 +158,7 @@ function failureAnswer(
       { path, status: error.status, kind: error.kind, requestId: error.requestId },
       'dashboard: Graph refused',
     );
-    if (error.kind === 'unauthorized') return problem(401, 'unauthorized');
+    if (error.kind === 'unauthorized') return problem(401, 'unauthorized', m.tab.graphSignIn);
     return problem(error.kind === 'notFound' ? 404 : 502, 'graph', toPlainText(userTextOf(error, m)));
   }
   if (error instanceof AppError) {

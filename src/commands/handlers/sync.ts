@@ -1,3 +1,4 @@
+import { proposeSync } from '../../sync/confirmPath';
 import { confirmationCard } from '../../cards/confirmationCard';
 import {
   ambiguousConnectorCard,
@@ -93,12 +94,6 @@ async function propose(
     const card = chooseSyncTypeCard(connector, userKeyOf(user), m);
     return command.bothTypes ? { kind: 'card', text: ours(m.bothTypes), card } : { kind: 'card', card };
   }
-  const confirmation = await deps.sync.propose(
-    snapshotOf(connector),
-    command.syncType,
-    user,
-    input.conversationId,
-    await deps.recent.of(connector.id),
-  );
+  const confirmation = await proposeSync(deps, snapshotOf(connector), command.syncType, user, input.conversationId);
   return { kind: 'card', card: confirmationCard(confirmation, { m, personal: input.personal }) };
 }

@@ -13,6 +13,8 @@ export interface RequestLine {
   syncTypeName: string;
   outcome: Outcome;
   outcomeText: string;
+  /** What became of it, in words (moments as in MOMENT_PATTERN); null while not known. */
+  completionText: string | null;
   requestId: string | null;
   /** What became of an accepted sync the bot followed; null while followed, or when it was not followed. */
   completion: RequestCompletion | null;
@@ -49,7 +51,15 @@ export interface HistoryAnswer {
   entries: RequestLine[];
 }
 
-/** A confirmation as the page shows it, in the same words as the chat cards. */
+/** A line of a confirmation as the page shows it; `tone` as the chat card colours it. */
+export interface ViewLine {
+  /** May hold moments as `⟨when:ISO⟩` (date and time) or `⟨time:ISO⟩`, which the page fills in for the reader. */
+  text: string;
+  tone: 'good' | 'attention' | 'warning' | 'accent' | null;
+  subtle: boolean;
+}
+
+/** A confirmation as the page shows it, in the chat card's words (one presenter writes both). */
 export interface ConfirmationView {
   id: string;
   state: 'pending' | 'claimed' | 'requested' | 'refused' | 'unknown' | 'cancelled' | 'expired' | 'superseded';
@@ -57,15 +67,38 @@ export interface ConfirmationView {
   connectorName: string;
   syncType: SyncType;
   title: string;
-  /** May hold TIME_PLACEHOLDER, which the page replaces with `at` in the reader's time zone. */
-  detail: string | null;
-  at: string | null;
+  tone: ViewLine['tone'];
+  lines: ViewLine[];
+  /** The confirm button's words ("Start full sync", or "Sync again anyway" after a recent request). */
+  confirmLabel: string;
   /** Graph's request-id, on success and on failure, for support. */
   requestId: string | null;
   expiresAt: string;
 }
 
-export const TIME_PLACEHOLDER = '⟨time⟩';
+/** A connector being followed now (or until the page last asked), from storage: what a row shows without Refresh. */
+export interface LiveRow {
+  connectorId: string;
+  /** The latest request, with its completion as soon as the watch ended. */
+  latest: RequestLine | null;
+  /** While the bot follows it: since when, until when, and its last poll; null once it ended. */
+  watch: {
+    since: string;
+    until: string;
+    polledAt: string | null;
+    /** Only an open dashboard follows it (it was confirmed in the tab and no chat shows it). */
+    byPage: boolean;
+  } | null;
+}
+
+export interface LiveAnswer {
+  rows: LiveRow[];
+  /** How often the page asks again while it is visible. */
+  pollMs: number;
+}
+
+/** Moments in server texts: the page replaces each with the reader's own format. */
+export const MOMENT_PATTERN = /⟨(when|time):([^⟩]+)⟩/g;
 
 export type ProblemKind =
   'unauthorized' | 'forbidden' | 'consentRequired' | 'notFound' | 'badRequest' | 'unavailable' | 'graph';
@@ -114,6 +147,13 @@ export interface TabStrings {
   requestId: string;
   byWhom: string;
   failed: string;
+  /** `{since}` and `{checked}` are filled in by the page. */
+  following: string;
+  notChecked: string;
+  /** `{name}`: the connector's name. */
+  followedByPage: string;
+  dismiss: string;
+  graphSignIn: string;
 }
 
 /** Everything the page needs to speak one language, embedded in the page itself (no request before sign-in). */
