@@ -41,9 +41,9 @@ type Handler = (
  */
 export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
   const { dashboard, page } = deps;
-  const pageRoute = (path: string, send: (res: restify.Response) => Promise<void>): void => {
+  const pageRoute = (path: string, send: (res: restify.Response, req: restify.Request) => Promise<void>): void => {
     server.get(path, async (req: restify.Request, res: restify.Response) => {
-      if (hasKnownHost(deps.hosts, req)) return send(res);
+      if (hasKnownHost(deps.hosts, req)) return send(res, req);
       deps.logger.warn({ path, host: cut(req.headers.host) }, 'dashboard page asked for by another host name: refused');
       res.send(403);
     });
@@ -51,8 +51,8 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
   pageRoute('/tab', (res) => page.send(res, 'dashboard'));
   pageRoute('/tab/consent', (res) => page.send(res, 'consentStart'));
   pageRoute('/tab/consent-end', (res) => page.send(res, 'consentEnd'));
-  pageRoute('/tab/app.js', (res) => page.sendAsset(res, 'app.js'));
-  pageRoute('/tab/app.css', (res) => page.sendAsset(res, 'app.css'));
+  pageRoute('/tab/app.js', (res, req) => page.sendAsset(req, res, 'app.js'));
+  pageRoute('/tab/app.css', (res, req) => page.sendAsset(req, res, 'app.css'));
   // Browsers ask for it when the page is opened on its own; an empty answer keeps the log free of 404s.
   server.get('/favicon.ico', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(204);

@@ -55,8 +55,12 @@ describe('npm run bundle: build/deploy.zip, what App Service runs', () => {
     });
     expect(JSON.stringify(await answer.json())).toContain('CAS01');
     // the dashboard's browser bundle was built into dist by `npm run build`: no esbuild on the server
+    const built = readFileSync(path.join(STAGING, 'dist/tab/assets/app.js'), 'utf8');
     const script = await fetch(endpoint!.replace('/api/messages', '/tab/app.js'));
-    expect([script.status, (await script.text()).length]).toEqual([200, expect.any(Number) as number]);
+    expect([script.status, script.headers.get('content-encoding'), await script.text()]).toEqual([200, 'gzip', built]);
+    // Fluent UI's web components and teams-js, minified: the page's budget (README, "The dashboard")
+    expect(built.length).toBeGreaterThan(100_000);
+    expect(built.length).toBeLessThan(300_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import net from 'node:net';
 import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -26,7 +27,8 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ADA = 'a0a0a0a0-0000-4000-8000-00000000a0a0';
 const certificate = loopbackCertificate();
 const entra = new FakeEntra(certificate);
-const sim = new GraphSimulator({ tls: certificate });
+// Intune reports a sync 1.5 s after accepting it and the bot follows every second, so the tab sees it complete.
+const sim = new GraphSimulator({ tls: certificate, syncCompletesAfterMs: 1_500 });
 
 /** Serves the host page; the tab's URL, the token and the theme come in its query string. */
 class TeamsHostPage extends LoopbackServer {
@@ -65,6 +67,7 @@ beforeAll(async () => {
     BOT_DOMAIN: DOMAIN,
     ENTRA_AUTHORITY_HOST: entra.url,
     GRAPH_BASE_URL: sim.baseUrl,
+    SYNC_WATCH_INTERVAL_SECONDS: '1',
     NODE_EXTRA_CA_CERTS: certificate.certFile,
   });
   await waitForOutput(bot, /Dashboard tab: /);
@@ -85,6 +88,14 @@ afterAll(async () => {
 afterEach(() => {
   sim.calls.length = 0;
 });
+
+/** Serious and critical accessibility problems in the tab's frame (the host page around it is the test's own). */
+async function axeProblemsInTab(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('#tab').analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
 /** A port nothing listens on now, for a server whose domain (BOT_DOMAIN) must be known before it starts. */
 function freePort(): Promise<number> {
@@ -119,7 +130,23 @@ describe('the Connectors tab inside Teams (a host page speaking the teams-js pro
     // Teams tells the tab when the user switches theme
     await page.evaluate(() => (globalThis as unknown as { changeTheme(theme: string): void }).changeTheme('contrast'));
     await expect.poll(() => tab.locator('body').getAttribute('class')).toBe('theme-contrast');
+    expect(await axeProblemsInTab(page)).toEqual([]);
+    await tab.locator('body').screenshot({ path: path.join(SCREENSHOTS, 'dashboard-contrast.png') });
   });
+
+  it('confirms a full sync in the tab and its row reaches "completed" with no reload, polled with the on-behalf-of token', async () => {
+    const token = await entra.ssoToken({ tid: TENANT, oid: ADA, aud: `api://${DOMAIN}/botid-${APP_ID}` });
+    const { tab, page } = await openInTeams(token);
+    await tab.getByRole('button', { name: 'Full sync: CAS01' }).click();
+    await tab.getByRole('dialog', { name: 'Start this sync?' }).waitFor();
+    expect(await axeProblemsInTab(page)).toEqual([]);
+    await tab.locator('fluent-dialog').getByRole('button', { name: 'Start full sync' }).click();
+    const row = tab.getByRole('row', { name: /CAS01/ }).first();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Requested · by .* · completed/);
+    const polls = sim.calls.filter((call) => call.operation === 'get' && call.connectorId?.endsWith('d01'));
+    expect(polls.map((call) => call.bearerToken)).toContain(`graph-token-for-${ADA}`);
+    expect(sim.syncCalls()).toHaveLength(1);
+  }, 20_000);
 
   it('shows the refusal, and asks Graph nothing, for a token of a tenant the bot does not serve', async () => {
     const foreign = await entra.ssoToken({

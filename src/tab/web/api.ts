@@ -1,4 +1,11 @@
-import type { ConfirmationView, ConnectorsAnswer, HistoryAnswer, ProblemAnswer, SyncType } from '../shared/contract';
+import type {
+  ConfirmationView,
+  ConnectorsAnswer,
+  HistoryAnswer,
+  LiveAnswer,
+  ProblemAnswer,
+  SyncType,
+} from '../shared/contract';
 import type { Host } from './host';
 
 /** An API answer that was not a success, with what the server said. */
@@ -20,6 +27,11 @@ export class Api {
 
   connectors(): Promise<ConnectorsAnswer> {
     return this.call('GET', '/api/tab/connectors');
+  }
+
+  /** The followed connectors, and `also` these (ids the page saw followed), from storage. */
+  live(also: readonly string[]): Promise<LiveAnswer> {
+    return this.call('GET', `/api/tab/live?also=${also.map(encodeURIComponent).join(',')}`);
   }
 
   history(connectorId: string): Promise<HistoryAnswer> {

@@ -7,9 +7,11 @@ type Attributes = Record<string, string | boolean | undefined> & { onclick?: nev
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attributes: Attributes = {},
+  attributes?: Attributes,
   ...children: Child[]
-): HTMLElementTagNameMap[K] {
+): HTMLElementTagNameMap[K];
+export function h(tag: string, attributes?: Attributes, ...children: Child[]): HTMLElement;
+export function h(tag: string, attributes: Attributes = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === undefined) continue;
@@ -22,8 +24,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function button(label: string, onClick: () => void, attributes: Attributes = {}): HTMLButtonElement {
-  const element = h('button', { type: 'button', ...attributes }, label);
-  element.addEventListener('click', onClick);
+/** A Fluent button. Its role is also set as an attribute: the element's own (ElementInternals) role is not seen by every tool. */
+export function button(label: string, onClick: () => void, attributes: Attributes = {}): HTMLElement {
+  const element = h('fluent-button', { role: 'button', appearance: 'secondary', ...attributes }, label);
+  element.addEventListener('click', () => {
+    if (element.getAttribute('aria-disabled') !== 'true' && !element.hasAttribute('disabled')) onClick();
+  });
   return element;
 }

@@ -1,8 +1,9 @@
-import { TIME_PLACEHOLDER } from '../shared/contract';
+import { MOMENT_PATTERN } from '../shared/contract';
 
 /** Times in the reader's language and time zone: "3 hours ago" next to "27 Nov 2026, 10:42". */
 export class Times {
   private readonly absolute: Intl.DateTimeFormat;
+  private readonly clock: Intl.DateTimeFormat;
   private readonly relative: Intl.RelativeTimeFormat;
 
   constructor(
@@ -10,11 +11,16 @@ export class Times {
     private readonly now: () => number = Date.now,
   ) {
     this.absolute = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    this.clock = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
     this.relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   }
 
   absoluteOf(iso: string): string {
     return this.absolute.format(new Date(iso));
+  }
+
+  timeOf(iso: string): string {
+    return this.clock.format(new Date(iso));
   }
 
   relativeOf(iso: string): string {
@@ -32,8 +38,20 @@ export class Times {
     return this.relative.format(seconds, 'second');
   }
 
-  /** A server text with the time left open, filled in for this reader. */
-  fill(text: string, iso: string | null): string {
-    return iso ? text.split(TIME_PLACEHOLDER).join(this.absoluteOf(iso)) : text;
+  /** A server text with its moments left open (`⟨when:…⟩`, `⟨time:…⟩`), filled in for this reader. */
+  fill(text: string): string {
+    return text.replace(MOMENT_PATTERN, (_all, kind: string, iso: string) =>
+      kind === 'time' ? this.timeOf(iso) : this.absoluteOf(iso),
+    );
+  }
+}
+
+/** A language tag the browser accepts, else English: `?locale=x` must not leave a blank page. */
+export function usableLocale(requested: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(requested);
+    return canonical ?? 'en-US';
+  } catch {
+    return 'en-US';
   }
 }

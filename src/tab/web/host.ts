@@ -1,4 +1,5 @@
 import { app, authentication } from '@microsoft/teams-js';
+import { usableLocale } from './format';
 
 /** Where the page runs: inside a Teams (or Microsoft 365) host that knows the user, or a plain browser tab. */
 export interface Host {
@@ -31,7 +32,7 @@ export async function connectHost(): Promise<Host> {
   let cached: { token: string; expiresAt: number } | null = null;
   return {
     inTeams: true,
-    locale: context.app.locale || navigator.language,
+    locale: usableLocale(context.app.locale || navigator.language),
     theme: themeOf(context.app.theme),
     async token() {
       if (cached && cached.expiresAt - 60_000 > Date.now()) return cached.token;
@@ -48,7 +49,7 @@ function browserHost(): Host {
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   return {
     inTeams: false,
-    locale: new URLSearchParams(location.search).get('locale') ?? navigator.language,
+    locale: usableLocale(new URLSearchParams(location.search).get('locale') ?? navigator.language),
     theme: dark.matches ? 'dark' : 'default',
     token: () => Promise.resolve(null),
     onThemeChange: (handler) => dark.addEventListener('change', (event) => handler(event.matches ? 'dark' : 'default')),

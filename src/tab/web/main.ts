@@ -1,10 +1,14 @@
 import { app, authentication } from '@microsoft/teams-js';
-import type { PageConfig, PageStrings } from '../shared/contract';
+import type { ConnectorRow, PageConfig, PageStrings } from '../shared/contract';
 import { Api, ApiProblem } from './api';
+import { ConfirmDialog } from './confirmDialog';
 import { button, h } from './dom';
+import { applyTheme } from './fluent';
 import { Times } from './format';
-import { connectHost, type Host, type Theme } from './host';
-import { Panels } from './panel';
+import { toggleHistory } from './history';
+import { connectHost, type Host } from './host';
+import { LiveRows } from './live';
+import { Notices } from './notices';
 import { connectorTable } from './table';
 
 /** The dashboard page: which page it is and its words come embedded in the HTML (see src/tab/tabPage.ts). */
@@ -34,7 +38,9 @@ async function start(): Promise<void> {
 class Dashboard {
   private readonly api: Api;
   private readonly times: Times;
-  private readonly panels: Panels;
+  private readonly notices: Notices;
+  private readonly dialog: ConfirmDialog;
+  private readonly live: LiveRows;
 
   constructor(
     private readonly host: Host,
@@ -42,32 +48,24 @@ class Dashboard {
   ) {
     this.api = new Api(host, host.locale);
     this.times = new Times(host.locale);
-    this.panels = new Panels(this.api, s, this.times, () => void this.load(true));
+    this.notices = new Notices(s, this.times);
+    this.live = new LiveRows(this.api);
+    this.dialog = new ConfirmDialog(this.api, s, this.times, this.notices, (id) => this.live.follow(id));
   }
 
-  /**
-   * Loads the list; `quietly` (after a sync) keeps the current table on screen until the new one is there, and keeps
-   * each open confirmation or outcome under its connector, so the answer the user just got does not vanish.
-   */
-  async load(quietly = false): Promise<void> {
+  /** Loads the list (Refresh does it again); the rows then change by themselves while a sync is followed. */
+  async load(): Promise<void> {
     const { s } = this;
-    if (!quietly) show(this.header(), h('p', { class: 'subtle', role: 'status' }, s.tab.loading));
+    show(this.header(), this.notices.element, h('p', { class: 'subtle', role: 'status' }, s.tab.loading));
     try {
       const { connectors, truncated } = await this.api.connectors();
-      const kept = quietly ? openSyncPanels() : new Map<string, HTMLElement>();
+      const { table, rows } = connectorTable(connectors, s, this.times, {
+        sync: (connector, syncType) => void this.dialog.open(connector, syncType),
+        history: (connector: ConnectorRow, detail, toggle) =>
+          void toggleHistory(this.api, s, this.times, connector, detail, toggle),
+      });
       const body = connectors.length
-        ? [
-            connectorTable(
-              connectors,
-              s,
-              this.times,
-              {
-                sync: (c, type, d) => void this.panels.sync(c, type, d),
-                history: (c, d, t) => void this.panels.history(c, d, t),
-              },
-              kept,
-            ),
-          ]
+        ? [h('div', { class: 'grid' }, table)]
         : [
             h(
               'section',
@@ -79,9 +77,11 @@ class Dashboard {
       show(
         this.header(),
         ...(config.mode === 'local' ? [banner(s.tab.localMode)] : []),
+        this.notices.element,
         ...body,
         ...(truncated ? [h('p', { class: 'subtle' }, s.tab.truncated)] : []),
       );
+      this.live.show(rows);
     } catch (error) {
       show(this.header(), this.problem(error));
     }
@@ -92,53 +92,45 @@ class Dashboard {
       'header',
       {},
       h('h1', {}, this.s.tab.title),
-      button(this.s.tab.refresh, () => void this.load(), { class: 'secondary' }),
+      button(this.s.tab.refresh, () => void this.load()),
     );
   }
 
   private problem(error: unknown): HTMLElement {
     const { tab } = this.s;
-    if (!(error instanceof ApiProblem)) return banner(tab.failed, 'bad');
+    if (!(error instanceof ApiProblem)) return banner(tab.failed, 'error');
     switch (error.answer.error) {
       case 'unauthorized':
-        return banner(tab.signInFailed, 'bad');
+        return banner(tab.signInFailed, 'error');
       case 'forbidden':
-        return banner(tab.forbidden, 'bad');
-      case 'consentRequired':
-        return h(
-          'div',
-          { class: 'banner', role: 'alert' },
-          h('p', {}, tab.consentNeeded),
+        return banner(tab.forbidden, 'error');
+      case 'consentRequired': {
+        const bar = banner(tab.consentNeeded, 'warning');
+        bar.append(
           button(
             tab.consentButton,
             () => void this.host.consent(`${location.origin}/tab/consent`).then(() => this.load()),
-            { class: 'primary' },
+            {
+              appearance: 'primary',
+              slot: 'actions',
+            },
           ),
         );
+        return bar;
+      }
       default:
-        return banner(error.answer.message ?? tab.failed, 'bad');
+        return banner(error.answer.message ?? tab.failed, 'error');
     }
   }
-}
-
-/** The confirmations and outcomes open on screen, by connector id (history panels are left to close). */
-function openSyncPanels(): Map<string, HTMLElement> {
-  const open = root.querySelectorAll<HTMLElement>('tr.detail:not([hidden]) .detail-content[data-kind="sync"]');
-  return new Map(
-    [...open].flatMap((element) => (element.dataset.for ? [[element.dataset.for, element] as const] : [])),
-  );
 }
 
 function stringsFor(locale: string): PageStrings {
   return /^de\b/i.test(locale) ? config.strings.de : config.strings.en;
 }
 
-function applyTheme(theme: Theme): void {
-  document.body.className = `theme-${theme}`;
-}
-
-function banner(text: string, tone: 'info' | 'bad' = 'info'): HTMLElement {
-  return h('p', { class: `banner ${tone}`, role: tone === 'bad' ? 'alert' : 'note' }, text);
+/** A page-wide message: a Fluent message bar (a note, or an alert for what went wrong). */
+function banner(text: string, intent: 'info' | 'warning' | 'error' = 'info'): HTMLElement {
+  return h('fluent-message-bar', { intent, layout: 'multiline', role: intent === 'info' ? 'note' : 'alert' }, text);
 }
 
 function show(...children: Node[]): void {
