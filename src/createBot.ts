@@ -10,7 +10,8 @@ import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
 import { SignInFlow } from './bot/signInFlow';
 import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
-import { Watcher } from './bot/watcher';
+import { TeamsWatchDelivery } from './bot/teamsWatchDelivery';
+import { Watcher } from './sync/watcher';
 import { confirmationCard } from './cards/confirmationCard';
 import { ConnectorDirectory } from './commands/connectorDirectory';
 import type { Config } from './config';
@@ -119,21 +120,27 @@ export function createBot(config: Config, parts: BotParts): Bot {
   const watcher = new Watcher({
     watches,
     graph,
-    proactive: parts.proactive,
-    tokens,
-    cardUpdates,
-    inFlight,
-    logger,
-    confirmation: (id) => sync.view(id),
-    render: (confirmation, record, card) => ({
-      card: confirmationCard(confirmation, {
-        m: messagesFor(card.locale),
-        personal: card.personal,
-        watch: { record, refreshFor: card.refreshFor },
-      }),
-      rank: confirmation.revision,
+    delivery: new TeamsWatchDelivery({
+      proactive: parts.proactive,
+      tokens,
+      cardUpdates,
+      inFlight,
+      logger,
+      confirmations: sync,
+      cards: {
+        render: (confirmation, record, card) => ({
+          card: confirmationCard(confirmation, {
+            m: messagesFor(card.locale),
+            personal: card.personal,
+            watch: { record, refreshFor: card.refreshFor },
+          }),
+          rank: confirmation.revision,
+        }),
+      },
     }),
     history: audit,
+    background: (work, details) => inFlight.track(work, details),
+    logger,
     intervalMs: config.watch.intervalMs,
     graphTimeoutMs: config.graphTimeoutMs,
     instanceId: randomUUID(),

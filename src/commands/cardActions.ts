@@ -18,7 +18,7 @@ import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
 
 export interface ClickDeps extends CommandDeps {
   graph: ConnectorGraph;
-  /** Follows accepted syncs until Intune reports them (src/bot/watcher.ts). */
+  /** Follows accepted syncs until Intune reports them (src/sync/watcher.ts). */
   following: Following;
 }
 

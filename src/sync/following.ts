@@ -9,7 +9,7 @@ export interface CardWatch {
 
 /**
  * Following an accepted sync until Intune reports it, as the confirm path needs it. Declared here, below the
- * commands and the tab that use it; implemented by the bot's Watcher, which delivers the card updates to Teams.
+ * commands and the tab that use it; implemented by the Watcher (src/sync/watcher.ts), whose delivery updates the cards in Teams.
  */
 export interface Following {
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
@@ -20,7 +20,7 @@ export interface Following {
   cardWatchOf(confirmation: Requested, viewerIsRequester: boolean): Promise<CardWatch | null>;
 }
 
-/** The watches as the dashboard tab reads them; implemented by the bot's Watcher. */
+/** The watches as the dashboard tab reads them; implemented by the Watcher. */
 export interface PageWatches {
   /**
    * Every connector followed now and the `also` ones, from storage. A due watch no chat follows is polled first with

@@ -1,12 +1,11 @@
-import type { AdaptiveCard } from '../cards/schema';
-import type { CardWatch, Following, PageWatches } from '../sync/following';
 import { Deadline } from '../deadline';
 import { GraphRequestError } from '../graph/errors';
 import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
-import type { Confirmation, Requested } from '../sync/confirmation';
-import type { AuditLog } from '../sync/auditLog';
+import type { AuditLog } from './auditLog';
+import type { Requested } from './confirmation';
+import type { CardWatch, Following, PageWatches } from './following';
 import {
   chatCardsOf,
   completionOf,
@@ -17,39 +16,27 @@ import {
   windowPassed,
   type ConnectorSeen,
   type WatchRecord,
-  type ChatWatchedCard,
   type NewWatchedCard,
   type WatchState,
-} from '../sync/watch';
-import type { WatchStore } from '../sync/watchStore';
-import type { CardUpdates, Proactive } from './cardUpdates';
-import { conversationReferenceOf } from './chatReferences';
-import type { InFlight } from './inFlight';
-import { refreshUsersOf } from './refreshUsers';
-import type { UserTokens } from './userTokens';
+} from './watch';
+import type { WatchDelivery } from './watchDelivery';
+import type { WatchStore } from './watchStore';
 
 export interface WatcherDeps {
   watches: WatchStore;
   graph: ConnectorGraph;
-  proactive: Proactive;
-  tokens: UserTokens;
-  cardUpdates: CardUpdates;
-  inFlight: InFlight;
-  logger: Logger;
-  /** The confirmation of a watched card, as it stands (for re-rendering it). */
-  confirmation: (id: string) => Promise<Confirmation | null>;
-  /** The card for a confirmation, with the watch's state in it. */
-  render: (
-    confirmation: Confirmation,
-    watch: WatchRecord,
-    card: ChatWatchedCard,
-  ) => { card: AdaptiveCard; rank: number };
+  /** Where the chat side lives: the requester's token, the cards to update, who gets a card's refresh. */
+  delivery: WatchDelivery;
   /** Where history records what became of a followed sync. */
   history: Pick<AuditLog, 'complete'>;
+  /** Work that outlives a call (storing a new watch, history's completion), tracked until done. */
+  background: (work: Promise<unknown>, details: Record<string, unknown>) => void;
+  logger: Logger;
   /** SYNC_WATCH_INTERVAL_SECONDS. */
   intervalMs: number;
   graphTimeoutMs: number;
   instanceId: string; // names this instance in leases
+  /** The one clock of every decision (leases, pauses, windows): tests move it. */
   now: () => Date;
 }
 
@@ -57,7 +44,8 @@ export interface WatcherDeps {
  * Follows accepted syncs until Intune reports them. Every interval, each instance looks at the connectors being
  * followed; for each, the instance holding the lease (or taking it over once it lapsed) asks Graph once, with the
  * requester's token, fetched for the poll and never stored. A report, a window passed, a status change or a refused
- * token ends the watch, and every card that shows it is updated in place.
+ * token ends the watch, and every card that shows it is updated in place. The polling is here; what reaches a chat
+ * (tokens, card updates) is the delivery's (src/bot/teamsWatchDelivery.ts).
  */
 export class Watcher implements Following, PageWatches {
   private timer: NodeJS.Timeout | null = null;
@@ -86,18 +74,15 @@ export class Watcher implements Following, PageWatches {
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
   begin(confirmation: Requested, card: NewWatchedCard): void {
-    if (isTabCard(card)) {
-      const work = this.deps.watches.begin(confirmation, card);
-      return this.deps.inFlight.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
-    }
-    const work = refreshUsersOf(this.deps, conversationReferenceOf(card.reference), card.personal).then(
-      async (refreshFor) => {
-        const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
-        // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
-        if (!card.personal && refreshFor.length > 1) this.updateCards(record, [{ ...card, refreshFor }], 0.1);
-      },
-    );
-    this.deps.inFlight.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
+    const work = isTabCard(card)
+      ? this.deps.watches.begin(confirmation, card)
+      : this.deps.delivery.refreshUsers(card).then(async (refreshFor) => {
+          const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
+          // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
+          if (!card.personal && refreshFor.length > 1)
+            this.deps.delivery.update(record, [{ ...card, refreshFor }], 0.1);
+        });
+    this.deps.background(work, { work: 'begin watch', connectorId: confirmation.connector.id });
   }
 
   /** The card a sync shows the moment Graph accepted it: followed until the window ends, refreshed for the requester. */
@@ -206,7 +191,7 @@ export class Watcher implements Following, PageWatches {
     if (!leased) return; // someone else took it this moment
     if (record.pausedUntil && record.pausedUntil > nowMs) return;
 
-    const token = pageToken ?? (await this.requesterToken(record));
+    const token = pageToken ?? (await this.deps.delivery.requesterToken(record));
     if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
     try {
       // The id as Graph gave it (the listing has it lower-cased).
@@ -248,7 +233,7 @@ export class Watcher implements Following, PageWatches {
     if (!stored) return; // another instance moved it on; it updates the cards
     await this.deps.watches.unfollow(next.connectorId);
     this.deps.logger.info({ connectorId: next.connectorId, state: state.kind }, 'watch ended');
-    this.updateCards(next, next.cards, 0.5);
+    this.deps.delivery.update(next, next.cards, 0.5);
     this.recordCompletion(next);
   }
 
@@ -261,36 +246,6 @@ export class Watcher implements Following, PageWatches {
       if (!stored)
         this.deps.logger.warn({ connectorId: record.connectorId }, "watch: could not add the sync's end to history");
     });
-    this.deps.inFlight.track(work, { work: 'history completion', connectorId: record.connectorId });
-  }
-
-  /** Re-renders each card with the watch's state; `step` ranks it above the "requested" card it replaces. */
-  private updateCards(record: WatchRecord, cards: WatchRecord['cards'], step: number): void {
-    for (const card of chatCardsOf({ cards })) {
-      const work = this.deps.confirmation(card.confirmationId).then((confirmation) => {
-        if (!confirmation) return;
-        const rendered = this.deps.render(confirmation, record, card);
-        this.deps.cardUpdates.enqueue({
-          reference: conversationReferenceOf(card.reference),
-          messageId: card.messageId,
-          card: rendered.card,
-          rank: rendered.rank + step,
-          fallbackToNewMessage: false,
-        });
-      });
-      this.deps.inFlight.track(work, { work: 'watch card update', confirmationId: card.confirmationId });
-    }
-  }
-
-  /** The requester's Graph token, from the token service for this poll only (SSO), or the development token. */
-  private async requesterToken(record: WatchRecord): Promise<string | null> {
-    const references = chatCardsOf(record).map((card) => conversationReferenceOf(card.reference));
-    const reference = references.find((known) => known.user?.id === record.requestedBy.id) ?? references[0];
-    if (!reference) return null;
-    let token: string | null = null;
-    await this.deps.proactive(reference, async (context) => {
-      token = await this.deps.tokens.forTurn(context)();
-    });
-    return token;
+    this.deps.background(work, { work: 'history completion', connectorId: record.connectorId });
   }
 }
