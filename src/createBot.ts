@@ -102,7 +102,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     audit,
     graph,
     timing: syncTimingOf(config),
-    background: (work, details) => inFlight.track(work, details),
+    background: inFlight,
     now,
   });
   const watches = new WatchStore(store, config.watch.windowMs);
@@ -139,7 +139,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
       },
     }),
     history: audit,
-    background: (work, details) => inFlight.track(work, details),
+    background: inFlight,
     logger,
     intervalMs: config.watch.intervalMs,
     graphTimeoutMs: config.graphTimeoutMs,

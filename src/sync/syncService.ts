@@ -19,7 +19,16 @@ import { patiently } from './patiently';
 import { undoUnconfirmedClaim } from './unconfirmedClaim';
 import type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps } from './syncTypes';
 
-export type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps, SyncTiming } from './syncTypes';
+export type {
+  BackgroundWork,
+  ClaimResult,
+  Inspection,
+  Pending,
+  Refusal,
+  SendResult,
+  SyncServiceDeps,
+  SyncTiming,
+} from './syncTypes';
 
 /**
  * The confirmation lifecycle: the only place a sync is sent from. A click inspects the confirmation (nothing
@@ -135,14 +144,14 @@ export class SyncService {
         if (!taken) continue; // another claim on this connector got there first: look again
         claimed = await this.deps.confirmations.replace(current, next);
       } catch (error) {
-        this.deps.background(
+        this.deps.background.track(
           undoUnconfirmedClaim(this.deps, next, (write) => this.patiently(write)),
           { confirmationId: confirmation.id, work: 'undo unconfirmed claim' },
         );
         throw error;
       }
       if (claimed) return { kind: 'claimed', claimed: claimed as Versioned<Claimed> };
-      this.deps.background(this.deps.claims.release(confirmation.connector.id, claimId), {
+      this.deps.background.track(this.deps.claims.release(confirmation.connector.id, claimId), {
         confirmationId: confirmation.id,
         work: 'release claim',
       });
@@ -181,7 +190,7 @@ export class SyncService {
           ? { ...confirmation, state: 'unknown', unknownAt: this.iso(), reason: 'noAnswer', failure, revision }
           : { ...confirmation, state: 'refused', refusedAt: this.iso(), failure, revision };
     }
-    this.deps.background(this.settle(claimed, outcome), {
+    this.deps.background.track(this.settle(claimed, outcome), {
       confirmationId: confirmation.id,
       work: 'store outcome',
       state: outcome.state,
@@ -249,7 +258,8 @@ export class SyncService {
     const stored = await this.deps.confirmations.replace(current, outcome);
     if (!stored) return (await this.deps.confirmations.get(confirmation.id)) ?? current;
     const entry = audited ? null : auditEntryOf(outcome);
-    if (entry) this.deps.background(this.deps.audit.record(entry), { confirmationId: confirmation.id, work: 'audit' });
+    if (entry)
+      this.deps.background.track(this.deps.audit.record(entry), { confirmationId: confirmation.id, work: 'audit' });
     return stored;
   }
 

@@ -26,6 +26,11 @@ export interface SendResult {
   signInAgain: boolean;
 }
 
+/** Tracks work that outlives the call that started it, so shutdown can wait for it (src/bot/inFlight.ts). */
+export interface BackgroundWork {
+  track(work: Promise<unknown>, details: Record<string, unknown>): void;
+}
+
 export interface SyncTiming {
   /** How long a confirmation can be confirmed. */
   ttlMs: number;
@@ -44,7 +49,7 @@ export interface SyncServiceDeps {
   graph: ConnectorGraph;
   timing: SyncTiming;
   /** Work that outlives a call (storing an outcome again after a storage hiccup, the audit append). */
-  background: (work: Promise<unknown>, details: Record<string, unknown>) => void;
+  background: BackgroundWork;
   now?: () => Date;
   newId?: () => string;
 }

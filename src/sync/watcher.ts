@@ -4,6 +4,7 @@ import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
 import type { AuditLog } from './auditLog';
+import type { BackgroundWork } from './syncTypes';
 import type { Requested } from './confirmation';
 import type { CardWatch, Following, PageWatches } from './following';
 import {
@@ -30,7 +31,7 @@ export interface WatcherDeps {
   /** Where history records what became of a followed sync. */
   history: Pick<AuditLog, 'complete'>;
   /** Work that outlives a call (storing a new watch, history's completion), tracked until done. */
-  background: (work: Promise<unknown>, details: Record<string, unknown>) => void;
+  background: BackgroundWork;
   logger: Logger;
   /** SYNC_WATCH_INTERVAL_SECONDS. */
   intervalMs: number;
@@ -82,7 +83,7 @@ export class Watcher implements Following, PageWatches {
           if (!card.personal && refreshFor.length > 1)
             this.deps.delivery.update(record, [{ ...card, refreshFor }], 0.1);
         });
-    this.deps.background(work, { work: 'begin watch', connectorId: confirmation.connector.id });
+    this.deps.background.track(work, { work: 'begin watch', connectorId: confirmation.connector.id });
   }
 
   /** The card a sync shows the moment Graph accepted it: followed until the window ends, refreshed for the requester. */
@@ -246,6 +247,6 @@ export class Watcher implements Following, PageWatches {
       if (!stored)
         this.deps.logger.warn({ connectorId: record.connectorId }, "watch: could not add the sync's end to history");
     });
-    this.deps.background(work, { work: 'history completion', connectorId: record.connectorId });
+    this.deps.background.track(work, { work: 'history completion', connectorId: record.connectorId });
   }
 }

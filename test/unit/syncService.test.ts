@@ -40,7 +40,7 @@ function world(answer: () => Promise<{ requestId: string | null }> = () => Promi
     audit,
     graph,
     timing: { ttlMs: 600_000, sendBudgetMs: 1_000, claimStaleAfterMs: 60_000, settlePauseMs: 10 },
-    background: (work) => background.push(work),
+    background: { track: (work) => void background.push(work) },
     now: () => new Date(clock.now()),
   });
   const settle = () => Promise.all(background.splice(0));
