@@ -19,16 +19,7 @@ import { patiently } from './patiently';
 import { undoUnconfirmedClaim } from './unconfirmedClaim';
 import type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps } from './syncTypes';
 
-export type {
-  BackgroundWork,
-  ClaimResult,
-  Inspection,
-  Pending,
-  Refusal,
-  SendResult,
-  SyncServiceDeps,
-  SyncTiming,
-} from './syncTypes';
+export type { ClaimResult, Inspection, Pending, Refusal, SendResult, SyncServiceDeps, SyncTiming } from './syncTypes';
 
 /**
  * The confirmation lifecycle: the only place a sync is sent from. A click inspects the confirmation (nothing
