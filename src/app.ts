@@ -34,6 +34,8 @@ export interface RunningApp {
   idle(timeoutMs: number): Promise<void>;
   /** Resolves after `count` more rounds of following syncs (tests wait on this rather than on the clock). */
   afterWatchRounds(count: number): Promise<void>;
+  /** One round of alert checks now (tests move the clock past the interval and run one, instead of waiting). */
+  alertRound(): Promise<void>;
   /** Prepares what the first visitor of the dashboard would otherwise wait for (its page bundle). */
   warmUp(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
@@ -89,7 +91,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   const appId = config.bot.kind === 'teams' ? config.bot.appId : '';
   let listening: RunningServer | null = null;
-  const { bot, inFlight, sync, audit, watcher, sentCards, directory, recent } = createBot(config, {
+  const { bot, inFlight, sync, audit, watcher, alertPoller, sentCards, directory, recent } = createBot(config, {
     store,
     graph,
     logger,
@@ -141,11 +143,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const server = await listen(restifyServer, config.port, config.host);
   listening = server;
   watcher.start();
+  alertPoller.start();
   return {
     server,
     graphBaseUrl,
     idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
     afterWatchRounds: (count) => watcher.afterRounds(count),
+    alertRound: () => alertPoller.tick(),
     warmUp: () =>
       tabPage.prepare().then(
         () => undefined,
@@ -155,7 +159,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     async stop(graceMs = 8_000) {
       const started = Date.now();
       // No new watch rounds; the watches stay in storage, where another instance (or this one restarted) resumes them.
-      const lastRound = watcher.stop();
+      const lastRound = Promise.all([watcher.stop(), alertPoller.stop()]);
       await server.close(Math.min(graceMs, 5_000));
       await inFlight.drain(Math.max(0, graceMs - (Date.now() - started)));
       let timer: NodeJS.Timeout | undefined;

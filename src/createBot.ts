@@ -10,7 +10,11 @@ import { PendingSignIns } from './bot/pendingSignIns';
 import { SsoSignIn } from './bot/signIn';
 import { SignInFlow } from './bot/signInFlow';
 import { FixedTokens, SsoTokens, type UserTokens } from './bot/userTokens';
+import { TeamsAlertDelivery } from './bot/teamsAlertDelivery';
 import { TeamsWatchDelivery } from './bot/teamsWatchDelivery';
+import { AlertPoller } from './sync/alertPoller';
+import { AlertService } from './sync/alertService';
+import { AlertStore } from './sync/alertStore';
 import { Watcher } from './sync/watcher';
 import { confirmationCard } from './cards/confirmationCard';
 import { ConnectorDirectory } from './commands/connectorDirectory';
@@ -46,6 +50,8 @@ export interface Bot {
   audit: AuditLog;
   /** Follows accepted syncs until Intune reports them; startApp starts it. */
   watcher: Watcher;
+  /** Checks the conversations with alerts on; startApp starts it. */
+  alertPoller: AlertPoller;
   /** The connector lists cached per user (a 404 from the tab clears it as a card's does). */
   directory: ConnectorDirectory;
   /** The cooldown line's source. */
@@ -107,6 +113,17 @@ export function createBot(config: Config, parts: BotParts): Bot {
   });
   const watches = new WatchStore(store, config.watch.windowMs);
   const recent = new RecentRequests({ audit, watches, cooldownMs: config.watch.cooldownMs, now });
+  const alertStore = new AlertStore(store);
+  const alertPoller = new AlertPoller({
+    alerts: alertStore,
+    graph,
+    delivery: new TeamsAlertDelivery({ proactive: parts.proactive, tokens, checks: config.alerts }),
+    logger,
+    settings: config.alerts,
+    graphTimeoutMs: config.graphTimeoutMs,
+    instanceId: randomUUID(),
+    now,
+  });
   const commands = {
     directory: new ConnectorDirectory(graph, config.connectorCacheMs),
     sync,
@@ -114,6 +131,8 @@ export function createBot(config: Config, parts: BotParts): Bot {
     pending: new PendingConfirmations(store, config.confirmationTtlMs),
     recent,
     cardOwners: new CardOwners(store),
+    alerts: new AlertService({ alerts: alertStore, poller: alertPoller, background: inFlight, now }),
+    alertChecks: config.alerts,
   };
   const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
   const cardUpdates = new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs);
@@ -170,6 +189,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     sync,
     audit,
     watcher,
+    alertPoller,
     directory: commands.directory,
     recent,
     sentCards: new SentCards(commands.cardOwners, commands.pending, logger),

@@ -34,6 +34,7 @@ export function turnInputOf(
     token,
     conversationId: activity.conversation?.id ?? '',
     personal: activity.conversation?.conversationType === 'personal',
+    channel: activity.conversation?.conversationType === 'channel',
     deadline: Deadline.after(graphBudgetMs),
     busy: () => {
       if (!shown) busy();

@@ -17,6 +17,10 @@ export const VERBS = {
   listPage: 'connectors.page',
   /** Universal Actions refresh: the current state of a confirmation card, built from storage. */
   refresh: 'sync.refresh',
+  /** Turns connector alerts on in this conversation, with the clicker's access (`owner`: who asked, or who paused). */
+  alertsOn: 'alerts.on',
+  /** Mutes one connector's alerts in this conversation for 24 hours. */
+  alertsMute: 'alerts.mute',
 } as const;
 
 /**
@@ -29,7 +33,9 @@ export type CardActionData =
   | { verb: typeof VERBS.prepare; connectorId: string; syncType: SyncType; owner: string; inPlace: boolean }
   | { verb: typeof VERBS.choose; connectorId: string; owner: string }
   | { verb: typeof VERBS.status | typeof VERBS.history; connectorId: string }
-  | { verb: typeof VERBS.listPage; page: number; owner: string };
+  | { verb: typeof VERBS.listPage; page: number; owner: string }
+  | { verb: typeof VERBS.alertsOn; owner: string }
+  | { verb: typeof VERBS.alertsMute; connectorId: string };
 
 /** "Open dashboard", when the bot has a dashboard to open. */
 export function dashboardButton(m: Messages, url: string | null): OpenUrlAction[] {
@@ -91,7 +97,12 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
         : null;
     case VERBS.status:
     case VERBS.history:
+    case VERBS.alertsMute:
       return id(fields.connectorId) ? { verb: claimedVerb, connectorId: fields.connectorId } : null;
+    case VERBS.alertsOn:
+      return typeof fields.owner === 'string' && OWNER_PATTERN.test(fields.owner)
+        ? { verb: claimedVerb, owner: fields.owner }
+        : null;
     case VERBS.listPage: {
       const page = Number(fields.page);
       const { owner } = fields;

@@ -12,6 +12,7 @@ import { proposeSync, startConfirmation, type ConfirmParts } from '../sync/confi
 import { displayName, snapshotOf } from '../sync/connectorSnapshot';
 import type { Refusal, SendResult } from '../sync/syncService';
 import { ours } from '../text/rich';
+import { alertClick, isAlertAction } from './alertClicks';
 import { lookupFailureText } from './userText';
 import type { CommandDeps } from './handlers/request';
 import type { ClickOutcome, SignInNeed, TurnInput } from './reply';
@@ -57,6 +58,7 @@ export async function startClick(
       return done({ kind: 'view', card: current.card });
     }
     default:
+      if (isAlertAction(action)) return done(await alertClick(action, input, replyToId, deps));
       return done(await lookUp(action, input, replyToId, deps, context));
   }
 }

@@ -180,6 +180,25 @@ export const COMMANDS: { readonly [K in CommandKind]: Entry } = {
     typed: { en: 'hi', de: 'hallo' },
     help: { en: [], de: [] },
   },
+  alerts: {
+    // Read before the other intents (alertsIntent.ts): these words here only name the command for help and suggestions.
+    words: { en: ['alerts'], de: ['warnungen'] },
+    typed: { en: 'alerts', de: 'warnungen' },
+    help: {
+      en: [
+        {
+          example: 'alerts on',
+          text: 'Tells this chat or channel when a connector disconnects, comes back, or stops syncing (also "tell us here when a connector disconnects"); "alerts off", "alerts" for how they stand',
+        },
+      ],
+      de: [
+        {
+          example: 'Warnungen an',
+          text: 'Meldet in diesem Chat oder Kanal, wenn ein Connector getrennt wird, zurückkommt oder nicht mehr synchronisiert (auch „benachrichtige uns hier bei Problemen“); „Warnungen aus“, „Warnungen“ für den Stand',
+        },
+      ],
+    },
+  },
   confirm: {
     // Short words of assent: typing never starts a sync, so the answer points at the card's button.
     words: { en: ['ok', 'okay', 'yes', 'yep', 'confirm', 'confirmed', 'sure'], de: ['ja', 'bestätigen', 'bestätige'] },

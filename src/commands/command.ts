@@ -1,7 +1,7 @@
 import type { SyncType } from '../graph/types';
 
 export type CommandKind =
-  'sync' | 'status' | 'history' | 'list' | 'help' | 'signOut' | 'cancel' | 'thanks' | 'greeting' | 'confirm';
+  'sync' | 'status' | 'history' | 'list' | 'help' | 'signOut' | 'cancel' | 'thanks' | 'greeting' | 'confirm' | 'alerts';
 
 /** Which connectors a request means when its words name none: a kind or a status ("sync the hosted connector"). */
 export interface ConnectorFilter {
@@ -31,6 +31,8 @@ export type Command =
       filter?: ConnectorFilter;
     }
   | { kind: 'history'; target: readonly string[] }
+  /** This conversation's connector alerts: turn them on or off, or say how they stand. */
+  | { kind: 'alerts'; action: 'on' | 'off' | 'show' }
   | { kind: 'list' | 'help' | 'signOut' | 'cancel' | 'thanks' | 'greeting' | 'confirm' };
 
 /** Text the parser could not use, with what to tell the user. */

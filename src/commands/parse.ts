@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { SyncType } from '../graph/types';
 import type { Command, CommandKind, ConnectorFilter, ParseResult } from './command';
+import { alertsIntent } from './alertsIntent';
 import { tokenize, type Token } from './tokenize';
 import {
   ALL_WORDS,
@@ -52,6 +53,8 @@ export function parseCommand(text: string, vocabulary: CommandVocabulary): Parse
   if (tokens.length === 0) return ok({ kind: 'help' });
   const whole = vocabulary.phrases.get(tokens.map((token) => token.text.toLowerCase()).join(' '));
   if (whole) return ok({ kind: whole } as Command);
+  const alerts = alertsIntent(tokens);
+  if (alerts) return ok(alerts);
 
   const roles = tokens.map((token, index) => classify(token, tokens[index + 1], index, vocabulary));
   let nameRoles = roles.filter((role): role is Extract<Role, { role: 'name' }> => role.role === 'name');
@@ -117,6 +120,8 @@ export function parseCommand(text: string, vocabulary: CommandVocabulary): Parse
         ok: false,
         error: { kind: 'notUnderstood', text: text.trim(), suggestion: suggestion(tokens, vocabulary) },
       };
+    case 'alerts':
+      return ok({ kind: 'alerts', action: 'show' });
     default:
       return ok({ kind });
   }

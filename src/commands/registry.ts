@@ -1,4 +1,5 @@
 import type { Command, CommandKind } from './command';
+import { handleAlerts } from './handlers/alerts';
 import { handleHistory, handleList, handleStatus } from './handlers/lookups';
 import type { CommandRequest } from './handlers/request';
 import { handleSync } from './handlers/sync';
@@ -26,6 +27,7 @@ const HANDLERS: { readonly [K in CommandKind]: Handler<K> } = {
   thanks: handleThanks,
   greeting: handleGreeting,
   confirm: handleConfirmHint,
+  alerts: handleAlerts,
 };
 
 /** Runs the handler of a parsed command. */

@@ -68,6 +68,8 @@ export interface TurnInput {
   conversationId: string;
   /** A personal chat (nobody else sees the cards). */
   personal: boolean;
+  /** A channel (replies that belong to a message go into its thread). */
+  channel: boolean;
   /** The time by which Graph calls of this turn must be done (Teams redelivers slow turns). */
   deadline: Deadline;
   /** Says the bot is working (a typing indicator) before a Graph call; costs nothing when it is not. */

@@ -68,6 +68,12 @@ export type DashboardConfig =
     }
   | { kind: 'notConfigured'; reason: string };
 
+export interface AlertSettings {
+  readonly intervalMs: number;
+  readonly staleMs: number;
+  readonly staleOnPremises: boolean;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -89,6 +95,8 @@ export interface Config {
   readonly dashboard: DashboardConfig;
   /** Following a sync until Intune reports it, and the cooldown before the next one of the same connector. */
   readonly watch: { readonly intervalMs: number; readonly windowMs: number; readonly cooldownMs: number };
+  /** Connector alerts in a conversation: how often, and when a sync counts as stale (0: never). */
+  readonly alerts: AlertSettings;
   /** What a client may cost before authentication (HTTP_* settings, RATE_LIMIT_PER_MINUTE, TRUST_FORWARDED_FOR). */
   readonly http: HttpLimits;
   /** Bot Framework channels served; empty = any (local mode). */

@@ -92,6 +92,11 @@ export function loadConfig(env: Env): Config {
       windowMs: values.SYNC_WATCH_MINUTES * 60_000,
       cooldownMs: values.SYNC_COOLDOWN_MINUTES * 60_000,
     }),
+    alerts: Object.freeze({
+      intervalMs: values.ALERT_INTERVAL_SECONDS * 1000,
+      staleMs: values.ALERT_STALE_HOURS * 3_600_000,
+      staleOnPremises: values.ALERT_STALE_ON_PREMISES === 'true',
+    }),
     http: Object.freeze(http),
     allowedChannelIds: Object.freeze(allowedChannelIds),
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING

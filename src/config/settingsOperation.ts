@@ -117,6 +117,30 @@ export const OPERATION_SETTINGS = {
       'a sync asked for within this long after another of the same connector (or while one is followed) gets a card that says so, with "Sync again anyway"',
     schema: integer(10, 0, 1_440, 'whole minutes from 0 to 1440, e.g. 10'),
   }),
+  ALERT_INTERVAL_SECONDS: setting({
+    name: 'ALERT_INTERVAL_SECONDS',
+    applies: 'always',
+    defaultText: '`900`',
+    summary:
+      'how often a conversation with alerts on has its connectors checked (one Graph list per conversation per interval, whichever instance)',
+    schema: integer(900, 1, 86_400, 'whole seconds from 1 to 86400, e.g. 900'),
+  }),
+  ALERT_STALE_HOURS: setting({
+    name: 'ALERT_STALE_HOURS',
+    applies: 'always',
+    defaultText: '`24`',
+    summary:
+      'alerts say when a connector has not synced for this long (`0`: never); hosted connectors only, unless `ALERT_STALE_ON_PREMISES`',
+    schema: integer(24, 0, 8_760, 'whole hours from 0 to 8760, e.g. 24'),
+  }),
+  ALERT_STALE_ON_PREMISES: setting({
+    name: 'ALERT_STALE_ON_PREMISES',
+    applies: 'always',
+    defaultText: '`false`',
+    summary:
+      'include on-premises connectors in stale-sync alerts (Microsoft ended their support on 2024-02-19; they no longer sync, so by default they get status alerts only)',
+    schema: oneOf(['true', 'false'] as const, 'false', 'true or false'),
+  }),
   APPLICATIONINSIGHTS_CONNECTION_STRING: setting({
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
     applies: 'always',

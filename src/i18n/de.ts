@@ -1,5 +1,6 @@
 import { joined, md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
+import { deAlerts } from './deAlerts';
 
 export const de: Messages = {
   locale: 'de',
@@ -309,4 +310,5 @@ Prüfen Sie den Connector im Intune Admin Center (Mandantenverwaltung > Connecto
     graphSignIn:
       'Microsoft Graph hat Ihre Anmeldung nicht angenommen, daher wurde nichts synchronisiert. Laden Sie die Registerkarte neu, um sich erneut anzumelden, und starten Sie die Synchronisierung dann noch einmal.',
   },
+  alerts: deAlerts,
 };

@@ -1,5 +1,6 @@
 import { joined, md, quoteOf, strong } from '../text/rich';
 import type { Messages } from './messages';
+import { enAlerts } from './enAlerts';
 
 export const en: Messages = {
   locale: 'en',
@@ -277,4 +278,5 @@ Check the connector in the Intune admin center (Tenant administration > Connecto
     graphSignIn:
       'Microsoft Graph did not accept your sign-in, so nothing was synced. Reload the tab to sign in again, then start the sync again.',
   },
+  alerts: enAlerts,
 };

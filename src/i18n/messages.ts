@@ -161,6 +161,42 @@ export interface Messages {
 
   /** The dashboard tab's own labels. */
   tab: TabStrings;
+
+  /** Connector alerts in a conversation. */
+  alerts: AlertMessages;
+}
+
+export interface AlertMessages {
+  confirmTitle: string;
+  /** "Alerts will use Ada Admin's access; if Ada signs out or loses access, they pause." */
+  usesAccess: (name: string) => Rich;
+  /** What is checked and how often (`stale`: hours, 0 = off). */
+  checks: (minutes: number, staleHours: number, staleOnPremises: boolean) => string;
+  turnOn: string;
+  onlyAsker: string;
+  onTitle: string;
+  onText: (name: string) => Rich;
+  offText: (name: string) => Rich;
+  alreadyOff: string;
+  statusOn: (name: string, since: string) => Rich;
+  statusPaused: (name: string, since: string) => Rich;
+  statusOff: string;
+  mutedLine: (name: string, until: string) => Rich;
+  logTitle: string;
+  logLine: (when: string, action: 'on' | 'off' | 'paused', name: string | null) => Rich;
+  problemTitle: (name: string, status: string) => Rich;
+  problemSince: (previous: string, since: string) => Rich;
+  problemFirst: (since: string) => Rich;
+  staleTitle: (name: string) => Rich;
+  staleText: (lastSync: string, hours: number) => Rich;
+  recovered: (name: string, previous: string, since: string) => Rich;
+  appeared: (name: string) => Rich;
+  disappeared: (name: string, since: string) => Rich;
+  paused: (name: string) => Rich;
+  delayed: (since: string) => Rich;
+  mute: string;
+  muted: (name: string, until: string) => Rich;
+  sync: string;
 }
 
 export type Locale = 'en' | 'de';

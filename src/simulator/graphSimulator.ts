@@ -68,6 +68,15 @@ export class GraphSimulator implements SimulatorControls {
     this.connectors = toMap(connectors);
   }
 
+  /** Changes one connector's status or last sync, as Intune would (an alert to see locally); false if there is none. */
+  changeConnector(id: string, change: Pick<Connector, 'status' | 'lastSyncDateTime'>): boolean {
+    const connector = [...this.connectors.values()].find((one) => one.id.toLowerCase() === id.toLowerCase());
+    if (!connector) return false;
+    if (change.status !== undefined) connector.status = change.status;
+    if (change.lastSyncDateTime !== undefined) connector.lastSyncDateTime = change.lastSyncDateTime;
+    return true;
+  }
+
   allConnectors(): Connector[] {
     return [...this.connectors.values()];
   }

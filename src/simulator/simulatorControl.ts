@@ -7,13 +7,14 @@ export interface SimulatorControls {
   readonly calls: unknown[];
   allConnectors(): Connector[];
   setConnectors(connectors: Connector[]): void;
+  changeConnector(id: string, change: Pick<Connector, 'status' | 'lastSyncDateTime'>): boolean;
   addFault(fault: unknown): void;
   clearFaults(): void;
 }
 
 /**
  * A small HTTP API under /_simulator/ so tests and the benchmark can steer a simulator running in another process:
- * GET/DELETE calls, GET/PUT connectors, POST/DELETE faults.
+ * GET/DELETE calls, GET/PUT connectors, PATCH one connector's `status` or `lastSyncDateTime`, POST/DELETE faults.
  */
 export function handleControl(
   sim: SimulatorControls,
@@ -22,6 +23,15 @@ export function handleControl(
   path: string,
   body: string,
 ): void {
+  const one = /^\/_simulator\/connectors\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (req.method === 'PATCH' && one?.[1]) {
+    const { status, lastSyncDateTime } = JSON.parse(body) as Pick<Connector, 'status' | 'lastSyncDateTime'>;
+    const changed = sim.changeConnector(one[1], {
+      ...(status !== undefined ? { status } : {}),
+      ...(lastSyncDateTime !== undefined ? { lastSyncDateTime } : {}),
+    });
+    return sendJson(res, changed ? 204 : 404, changed ? undefined : { error: 'no such connector' });
+  }
   switch (`${req.method} ${path}`) {
     case 'GET /_simulator/calls':
       return sendJson(res, 200, sim.calls);

@@ -6,7 +6,8 @@ import type { StateStore } from './stateStore';
 
 export * from './stateStore';
 export { changeOnce } from './changeOnce';
-export { KEYS, TTL, WATCHING_PREFIX } from './keys';
+export { ALERTING_PREFIX, KEYS, TTL, WATCHING_PREFIX } from './keys';
+export { fromKeySegment } from './keySegment';
 
 /**
  * The bot's state store: memory for one process, Azure Blob Storage for several instances (local mode's embedded

@@ -2,6 +2,8 @@ import { keySegment as seg } from './keySegment';
 
 /** Where the markers of followed connectors live: listed, never read as one record. */
 export const WATCHING_PREFIX = 'watching/';
+/** Where the markers of conversations with alerts on live, listed the same way. */
+export const ALERTING_PREFIX = 'alerting/';
 
 /**
  * Every kind of record the bot keeps, by key prefix. Every part that comes from outside (ids Teams, Graph or
@@ -35,6 +37,12 @@ export const KEYS = {
    * two watches ever write the same record, so none is lost to contention.
    */
   watching: (connectorId: string) => `${WATCHING_PREFIX}${seg(connectorId.toLowerCase())}`,
+  /** A conversation's connector alerts: whose access polls, what was seen last, what is still to post, the lease. */
+  alerts: (conversationId: string) => `alerts/${seg(conversationId)}`,
+  /** One marker per conversation with alerts on, found by listing (as the watching markers). */
+  alerting: (conversationId: string) => `${ALERTING_PREFIX}${seg(conversationId)}`,
+  /** Who turned a conversation's alerts on or off, and when (its own record kind: the sync audit holds syncs only). */
+  alertLog: (conversationId: string) => `alert-log/${seg(conversationId)}`,
 } as const;
 
 const MINUTE = 60_000;
@@ -52,4 +60,7 @@ export const TTL = {
   confirmationAfterExpiry: DAY,
   /** A chooser or list older than a week is answered with a new card, whoever clicks. */
   cardOwner: 7 * DAY,
+  /** A subscription is written at every check: one untouched for a month belongs to a bot that stopped long ago. */
+  alerts: 30 * DAY,
+  alertLog: 400 * DAY,
 } as const;

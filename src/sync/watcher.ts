@@ -4,6 +4,7 @@ import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
 import type { AuditLog } from './auditLog';
+import { Rounds } from './rounds';
 import type { BackgroundWork } from './syncTypes';
 import type { Requested } from './confirmation';
 import type { CardWatch, Following, PageWatches } from './following';
@@ -49,13 +50,11 @@ export interface WatcherDeps {
  * (tokens, card updates) is the delivery's (src/bot/teamsWatchDelivery.ts).
  */
 export class Watcher implements Following, PageWatches {
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-  /** Rounds completed, and who waits for a count of them (tests wait on this, never on a fixed sleep). */
-  private rounds = 0;
-  private readonly roundWaiters: Array<{ until: number; resolve: () => void }> = [];
+  private readonly rounds: Rounds;
 
-  constructor(private readonly deps: WatcherDeps) {}
+  constructor(private readonly deps: WatcherDeps) {
+    this.rounds = new Rounds(deps.intervalMs, () => this.round());
+  }
 
   /** A lease lapses after three intervals plus the longest Graph call, so a stopped instance's watches resume soon. */
   get leaseMs(): number {
@@ -63,14 +62,12 @@ export class Watcher implements Following, PageWatches {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.deps.intervalMs);
+    this.rounds.start();
   }
 
   /** No new rounds; resolves when the round under way (if any) is done. */
   stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this.ticking ?? Promise.resolve();
+    return this.rounds.stop();
   }
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
@@ -114,20 +111,12 @@ export class Watcher implements Following, PageWatches {
 
   /** One round over every followed connector. Rounds never overlap: a slow one delays the next. */
   tick(): Promise<void> {
-    this.ticking ??= this.round().finally(() => {
-      this.ticking = null;
-      this.rounds += 1;
-      for (const waiter of this.roundWaiters.filter((one) => one.until <= this.rounds)) {
-        this.roundWaiters.splice(this.roundWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    });
-    return this.ticking;
+    return this.rounds.tick();
   }
 
   /** Resolves once `count` more rounds have completed (a round that is under way counts as the first). */
   afterRounds(count: number): Promise<void> {
-    return new Promise((resolve) => this.roundWaiters.push({ until: this.rounds + count, resolve }));
+    return this.rounds.afterRounds(count);
   }
 
   private async round(): Promise<void> {

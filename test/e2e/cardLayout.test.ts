@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertCard } from '../../src/cards/alertCards';
 import { confirmationCard } from '../../src/cards/confirmationCard';
 import { connectorListCard } from '../../src/cards/connectorCards';
 import type { AdaptiveCard } from '../../src/cards/schema';
@@ -160,5 +161,21 @@ describe('cards people can read on any screen', () => {
         shot,
       ).toEqual([]);
     }
+  });
+
+  it('an alert card in a channel (a connector disconnected), readable at 360 px', async () => {
+    const [cas02] = seedConnectors().slice(1);
+    const alert = alertCard(
+      {
+        kind: 'problem',
+        id: 'a',
+        connector: { ...snapshotOf(cas02!), since: '2026-12-07T08:15:00Z', stale: false },
+        status: 'disconnected',
+        previous: { status: 'connected', since: '2026-12-01T09:00:00Z' },
+      },
+      { intervalMs: 900_000, staleMs: 24 * 3_600_000, staleOnPremises: false },
+      m,
+    );
+    expect(await render(alert, 360, '12-alert-disconnected')).toEqual([]);
   });
 });

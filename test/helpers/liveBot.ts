@@ -75,6 +75,14 @@ export class LiveBot {
     return this.app.afterWatchRounds(count);
   }
 
+  /** Moves the bot's clock past one alert interval and runs a round of checks, `count` times (no waiting). */
+  async alertRounds(count: number, intervalMs: number): Promise<void> {
+    for (let round = 0; round < count; round += 1) {
+      this.clock = new Date((this.clock ?? new Date()).getTime() + intervalMs + 1);
+      await this.app.alertRound();
+    }
+  }
+
   /** Resolves when the bot's work that outlived its turns (late outcomes, card updates) is done: the app's own signal. */
   idle(timeoutMs = 5_000): Promise<void> {
     return this.app.idle(timeoutMs);
@@ -183,6 +191,7 @@ export function personalChat(user: User): Record<string, unknown> {
 }
 
 export const GROUP_CHAT = { id: '19:group-intune-admins@thread.v2', conversationType: 'groupChat', tenantId: TENANT };
+export const CHANNEL = { id: '19:intune-ops@thread.tacv2', conversationType: 'channel', tenantId: TENANT };
 export const MENTION = {
   type: 'mention',
   mentioned: { id: '28:connector-sync-bot', name: 'Connector Sync' },

@@ -135,6 +135,46 @@ describe('parseCommand: what people type, in English and German', () => {
   });
 });
 
+describe('parseCommand: alerts, read before the other intents', () => {
+  const alerts = (action: 'on' | 'off' | 'show'): Command => ({ kind: 'alerts', action });
+  it.each([
+    ['alerts on', alerts('on')],
+    ['Alerts ON', alerts('on')],
+    ['turn on alerts', alerts('on')],
+    ['please enable the alerts here', alerts('on')],
+    ['alerts off', alerts('off')],
+    ['turn off the alerts', alerts('off')],
+    ['alerts', alerts('show')],
+    ['are alerts on?', alerts('show')],
+    ['Warnungen an', alerts('on')],
+    ['schalte die Warnungen bitte ein', alerts('on')],
+    ['Warnungen aus', alerts('off')],
+    ['Warnungen', alerts('show')],
+    // everyday requests: "when" here must not make a status question
+    ['tell us here when a connector disconnects', alerts('on')],
+    ['notify me when a connector is disconnected', alerts('on')],
+    ['benachrichtige uns hier bei Problemen', alerts('on')],
+  ])('%s', (text, command) => {
+    expect(parse(text)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ['when did CAS01 last sync?', 'status'],
+    ['sync connector "Alerts" full', 'sync'],
+    ['status alerts-gateway', 'status'],
+  ])('%s is not about alerts', (text, kind) => {
+    expect(parse(text)).toMatchObject({ ok: true, command: { kind } });
+  });
+
+  it.each(['tell me about CAS01', 'notify CAS01', 'alerts for CAS01 please'])(
+    '%s is not a switch of the alerts',
+    (text) => {
+      const result = parse(text);
+      expect(result.ok && result.command.kind === 'alerts' && result.command.action !== 'show').toBe(false);
+    },
+  );
+});
+
 describe('parseCommand, property: any connector name in any of the phrasings yields that connector and sync type', () => {
   const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{1,10}[0-9]$/).filter((value) => parse(value).ok === false); // a name that is not itself a keyword
   const phrasings: Array<[string, (n: string) => string, 'fullSync' | 'deltaSync' | null]> = [

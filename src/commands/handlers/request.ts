@@ -1,3 +1,5 @@
+import type { AlertChecks } from '../../cards/alertCards';
+import type { AlertService } from '../../sync/alertService';
 import type { CardOwners } from '../../sync/cardOwners';
 import type { AuditLog } from '../../sync/auditLog';
 import type { PendingConfirmations } from '../../sync/pendingConfirmations';
@@ -17,6 +19,9 @@ export interface CommandDeps {
   recent: RecentRequests;
   /** Whom each chooser or list card was sent for, as the server recorded it. */
   cardOwners: CardOwners;
+  /** This conversation's connector alerts, and what their checks look at. */
+  alerts: AlertService;
+  alertChecks: AlertChecks;
 }
 
 /** One parsed command to answer: what was typed (to resume it after a sign-in), who asked, and with what. */
