@@ -139,12 +139,14 @@ export class LiveBot {
     return { messageId: reply?.id ?? '', confirmationId, card };
   }
 
+  /** A button's Action.Execute; `authentication`: the SSO token Teams sends with a retried click after a login request. */
   execute(
     from: User,
     verb: string,
     data: unknown,
     replyToId?: string,
     conversation = personalChat(from),
+    options: { authentication?: string } = {},
   ): Promise<HttpAnswer> {
     return this.post(
       this.activity(
@@ -152,7 +154,11 @@ export class LiveBot {
         {
           type: 'invoke',
           name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+          value: {
+            action: { type: 'Action.Execute', verb, data },
+            trigger: 'manual',
+            ...(options.authentication ? { authentication: { token: options.authentication } } : {}),
+          },
           ...(replyToId ? { replyToId } : {}),
         },
         conversation,

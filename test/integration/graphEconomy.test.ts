@@ -7,12 +7,15 @@ const live = new LiveBot();
 beforeAll(() => live.start());
 afterAll(() => live.stop());
 
-const user = { id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Erin Economy' };
+/** A user no other test has used: their connector cache starts cold, whatever ran before. */
+const freshUser = () => ({ id: `29:1${randomUUID()}`, aadObjectId: randomUUID(), name: 'Erin Economy' });
+const user = freshUser();
 const count = (operation: string): number => live.sim.calls.filter((call) => call.operation === operation).length;
 
 describe('Graph economy', () => {
   it('resolving names uses a short per-user cache; one sync is exactly one POST; a 404 invalidates the cache', async () => {
-    // Counted from here: each test sets up its own state and passes in any order.
+    // Counted from here, for a user of its own: each test sets up its own state and passes in any order.
+    const user = freshUser();
     const lists = count('list');
     const syncs = live.sim.syncCalls().length;
     const first = await live.requestSync('sync connector cas01 full', user);
