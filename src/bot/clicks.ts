@@ -29,6 +29,9 @@ export type ClickVia = 'execute' | 'submit';
 
 type Within<T> = { done: true; value: T } | { done: false };
 
+/** Where an outcome goes: the turn of the click (by its transport), or a later proactive turn in that conversation. */
+type Answering = { via: ClickVia; context: TurnContext } | { via: 'late'; reference: Partial<ConversationReference> };
+
 /**
  * A click, answered within its deadline whatever storage, the token service or Graph do. The work runs against
  * the clock: if it is done in time, the clicker gets the outcome; if the sync is on its way, the "Sending…" card;
@@ -90,20 +93,20 @@ export class Clicks {
     }
     const start = first.value;
     if (start.kind === 'done') {
-      await this.deliverNow(context, start.outcome, input, cardMessageId, transport, attempt);
+      await this.deliver(start.outcome, { via: transport, context }, input, cardMessageId, attempt);
       return 'outcome';
     }
     const finishing = start.finish();
     const second = await within(finishing, due);
     if (second.done) {
-      await this.deliverNow(context, second.value, input, cardMessageId, transport, attempt);
+      await this.deliver(second.value, { via: transport, context }, input, cardMessageId, attempt);
       return 'outcome';
     }
     this.deps.logger.info(
       { activityId: context.activity.id, verb: action.verb },
       'Graph is slow: answered with a sending card, the outcome follows',
     );
-    await this.deliverNow(context, start.sending, input, cardMessageId, transport, attempt);
+    await this.deliver(start.sending, { via: transport, context }, input, cardMessageId, attempt);
     this.later(reference, cardMessageId, input, attempt, finishing);
     return 'sending';
   }
@@ -124,45 +127,54 @@ export class Clicks {
     return start.finish();
   }
 
-  /** The answer in this turn: the invoke's response body for Execute; for Submit, what this turn sends. */
-  private async deliverNow(
-    context: TurnContext,
+  /**
+   * The one place a click's outcome reaches Teams, whichever way: in this turn (Execute: the invoke's response body;
+   * Submit: what this turn sends) or later, through a proactive turn in order with the card updates.
+   */
+  private async deliver(
     outcome: ClickOutcome,
+    answering: Answering,
     input: TurnInput,
     cardMessageId: string | null,
-    transport: ClickVia,
     attempt: number,
   ): Promise<void> {
-    const reference = TurnContext.getConversationReference(context.activity);
     const { m } = input;
+    const turn = answering.via === 'late' ? null : answering.context;
+    const execute = answering.via === 'execute' ? answering.context : null;
+    const reference =
+      answering.via === 'late' ? answering.reference : TurnContext.getConversationReference(answering.context.activity);
+    // What is said beside the card: in this turn, or later in a proactive turn queued behind the card updates.
+    const say = async (logic: (context: TurnContext) => Promise<void>): Promise<void> =>
+      turn ? logic(turn) : this.deps.cardUpdates.say(reference, logic);
     switch (outcome.kind) {
       case 'card':
-        // Execute: the answer shows the card to the clicker, the update to everyone else. Submit: the update does both.
-        // If the update fails, a new message carries the card, unless the clicker alone can see the chat and has it.
+        // Execute: the answer shows the card to the clicker, the update to everyone else. Submit and late: the update
+        // does both. If the update fails, a new message carries the card, unless the clicker alone can see it and has it.
         this.deps.cardUpdates.enqueue({
           reference,
           messageId: cardMessageId,
           card: outcome.card,
           rank: outcome.rank,
-          fallbackToNewMessage: transport === 'submit' || !input.personal,
+          fallbackToNewMessage: !execute || !input.personal,
           newest: this.newestOf(outcome, input),
+          ...(turn ? {} : { then: (context: TurnContext) => this.besideCard(context, outcome, input, attempt) }),
         });
-        if (outcome.signIn && transport === 'execute')
-          return this.loginRequest(context, input, outcome.signIn.staleToken);
-        if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
-        if (outcome.notice) await sendText(context, outcome.notice);
-        if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);
+        if (execute)
+          return outcome.signIn
+            ? this.loginRequest(execute, input, outcome.signIn.staleToken)
+            : sendInvokeResponse(execute, 200, cardBody(outcome.card));
+        if (turn) await this.besideCard(turn, outcome, input, attempt);
         return;
       case 'notice':
-        if (transport === 'execute') return sendInvokeResponse(context, 200, messageBody(toPlainText(outcome.text)));
-        return sendText(context, outcome.text);
+        if (execute) return sendInvokeResponse(execute, 200, messageBody(toPlainText(outcome.text)));
+        return say((context) => sendText(context, outcome.text));
       case 'newCard':
-        await sendCard(context, outcome.card);
-        if (transport === 'execute') await sendInvokeResponse(context, 200, messageBody(m.answeredBelow));
+        await say(async (context) => void (await sendCard(context, outcome.card)));
+        if (execute) await sendInvokeResponse(execute, 200, messageBody(m.answeredBelow));
         return;
       case 'view':
         // Universal Actions: the answer shows the current card to the one who looked. Without them, the card is updated.
-        if (transport === 'execute') return sendInvokeResponse(context, 200, cardBody(outcome.card));
+        if (execute) return sendInvokeResponse(execute, 200, cardBody(outcome.card));
         this.deps.cardUpdates.enqueue({
           reference,
           messageId: cardMessageId,
@@ -172,9 +184,20 @@ export class Clicks {
         });
         return;
       case 'signIn':
-        if (transport === 'execute') return this.loginRequest(context, input, outcome.need.staleToken);
-        return this.deps.signInFlow.ask(context, m, outcome.need, attempt);
+        if (execute) return this.loginRequest(execute, input, outcome.need.staleToken);
+        return say((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
     }
+  }
+
+  /** A card's notice and sign-in prompt, after the card, for the clicker. */
+  private async besideCard(
+    context: TurnContext,
+    outcome: ClickOutcome & { kind: 'card' },
+    input: TurnInput,
+    attempt: number,
+  ): Promise<void> {
+    if (outcome.notice) await sendText(context, outcome.notice);
+    if (outcome.signIn) await this.deps.signInFlow.ask(context, input.m, outcome.signIn, attempt);
   }
 
   /** How a card update finds the confirmation's newest stored state (see CardUpdate.newest). */
@@ -208,58 +231,19 @@ export class Clicks {
     outcome: Promise<ClickOutcome>,
   ): void {
     const delivered = outcome.then(
-      (settled) => this.deliverLate(reference, cardMessageId, input, attempt, settled),
+      (settled) => this.deliver(settled, { via: 'late', reference }, input, cardMessageId, attempt),
       (error: unknown) => {
         this.deps.logger.error({ err: error, messageId: cardMessageId }, 'click failed after it was answered');
-        return this.deliverLate(reference, cardMessageId, input, attempt, {
-          kind: 'notice',
-          text: userTextOf(error, input.m),
-        });
+        return this.deliver(
+          { kind: 'notice', text: userTextOf(error, input.m) },
+          { via: 'late', reference },
+          input,
+          cardMessageId,
+          attempt,
+        );
       },
     );
     this.deps.inFlight.track(delivered, { work: 'late click outcome', messageId: cardMessageId });
-  }
-
-  private deliverLate(
-    reference: Partial<ConversationReference>,
-    cardMessageId: string | null,
-    input: TurnInput,
-    attempt: number,
-    outcome: ClickOutcome,
-  ): void {
-    const { m } = input;
-    const send = (logic: (context: TurnContext) => Promise<void>): void => this.deps.cardUpdates.say(reference, logic);
-    switch (outcome.kind) {
-      case 'card':
-        this.deps.cardUpdates.enqueue({
-          reference,
-          messageId: cardMessageId,
-          card: outcome.card,
-          rank: outcome.rank,
-          fallbackToNewMessage: true,
-          newest: this.newestOf(outcome, input),
-          then: async (context) => {
-            if (outcome.notice) await sendText(context, outcome.notice);
-            if (outcome.signIn) await this.deps.signInFlow.ask(context, m, outcome.signIn, attempt);
-          },
-        });
-        return;
-      case 'notice':
-        return send((context) => sendText(context, outcome.text));
-      case 'newCard':
-        return send(async (context) => void (await sendCard(context, outcome.card)));
-      case 'view':
-        this.deps.cardUpdates.enqueue({
-          reference,
-          messageId: cardMessageId,
-          card: outcome.card,
-          rank: null,
-          fallbackToNewMessage: false,
-        });
-        return;
-      case 'signIn':
-        return send((context) => this.deps.signInFlow.ask(context, m, outcome.need, attempt));
-    }
   }
 }
 
