@@ -32,3 +32,27 @@ export const REQUEST_GRAPH_BUDGET_MS = 8_000;
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * The one retry loop: runs `work` up to `attempts` times. After a failed attempt `n` (from 1), `pauseAfter` says how
+ * long to wait before the next, or null to give up at once with that error (not retryable, no time left, pointless).
+ */
+export async function retrying<T>(
+  work: () => Promise<T>,
+  plan: { attempts: number; pauseAfter: (error: unknown, attempt: number) => number | null },
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const pause = attempt >= plan.attempts ? null : plan.pauseAfter(error, attempt);
+      if (pause === null) throw error;
+      await sleep(pause);
+    }
+  }
+}
+
+/** Pauses that double from `firstMs` (after the first failed attempt), at most `maxMs`. */
+export function doubling(firstMs: number, maxMs = Number.POSITIVE_INFINITY): (attempt: number) => number {
+  return (attempt) => Math.min(maxMs, firstMs * 2 ** (attempt - 1));
+}

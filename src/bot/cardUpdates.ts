@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
+import { doubling, retrying } from '../deadline';
 import type { Logger } from '../logger';
 import type { InFlight } from './inFlight';
 import { sendCard } from './replies';
@@ -142,16 +143,16 @@ export class CardUpdates {
   }
 
   /** Runs a Bot Connector call until it succeeds, a newer update makes it pointless, or the attempts are used up. */
-  private async persistently(call: () => Promise<void>, superseded: () => boolean): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await call();
-      } catch (error) {
-        if (attempt >= ATTEMPTS || superseded()) throw error;
+  private persistently(call: () => Promise<void>, superseded: () => boolean): Promise<void> {
+    const pause = doubling(this.timeoutMs / 10);
+    return retrying(call, {
+      attempts: ATTEMPTS,
+      pauseAfter: (error, attempt) => {
+        if (superseded()) return null;
         this.logger.warn({ err: error, attempt }, 'Bot Connector call failed; trying again');
-        await new Promise((resolve) => setTimeout(resolve, (this.timeoutMs / 10) * 2 ** (attempt - 1)));
-      }
-    }
+        return pause(attempt);
+      },
+    });
   }
 
   private replace(reference: Partial<ConversationReference>, messageId: string, card: AdaptiveCard): Promise<void> {

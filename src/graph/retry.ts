@@ -1,4 +1,4 @@
-import { sleep, type Deadline } from '../deadline';
+import { doubling, retrying, type Deadline } from '../deadline';
 import { GraphRequestError } from './errors';
 
 /** A read may be repeated freely; an action (the sync POST) is not idempotent: a repeat may sync twice. */
@@ -36,7 +36,7 @@ export interface RetryHooks {
  * the deadline. The wait is Graph's `Retry-After` when it sends one (Intune's own 429s often do not), otherwise
  * exponential backoff with jitter.
  */
-export async function withRetries<T>(
+export function withRetries<T>(
   kind: RequestKind,
   attempt: () => Promise<T>,
   policy: RetryPolicy,
@@ -45,18 +45,18 @@ export async function withRetries<T>(
   resendable: typeof mayResend = mayResend,
 ): Promise<T> {
   const random = hooks.random ?? Math.random;
-  for (let attemptNumber = 1; ; attemptNumber += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof GraphRequestError) || !resendable(kind, error) || attemptNumber >= policy.maxAttempts)
-        throw error;
-      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
+  const backoff = doubling(policy.baseDelayMs, policy.maxDelayMs);
+  return retrying(attempt, {
+    attempts: policy.maxAttempts,
+    pauseAfter: (error, attemptNumber) => {
+      if (!(error instanceof GraphRequestError) || !resendable(kind, error)) return null;
       const delayMs =
-        error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : Math.round(backoff * (0.5 + random() / 2));
-      if (delayMs + MIN_ATTEMPT_MS > deadline.remainingMs()) throw error;
+        error.retryAfterSeconds !== null
+          ? error.retryAfterSeconds * 1000
+          : Math.round(backoff(attemptNumber) * (0.5 + random() / 2));
+      if (delayMs + MIN_ATTEMPT_MS > deadline.remainingMs()) return null;
       hooks.onRetry?.({ attempt: attemptNumber, delayMs, error });
-      await sleep(delayMs);
-    }
-  }
+      return delayMs;
+    },
+  });
 }

@@ -1,3 +1,5 @@
+import { doubling, retrying } from '../deadline';
+
 /** How often a write that records what already happened is tried after a storage failure. */
 const ATTEMPTS = 5;
 
@@ -6,13 +8,7 @@ const ATTEMPTS = 5;
  * pauses of twice `firstPauseMs`, then four, eight and sixteen times it, because giving up would leave a card saying
  * something false.
  */
-export async function patiently<T>(write: () => Promise<T>, firstPauseMs: number): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, firstPauseMs * 2 ** attempt));
-    }
-  }
+export function patiently<T>(write: () => Promise<T>, firstPauseMs: number): Promise<T> {
+  const pause = doubling(2 * firstPauseMs);
+  return retrying(write, { attempts: ATTEMPTS, pauseAfter: (_error, attempt) => pause(attempt) });
 }
