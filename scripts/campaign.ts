@@ -1,5 +1,5 @@
 /**
- * `npm run campaign -- --schedules N --seed S [--lanes L] [--blob-share F] [--break resend504]`
+ * `npm run campaign -- --schedules N --seed S [--lanes L] [--blob-share F] [--break resend504|doublePoll|lostCompletion]`
  * Runs N randomized fault schedules against the real bot wiring and prints what it injected and what it found.
  * Exits 1 on any violation; each violation names the seed that re-runs its schedule alone (--schedules 1 --seed X).
  */
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const seed = Number(option('seed', String(Date.now() % 1_000_000_000)));
   const lanes = Number(option('lanes', '4'));
   const blobShare = Number(option('blob-share', '0.25'));
-  const broken = option('break', '') === 'resend504' ? ('resend504' as const) : undefined;
+  const asked = option('break', '');
+  const broken = (['resend504', 'doublePoll', 'lostCompletion'] as const).find((one) => one === asked);
+  if (asked && !broken) throw new Error(`--break ${asked}: use resend504, doublePoll or lostCompletion`);
   console.log(
     `fault campaign: ${schedules} schedules from seed ${seed}, ${lanes} lanes, ${Math.round(blobShare * 100)}% of two-instance schedules on Azurite${broken ? `, BROKEN VARIANT ${broken}` : ''}`,
   );

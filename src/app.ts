@@ -36,6 +36,8 @@ export interface RunningApp {
   afterWatchRounds(count: number): Promise<void>;
   /** One round of alert checks now (tests move the clock past the interval and run one, instead of waiting). */
   alertRound(): Promise<void>;
+  /** One round of the watch now (the campaign moves the clock past the interval and runs one). */
+  watchRound(): Promise<void>;
   /** Prepares what the first visitor of the dashboard would otherwise wait for (its page bundle). */
   warmUp(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
@@ -150,6 +152,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     idle: async (timeoutMs) => void (await inFlight.drain(timeoutMs, { quiet: true })),
     afterWatchRounds: (count) => watcher.afterRounds(count),
     alertRound: () => alertPoller.tick(),
+    watchRound: () => watcher.tick(),
     warmUp: () =>
       tabPage.prepare().then(
         () => undefined,

@@ -88,6 +88,7 @@ export function syncTimingOf(config: Config): SyncTiming {
 export function createBot(config: Config, parts: BotParts): Bot {
   const { store, graph, logger } = parts;
   const now = parts.now ?? (() => new Date());
+  const instanceId = randomUUID(); // names this instance in leases (watches, alerts)
   const tokens: UserTokens =
     config.tokens.kind === 'sso'
       ? new SsoTokens(new SsoSignIn(config.tokens.connectionName))
@@ -121,7 +122,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     logger,
     settings: config.alerts,
     graphTimeoutMs: config.graphTimeoutMs,
-    instanceId: randomUUID(),
+    instanceId,
     now,
   });
   const commands = {
@@ -162,7 +163,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     logger,
     intervalMs: config.watch.intervalMs,
     graphTimeoutMs: config.graphTimeoutMs,
-    instanceId: randomUUID(),
+    instanceId,
     now,
   });
   const clicks = new Clicks({

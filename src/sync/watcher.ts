@@ -168,10 +168,14 @@ export class Watcher implements Following, PageWatches {
     const now = this.deps.now();
     const nowMs = now.getTime();
     if (record.lease && record.lease.holder !== this.deps.instanceId && record.lease.until > nowMs) return; // another instance polls it
-    if (windowPassed(record, now)) return this.finish(current, { kind: 'notReported' });
+    // Past its window a watch ends, but only after one last look: a report that arrived while no instance could poll
+    // (a takeover, Graph's pause) is a completion, not "not reported".
+    const passed = windowPassed(record, now);
     const fromPage = pageToken !== undefined;
+    const chat = chatCardsOf(record).length > 0;
     // Who drives it: a chat when one follows it, else an open dashboard page; neither asks twice in one interval.
-    if (fromPage === chatCardsOf(record).length > 0) return;
+    if (!fromPage && !chat) return passed ? this.finish(current, { kind: 'notReported' }) : undefined;
+    if (fromPage && chat) return;
     if (fromPage && record.polledAt !== undefined && nowMs - record.polledAt < this.deps.intervalMs) return;
     const leased = await this.deps.watches.update(current, {
       ...record,
@@ -179,10 +183,10 @@ export class Watcher implements Following, PageWatches {
       polledAt: nowMs,
     });
     if (!leased) return; // someone else took it this moment
-    if (record.pausedUntil && record.pausedUntil > nowMs) return;
+    if (record.pausedUntil && record.pausedUntil > nowMs && !passed) return;
 
     const token = pageToken ?? (await this.deps.delivery.requesterToken(record));
-    if (!token) return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
+    if (!token) return this.finish(leased, passed ? { kind: 'notReported' } : { kind: 'stopped', reason: 'signIn' });
     try {
       // The id as Graph gave it (the listing has it lower-cased).
       const connector = await this.deps.graph.get(
@@ -198,6 +202,9 @@ export class Watcher implements Following, PageWatches {
       if (error.kind === 'unauthorized' || error.kind === 'forbidden')
         return this.finish(leased, { kind: 'stopped', reason: 'signIn' });
       if (error.kind === 'notFound') return this.finish(leased, { kind: 'stopped', reason: 'gone' });
+      // The last look failed: it is tried again for three more intervals (a takeover's time), then the window is over.
+      if (passed && nowMs >= Date.parse(record.until) + 3 * this.deps.intervalMs)
+        return this.finish(leased, { kind: 'notReported' });
       if (error.kind === 'throttled' || error.kind === 'unavailable') {
         // Graph asked to slow down: the next polls wait (its Retry-After, at least two intervals); the card stays calm.
         const pause = Math.max((error.retryAfterSeconds ?? 0) * 1000, 2 * this.deps.intervalMs);

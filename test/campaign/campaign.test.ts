@@ -3,7 +3,9 @@ import { runCampaign } from './runCampaign';
 
 /**
  * The seeded subset of the fault campaign (`npm run campaign` runs 10,000 schedules): randomized clicks, instances,
- * redeliveries, a SIGTERM now and then, and faults in Graph, storage (memory and Azurite) and the Bot Connector.
+ * redeliveries, a SIGTERM now and then, faults in Graph, storage (memory and Azurite) and the Bot Connector; the
+ * dashboard confirming the same connector at the same time; and accepted syncs followed round by round while
+ * instances stop and start and Graph fails the watch's GETs.
  */
 describe('fault campaign (seeded subset)', () => {
   it('200 schedules: no invariant is ever violated', async () => {
@@ -19,6 +21,10 @@ describe('fault campaign (seeded subset)', () => {
       'storage:outage',
       'connector:5xx',
       'sigterm',
+      'tab:confirm',
+      'watch:followed',
+      'watch:restart',
+      'watch:getFault',
     ]) {
       expect(report.faults[kind] ?? 0, kind).toBeGreaterThan(0);
     }
@@ -26,13 +32,31 @@ describe('fault campaign (seeded subset)', () => {
 
   // Found by the full campaign (10,000 schedules): a 401, a click again, slow card updates. 2110 (one instance): a
   // card-update lane forgotten while an update waited in it, so an older card landed after the outcome. 1677, 2096
-  // (two instances): one instance's older card landed after the other's outcome.
+  // (two instances): one instance's older card landed after the other's outcome. 20261200 (the watch schedules): a
+  // sync Intune reported while the instance holding the lease had stopped ended "not reported" when the window passed,
+  // without a last look (the watcher now looks once more, and retries a failed last look for a takeover's time).
   it('schedules the full campaign failed on pass: the card shows the final state however card updates interleave', async () => {
-    for (const seed of [1677, 2096, 2110]) {
+    for (const seed of [1677, 2096, 2110, 20_261_200]) {
       const report = await runCampaign({ schedules: 1, seed, lanes: 1, blobShare: 0 });
       expect(report.violations, `seed ${seed}`).toEqual([]);
     }
   }, 60_000);
+
+  it('sees a lost completion: a bot whose history drops the end of a followed sync violates I6', async () => {
+    const report = await runCampaign({
+      schedules: 1,
+      seed: 20_261_130,
+      lanes: 1,
+      blobShare: 0,
+      broken: 'lostCompletion',
+    });
+    expect(report.violations.map((violation) => violation.invariant)).toContain('I6 no lost completion');
+  }, 30_000);
+
+  it('sees double polling: a bot whose watch writes ignore their condition polls twice in one interval (I7)', async () => {
+    const report = await runCampaign({ schedules: 1, seed: 20_261_165, lanes: 1, blobShare: 0, broken: 'doublePoll' });
+    expect(report.violations.map((violation) => violation.invariant)).toContain('I7 no double polling');
+  }, 30_000);
 
   it('sees a bug when there is one: a bot that resends after a 504 violates "at most one sync"', async () => {
     const report = await runCampaign({ schedules: 60, seed: 20_261_127, lanes: 4, blobShare: 0, broken: 'resend504' });

@@ -1,4 +1,5 @@
 import type { Observation } from './lane';
+import { TAKEOVER_ROUNDS } from './watchPhase';
 
 /** The card's heading for each state, as a reader sees it (English: the campaign's users write en-US). */
 const TITLES: Record<string, RegExp> = {
@@ -13,11 +14,15 @@ const TITLES: Record<string, RegExp> = {
 };
 
 export type Invariant =
+  | 'I0 the schedule ran to its end'
   | 'I1 at most one sync, resent only after 429/503'
   | 'I2 one terminal state, shown on the card'
   | 'I3 card and audit match Graph'
   | 'I4 every accepted sync audited'
-  | 'I5 answered in time';
+  | 'I5 answered in time'
+  | 'I6 no lost completion'
+  | 'I7 no double polling'
+  | 'I8 a watch ends in its window';
 
 export interface Violation {
   invariant: Invariant;
@@ -25,20 +30,29 @@ export interface Violation {
   detail: string;
 }
 
-/** The five invariants of the campaign, judged from what Graph, storage and the chat show after one schedule. */
+/** The invariants of the campaign, judged from what Graph, storage and the chat show after one schedule. */
+const SENT = ['requested', 'refused', 'unknown'];
+
 export function check(observation: Observation, answerBudgetMs: number): Violation[] {
-  const { schedule, posts, finalState, audit } = observation;
+  const { schedule, finalState, audit } = observation;
+  // The connector's POSTs belong to the card's confirmation, unless the tab's won the claim (then the card's sent none).
+  const tabSent = observation.tab !== null && SENT.includes(observation.tab.finalState);
+  const posts = tabSent ? [] : observation.posts;
   const violations: Violation[] = [];
   const fail = (invariant: Invariant, detail: string): void =>
     void violations.push({ invariant, seed: schedule.seed, detail });
   const accepted = posts.filter((post) => post.accepted).length;
+  const acceptedForConnector = observation.posts.filter((post) => post.accepted).length;
   const lostAnswer = posts.some((post) => post.status === 0 || post.status === 504);
   const interrupted = schedule.sigterm !== null;
 
   // I1: Graph accepted at most one sync, and a POST followed only an answer saying Graph did not act (429, 503; 401 puts
   // the confirmation back to pending, so the user's next click may send again).
-  if (accepted > 1) fail('I1 at most one sync, resent only after 429/503', `${accepted} syncs accepted`);
-  posts.slice(0, -1).forEach((post, index) => {
+  if (acceptedForConnector > 1)
+    fail('I1 at most one sync, resent only after 429/503', `${acceptedForConnector} syncs accepted (card and tab)`);
+  if (tabSent && SENT.includes(finalState))
+    fail('I1 at most one sync, resent only after 429/503', `the card (${finalState}) and the tab both sent`);
+  observation.posts.slice(0, -1).forEach((post, index) => {
     if (post.status !== 429 && post.status !== 503 && post.status !== 401)
       fail('I1 at most one sync, resent only after 429/503', `POST ${index + 2} sent after a ${post.status}`);
   });
@@ -78,13 +92,53 @@ export function check(observation: Observation, answerBudgetMs: number): Violati
       fail('I3 card and audit match Graph', `audit says ${audit[0]?.outcome}, the confirmation ${finalState}`);
   }
 
-  // I4: every sync Graph accepted has an audit record.
-  if (accepted > 0 && audit.length === 0)
+  // I4: every sync Graph accepted has an audit record (the card's, or the tab's when it sent).
+  if (acceptedForConnector > 0 && audit.length === 0 && (observation.tab?.audit.length ?? 0) === 0)
     fail('I4 every accepted sync audited', 'accepted sync without an audit entry');
 
   // I5: every invoke answered within its budget.
   const slowest = Math.max(0, ...observation.invokeMs);
   if (slowest > answerBudgetMs)
     fail('I5 answered in time', `an invoke took ${slowest} ms (budget ${answerBudgetMs} ms)`);
+
+  // The tab's confirmation of the same connector: its own outcome matches its audit (the one-claim rule across the
+  // card and the tab is I1, over every POST for the connector).
+  if (observation.tab && ['requested', 'refused', 'unknown'].includes(observation.tab.finalState)) {
+    const [entry] = observation.tab.audit;
+    if (observation.tab.audit.length !== 1 || entry?.outcome !== observation.tab.finalState)
+      fail(
+        'I3 card and audit match Graph',
+        `the tab's confirmation is ${observation.tab.finalState}, its audit ${observation.tab.audit.map((one) => one.outcome).join(',') || 'empty'}`,
+      );
+  }
+  violations.push(...checkWatch(observation));
+  return violations;
+}
+
+/** I6-I8: a followed sync's end is never lost, never polled twice in an interval, and comes within its window. */
+function checkWatch(observation: Observation): Violation[] {
+  const { watch, schedule } = observation;
+  if (!watch) return [];
+  const violations: Violation[] = [];
+  const fail = (invariant: Invariant, detail: string): void =>
+    void violations.push({ invariant, seed: schedule.seed, detail });
+  if (watch.reportedRound !== null) {
+    if (watch.state !== 'completed')
+      fail('I6 no lost completion', `Intune reported in round ${watch.reportedRound}, the watch ended ${watch.state}`);
+    if (!/Intune reports the sync completed/.test(watch.card))
+      fail('I6 no lost completion', `the card does not show the completion: ${watch.card.split('\n')[0] ?? ''}`);
+    if (watch.completions.length !== 1 || watch.completions[0] !== 'completed')
+      fail('I6 no lost completion', `history has ${JSON.stringify(watch.completions)} for the sync's end`);
+  }
+  watch.getsPerRound.forEach(({ gets, restart }, index) => {
+    // A round with a restart may see one more GET (the README's allowance for a takeover); otherwise one at most.
+    if (gets > (restart ? 2 : 1))
+      fail('I7 no double polling', `${gets} GETs of the connector in round ${index + 1} (one interval)`);
+  });
+  if (watch.state === 'watching')
+    fail(
+      'I8 a watch ends in its window',
+      `still watching after ${watch.rounds} rounds (window 6 + takeover ${TAKEOVER_ROUNDS})`,
+    );
   return violations;
 }

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app';
 import { syncTimingOf } from '../../src/createBot';
 import { loadConfig, type Config } from '../../src/config';
-import type { mayResend } from '../../src/graph/retry';
 import { createLogger } from '../../src/logger';
-import { simulatedErrors } from '../../src/simulator/graphErrors';
-import { GraphSimulator, type Fault } from '../../src/simulator/graphSimulator';
+import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { seedConnectors } from '../../src/simulator/seed';
 import { KEYS, type StateStore } from '../../src/storage';
 import { BlobBackend } from '../../src/storage/blobBackend';
@@ -13,12 +11,15 @@ import { MemoryBackend } from '../../src/storage/memoryBackend';
 import { Store } from '../../src/storage/store';
 import type { AuditEntry } from '../../src/sync/auditLog';
 import type { Confirmation } from '../../src/sync/confirmation';
+import type { WatchRecord } from '../../src/sync/watch';
 import type { Azurite } from '../helpers/azurite';
 import { visibleText } from '../helpers/cardChecks';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { FaultyBackend } from '../helpers/faultyBackend';
 import { StorageProxy, type ProxyFault } from '../helpers/storageProxy';
-import { Random, type GraphFault, type Schedule } from './schedule';
+import { followRounds } from './watchPhase';
+import { brokenBackend, graphFaultOf, resend504, tabPost, textOfAnswer } from './laneFaults';
+import { Random, type Schedule } from './schedule';
 
 /** The bot's deadlines, scaled down so a schedule takes a fraction of a second; their ratios are production's. */
 export const CAMPAIGN_ENV = {
@@ -27,7 +28,14 @@ export const CAMPAIGN_ENV = {
   CARD_ANSWER_DEADLINE_MS: '100',
   BOT_FRAMEWORK_TIMEOUT_MS: '300',
   LOG_LEVEL: 'silent',
+  // The watch: its timer never fires within a schedule (the lane moves the clock an interval and runs a round), and
+  // its window is six intervals.
+  SYNC_WATCH_INTERVAL_SECONDS: '600',
+  SYNC_WATCH_MINUTES: '60',
 };
+
+/** Deliberately broken bots, each a bug one invariant must catch. */
+export type Broken = 'resend504' | 'doublePoll' | 'lostCompletion';
 const RETRIES = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 };
 const REQUESTER = { id: '29:1requester', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Ada Admin' };
 const OTHER = { id: '29:1other', aadObjectId: '00000000-0000-0000-0000-0000000000b2', name: 'Ben Builder' };
@@ -50,9 +58,27 @@ export interface Observation {
   lastInvokeCard: string;
   /** The card the final view returned (the "next view" after an instance stopped). */
   finalView: string;
-  /** Wall time of each invoke answer, ms. */
+  /** Wall time of each invoke answer, ms, with its status (a refusal is timed as well as an answer). */
   invokeMs: number[];
   faultsInjected: string[];
+  /** The tab's confirmation of the same connector, when the schedule had one. */
+  tab: { confirmationId: string; finalState: Confirmation['state'] | 'missing'; audit: AuditEntry[] } | null;
+  /** The watch phase, when the schedule had one and Graph accepted the sync. */
+  watch: WatchObservation | null;
+}
+
+export interface WatchObservation {
+  /** The round Intune reported the sync in (null: never). */
+  reportedRound: number | null;
+  rounds: number;
+  /** Graph GETs of the connector in each round, and whether an instance was restarted in it. */
+  getsPerRound: Array<{ gets: number; restart: boolean }>;
+  /** The watch record's final state (null: none stored). */
+  state: string | null;
+  /** The completion history recorded for the card's confirmation. */
+  completions: string[];
+  /** The card's text after the last round. */
+  card: string;
 }
 
 /**
@@ -68,7 +94,7 @@ export class Lane {
 
   constructor(
     private readonly azurite: Azurite | null,
-    private readonly broken: typeof mayResend | undefined,
+    private readonly broken: Broken | undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -103,7 +129,7 @@ export class Lane {
     const faults: string[] = [];
 
     const blob = schedule.blob && this.proxy && this.azurite;
-    const memory = new FaultyBackend(new MemoryBackend());
+    const memory = new FaultyBackend(brokenBackend(this.broken, new MemoryBackend()));
     const storeFor = (config: Config): StateStore => new Store(memory, { timeoutMs: config.storageTimeoutMs });
     const env = {
       ...CAMPAIGN_ENV,
@@ -125,7 +151,7 @@ export class Lane {
       now: () => new Date(Date.now() + clockOffset),
       retryPolicy: RETRIES,
       ...(blob ? {} : { store: storeFor(config) }),
-      ...(this.broken ? { mayResend: this.broken } : {}),
+      ...(this.broken === 'resend504' ? { mayResend: resend504 } : {}),
     };
     const instances: RunningApp[] = [];
     for (let n = 0; n < schedule.instances; n += 1)
@@ -184,6 +210,7 @@ export class Lane {
         throw new NotStarted(`storage did not answer while ${alias} was asked for`);
       if (!reply || !confirmationId) throw new Error(`no confirmation card for ${alias}`);
 
+      const tab = schedule.tab ? await this.proposeInTab(instances[0]!, connectorId) : null;
       for (const fault of schedule.graph) this.sim.addFault(graphFaultOf(fault));
       faults.push(...schedule.graph.map((fault) => `graph:${fault.kind}`));
       const random = new Random(schedule.seed ^ 0x9e3779b9);
@@ -240,7 +267,7 @@ export class Lane {
           const answers = await Promise.all(copies.map((copy) => post(click.instance, copy)));
           if (click.transport !== 'execute') return;
           for (const answer of answers) {
-            if (answer.status === 200) invokeMs.push(answer.ms);
+            if (answer.status !== 0) invokeMs.push(answer.ms); // a refusal is timed too; 0: the instance stopped under it
             if (
               click.by === 'requester' &&
               (answer.body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive'
@@ -250,7 +277,14 @@ export class Lane {
           }
         }),
       );
-      await Promise.all([...clicks, ...timers]);
+      const tabClicks = (tab ? (schedule.tab ?? []) : []).map(({ atMs, instance }) =>
+        delay(atMs).then(async () => {
+          faults.push('tab:confirm');
+          const target = instances[alive.has(instance) ? instance : [...alive][0]!];
+          if (target) await tabPost(target, `/api/tab/confirmations/${tab!}/confirm`, {}).catch(() => undefined);
+        }),
+      );
+      await Promise.all([...clicks, ...tabClicks, ...timers]);
       memory.clear();
       if (this.proxy) this.proxy.decide = () => 'pass';
       await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
@@ -289,6 +323,31 @@ export class Lane {
             { timeoutMs: 2_000 },
           )
         : storeFor(config);
+      // The watch phase follows a sync Graph accepted (the confirmation says requested).
+      const requested =
+        (await store.read<Confirmation>(KEYS.confirmation(confirmationId)))?.value.state === 'requested';
+      // The watch phase judges watches, instances and Graph's GETs: the Bot Connector answers every card update in it
+      // (its own faults belong to the click phase above, where every card update is judged by I2).
+      this.connector.behaviour = () => ({});
+      if (schedule.watch && requested) {
+        faults.push('watch:followed');
+        if (schedule.watch.restarts.length) faults.push('watch:restart');
+        if (schedule.watch.getFaults.length) faults.push('watch:getFault');
+      }
+      const watch =
+        schedule.watch && requested
+          ? {
+              ...(await followRounds(this.sim, schedule.watch, connectorId, {
+                instances,
+                alive,
+                start: () => startApp(config, createLogger('silent'), overrides),
+                advance: (ms) => (clockOffset += ms),
+                now: () => Date.now() + clockOffset,
+              })),
+              card: this.shownCard(conversation.id, alias),
+            }
+          : null;
+
       const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
       const audit = (await store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
       return {
@@ -307,11 +366,35 @@ export class Lane {
         finalView,
         invokeMs,
         faultsInjected: faults,
+        tab: tab
+          ? {
+              confirmationId: tab,
+              finalState: (await store.read<Confirmation>(KEYS.confirmation(tab)))?.value.state ?? 'missing',
+              audit: audit.filter((entry) => entry.confirmationId === tab),
+            }
+          : null,
+        watch: watch
+          ? {
+              ...watch,
+              state: (await store.read<WatchRecord>(KEYS.watch(connectorId)))?.value.state.kind ?? null,
+              completions: audit
+                .filter((entry) => entry.confirmationId === confirmationId && entry.completion)
+                .map((entry) => entry.completion!.state),
+            }
+          : null,
       };
     } finally {
       this.connector.behaviour = () => ({});
       await Promise.allSettled([...alive].map((n) => instances[n]!.stop(500)));
     }
+  }
+
+  /** The dashboard proposes a sync of the same connector (the local user's tab), before any click. */
+  private async proposeInTab(instance: RunningApp, connectorId: string): Promise<string | null> {
+    const answer = await tabPost(instance, '/api/tab/confirmations', { connectorId, syncType: 'fullSync' }).catch(
+      () => null,
+    );
+    return (answer as { id?: string } | null)?.id ?? null;
   }
 
   private proxyOnce(fault: ProxyFault): void {
@@ -334,38 +417,6 @@ export class Lane {
     }
     return '';
   }
-}
-
-function graphFaultOf(fault: GraphFault): Fault {
-  switch (fault.kind) {
-    case 'ok':
-      return { operation: 'sync', times: 1 };
-    case 'throttled':
-      return { operation: 'sync', error: simulatedErrors.throttled(fault.retryAfter ? 0 : null), times: 1 };
-    case 'unavailable':
-      return { operation: 'sync', error: simulatedErrors.unavailable(503), times: 1 };
-    case 'gatewayTimeout':
-      return { operation: 'sync', error: simulatedErrors.unavailable(504), apply: fault.apply, times: 1 };
-    case 'serverError':
-      return {
-        operation: 'sync',
-        error: { status: 500, code: 'InternalServerError', message: 'An internal server error occurred.' },
-        times: 1,
-      };
-    case 'unauthorized':
-      return { operation: 'sync', error: simulatedErrors.expiredToken(), times: 1 };
-    case 'hang':
-      return { operation: 'sync', delayMs: 400, apply: fault.apply, times: 1 };
-    case 'drop':
-      return { operation: 'sync', dropConnection: true, apply: fault.apply, times: 1 };
-  }
-}
-
-/** What an invoke answer shows: the card's text, or the message. */
-function textOfAnswer(body: unknown): string {
-  const answer = body as { type?: string; value?: unknown } | undefined;
-  if (answer?.type === 'application/vnd.microsoft.card.adaptive') return visibleText(answer.value as never);
-  return typeof answer?.value === 'string' ? answer.value : '';
 }
 
 function delay(ms: number): Promise<void> {

@@ -65,6 +65,24 @@ export interface Schedule {
   connector: { slowShare: number; failShare: number };
   /** An instance stops (SIGTERM, graceful, short grace) this long after the card arrived. */
   sigterm: { instance: number; atMs: number } | null;
+  /**
+   * The dashboard tab: a confirmation of the same connector proposed in the tab before any click, confirmed from the
+   * tab at these moments (racing the card's clicks: one claim across both).
+   */
+  tab: Array<{ atMs: number; instance: number }> | null;
+  /** After the clicks, an accepted sync is followed round by round (each round one watch interval later). */
+  watch: WatchPlan | null;
+}
+
+export type GetFault = 'throttled' | 'unavailable' | 'serverError' | 'drop';
+
+export interface WatchPlan {
+  /** The round in which Intune reports the sync (its lastSyncDateTime moves), or null: never within the window. */
+  reportAt: number | null;
+  /** Rounds in which an instance stops (a crash: its lease stays) and a new one starts in its place. */
+  restarts: Array<{ round: number; instance: number }>;
+  /** Graph faults on the watch's GETs, by round. */
+  getFaults: Array<{ round: number; fault: GetFault }>;
 }
 
 export function drawSchedule(seed: number, options: { blobShare: number }): Schedule {
@@ -95,6 +113,24 @@ export function drawSchedule(seed: number, options: { blobShare: number }): Sche
     storage,
     connector: { slowShare: random.chance(0.3) ? 0.3 : 0, failShare: random.chance(0.2) ? 0.3 : 0 },
     sigterm: random.chance(0.1) ? { instance: random.int(0, instances - 1), atMs: random.int(0, 150) } : null,
+    tab: random.chance(0.3)
+      ? Array.from({ length: random.int(1, 2) }, () => ({
+          atMs: concurrent ? random.int(0, 20) : random.int(0, 200),
+          instance: random.int(0, instances - 1),
+        }))
+      : null,
+    watch: random.chance(0.5) ? drawWatch(random, instances) : null,
+  };
+}
+
+function drawWatch(random: Random, instances: number): WatchPlan {
+  return {
+    reportAt: random.chance(0.7) ? random.int(1, 4) : null,
+    restarts: random.chance(0.4) ? [{ round: random.int(1, 3), instance: random.int(0, instances - 1) }] : [],
+    getFaults: Array.from({ length: random.int(0, 2) }, () => ({
+      round: random.int(1, 4),
+      fault: random.pick<GetFault>(['throttled', 'unavailable', 'serverError', 'drop']),
+    })),
   };
 }
 
