@@ -11,6 +11,7 @@ import { GraphConnectorClient } from './graph/connectorClient';
 import type { RetryPolicy, mayResend } from './graph/retry';
 import type { Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
+import { StoppableStore } from './storage/stoppable';
 import { createStateStore, type StateStore } from './storage';
 import { createTab } from './tab/createTab';
 import { Dashboard } from './tab/dashboard';
@@ -70,7 +71,12 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
           access: { kind: 'connectionString', connectionString: localStore?.connectionString ?? '' },
           container: config.storage.container,
         };
-  const store = overrides.store ?? createStateStore(storage, config.storageTimeoutMs);
+  // Aborted when stop() is done: work that outlived the grace period writes nothing after that (see StoppableStore).
+  const stopped = new AbortController();
+  const store = new StoppableStore(
+    overrides.store ?? createStateStore(storage, config.storageTimeoutMs),
+    stopped.signal,
+  );
   const graph = new GraphConnectorClient(graphBaseUrl, {
     timeoutMs: config.graphTimeoutMs,
     ...(overrides.retryPolicy ? { retryPolicy: overrides.retryPolicy } : {}),
@@ -171,6 +177,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
         new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, graceMs - (Date.now() - started))))),
       ]);
       clearTimeout(timer);
+      stopped.abort(); // as process exit: nothing still running writes from here on
       await simulator?.stop();
       await localStore?.stop(); // last: work that finished above wrote through it
     },

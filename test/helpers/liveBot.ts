@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../../src/cards/schema';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import type { StateStore } from '../../src/storage';
 import { buttonsOf, visibleText } from './cardChecks';
 import { FakeConnector, type ConnectorCall } from './fakeConnector';
 
@@ -43,7 +44,8 @@ export class LiveBot {
     this.ownsPeers = !peers;
   }
 
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /** `store`: storage the test holds itself (to read what the bot left after it stopped). */
+  async start(env: Record<string, string> = {}, parts: { store?: StateStore } = {}): Promise<this> {
     const graphBaseUrl = this.ownsPeers ? await this.sim.start() : this.sim.baseUrl;
     if (this.ownsPeers) await this.connector.start();
     // Bot Connector retries pause a tenth of BOT_FRAMEWORK_TIMEOUT_MS, doubling: 500 ms keeps them short here.
@@ -57,12 +59,17 @@ export class LiveBot {
       ...env,
     });
     const logger = createLogger(config.logLevel, { write: (line: string) => void this.logLines.push(line) });
-    this.app = await startApp(config, logger, { now: () => this.clock ?? new Date(), retryPolicy: FAST_RETRIES });
+    this.app = await startApp(config, logger, {
+      now: () => this.clock ?? new Date(),
+      retryPolicy: FAST_RETRIES,
+      ...(parts.store ? { store: parts.store } : {}),
+    });
     return this;
   }
 
-  async stop(): Promise<void> {
-    await this.app?.stop();
+  /** `graceMs`: how long work in flight may finish (the app's default otherwise). */
+  async stop(graceMs?: number): Promise<void> {
+    await this.app?.stop(graceMs);
     if (this.ownsPeers) await Promise.allSettled([this.sim.stop(), this.connector.stop()]);
   }
 

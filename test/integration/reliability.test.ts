@@ -1,4 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { KEYS } from '../../src/storage';
+import { MemoryBackend } from '../../src/storage/memoryBackend';
+import { Store } from '../../src/storage/store';
+import type { Confirmation } from '../../src/sync/confirmation';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { buttonsOf, visibleText } from '../helpers/cardChecks';
@@ -115,5 +119,27 @@ describe('SIGTERM during a slow sync', () => {
       connector.calls.some((call) => call.kind === 'update' && json(call.body).includes('Full sync requested')),
     ).toBe(true);
     await expect(post({ ...base, type: 'message', id: 'm2', text: 'help' })).rejects.toThrow();
+  });
+});
+
+describe('a stopped instance stops', () => {
+  it('work that outlives the grace period writes nothing after stop(), as after a process exit', async () => {
+    const store = new Store(new MemoryBackend(), { timeoutMs: 1_000 });
+    // Graph and the Bot Connector outlive the instance (another instance would go on using them).
+    const peers = { sim: new GraphSimulator({ syncCompletesAfterMs: 60_000 }), connector: new FakeConnector() };
+    await Promise.all([peers.sim.start(), peers.connector.start()]);
+    const live = await new LiveBot(peers).start({ CARD_ANSWER_DEADLINE_MS: '200', LOG_LEVEL: 'warn' }, { store });
+    const { messageId, confirmationId } = await live.requestSync('sync connector cas01 full');
+    live.sim.addFault({ operation: 'sync', delayMs: 800, apply: true, times: 1 });
+    const answer = invokeBody(await live.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId));
+    expect(json(answer.value)).toContain('Sending the sync request');
+    await live.stop(50); // the send is still waiting for Graph
+    // Graph answers after the stop; the stopped instance's attempt to store the outcome fails, as it would after exit.
+    await vi.waitFor(() => expect(live.logs()).toContain('background work failed'), { timeout: 5_000, interval: 50 });
+    expect(live.sim.syncCalls().map((call) => call.status)).toEqual([204]);
+    const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
+    // Left claimed: the next instance settles it from the claim's age (unknown, or the audited outcome).
+    expect(stored?.value.state).toBe('claimed');
+    await Promise.all([peers.sim.stop(), peers.connector.stop()]);
   });
 });
