@@ -312,6 +312,10 @@ export class Lane {
       // A view that took longer than its answer deadline answers "still working" and updates the card instead.
       const viewed = textOfAnswer(view.body);
       const finalView = /Still working on this request/.test(viewed) ? this.shownCard(conversation.id, alias) : viewed;
+      // The tab's next look at its confirmation (a confirm on a settled one only shows it): as the card's view, it
+      // settles a claim its stopped instance left behind.
+      if (tab) await tabPost(instances[viewer]!, `/api/tab/confirmations/${tab}/confirm`, {}).catch(() => undefined);
+      await Promise.all([...alive].map((n) => instances[n]!.idle(10_000)));
 
       const store: StateStore = blob
         ? new Store(
