@@ -128,6 +128,20 @@ describe('alerts in a channel', () => {
     expect(posted(before)).toHaveLength(1);
   });
 
+  it('Graph outages only delay the checks; one that lasts over an hour is said once', async () => {
+    const before = connector.calls.length;
+    sim.addFault({ operation: 'list', error: simulatedErrors.unavailable(503), times: 1_000 });
+    await rounds(30); // half an hour of failing checks: nothing said
+    expect(posted(before)).toEqual([]);
+    await rounds(40); // past the hour: said once, however long it goes on
+    expect(posted(before).map(textOf)).toEqual([
+      expect.stringMatching(/Alerts are delayed: Microsoft Graph has not answered/),
+    ]);
+    sim.clearFaults();
+    await rounds(2);
+    expect(posted(before)).toHaveLength(1); // it answers again: checks resume quietly (nothing changed meanwhile)
+  });
+
   it('`alerts off` stops the checks: no Graph call after it', async () => {
     const [reply] = await inChannel('alerts off');
     expect(JSON.stringify(reply?.body)).toContain('Alerts are off in this chat (turned off by Ada Admin)');
