@@ -47,7 +47,7 @@ function banner(config: Config, url: string, graphBaseUrl: string): string {
     ...(config.dashboard.kind === 'local'
       ? [`  Dashboard      ${url}/tab   (the Connectors tab, in your browser)`]
       : []),
-    '  Try            sync connector CAS01 full · list connectors · help',
+    '  Try            sync connector CAS01 full · list connectors · alerts on · help',
     '',
   ].join('\n');
 }
