@@ -165,6 +165,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     graphTimeoutMs: config.graphTimeoutMs,
     instanceId,
     now,
+    storagePauseMs: syncTimingOf(config).settlePauseMs,
   });
   const clicks = new Clicks({
     click: { ...commands, graph, following: watcher },

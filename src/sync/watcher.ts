@@ -4,6 +4,7 @@ import type { ConnectorGraph } from '../graph/types';
 import type { Logger } from '../logger';
 import type { Versioned } from '../storage';
 import type { AuditLog } from './auditLog';
+import { patiently } from './patiently';
 import { Rounds } from './rounds';
 import type { BackgroundWork } from './syncTypes';
 import type { Requested } from './confirmation';
@@ -19,6 +20,7 @@ import {
   type ConnectorSeen,
   type WatchRecord,
   type NewWatchedCard,
+  type WatchedCard,
   type WatchState,
 } from './watch';
 import type { WatchDelivery } from './watchDelivery';
@@ -40,6 +42,8 @@ export interface WatcherDeps {
   instanceId: string; // names this instance in leases
   /** The one clock of every decision (leases, pauses, windows): tests move it. */
   now: () => Date;
+  /** The first pause before a watch's start is stored again after a storage failure (it doubles; see patiently). */
+  storagePauseMs: number;
 }
 
 /**
@@ -72,10 +76,14 @@ export class Watcher implements Following, PageWatches {
 
   /** Starts following a sync that Graph accepted; the card joins the connector's watch. */
   begin(confirmation: Requested, card: NewWatchedCard): void {
+    // Graph accepted the sync and the card already says it is followed: a storage hiccup must not leave it unfollowed
+    // (the record, then its marker; joining a watch twice changes nothing, so the whole begin is tried again).
+    const store = (watched: WatchedCard) =>
+      patiently(() => this.deps.watches.begin(confirmation, watched), this.deps.storagePauseMs);
     const work = isTabCard(card)
-      ? this.deps.watches.begin(confirmation, card)
+      ? store(card)
       : this.deps.delivery.refreshUsers(card).then(async (refreshFor) => {
-          const record = await this.deps.watches.begin(confirmation, { ...card, refreshFor });
+          const record = await store({ ...card, refreshFor });
           // In group chats the first card carried only the requester in its refresh: now everyone it names gets it.
           if (!card.personal && refreshFor.length > 1)
             this.deps.delivery.update(record, [{ ...card, refreshFor }], 0.1);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app';
+import { retrying } from '../../src/deadline';
 import { syncTimingOf } from '../../src/createBot';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -327,9 +328,10 @@ export class Lane {
             { timeoutMs: 2_000 },
           )
         : storeFor(config);
+      // The harness's own reads are tried again: an Azurite stall in them is not the bot's (a crash was, once).
+      const read = <T>(key: string) => retrying(() => store.read<T>(key), { attempts: 5, pauseAfter: () => 100 });
       // The watch phase follows a sync Graph accepted (the confirmation says requested).
-      const requested =
-        (await store.read<Confirmation>(KEYS.confirmation(confirmationId)))?.value.state === 'requested';
+      const requested = (await read<Confirmation>(KEYS.confirmation(confirmationId)))?.value.state === 'requested';
       // The watch phase judges watches, instances and Graph's GETs: the Bot Connector answers every card update in it
       // (its own faults belong to the click phase above, where every card update is judged by I2).
       this.connector.behaviour = () => ({});
@@ -352,8 +354,8 @@ export class Lane {
             }
           : null;
 
-      const stored = await store.read<Confirmation>(KEYS.confirmation(confirmationId));
-      const audit = (await store.read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
+      const stored = await read<Confirmation>(KEYS.confirmation(confirmationId));
+      const audit = (await read<{ entries: AuditEntry[] }>(KEYS.audit(connectorId)))?.value.entries ?? [];
       return {
         schedule,
         connectorId,
@@ -373,14 +375,14 @@ export class Lane {
         tab: tab
           ? {
               confirmationId: tab,
-              finalState: (await store.read<Confirmation>(KEYS.confirmation(tab)))?.value.state ?? 'missing',
+              finalState: (await read<Confirmation>(KEYS.confirmation(tab)))?.value.state ?? 'missing',
               audit: audit.filter((entry) => entry.confirmationId === tab),
             }
           : null,
         watch: watch
           ? {
               ...watch,
-              state: (await store.read<WatchRecord>(KEYS.watch(connectorId)))?.value.state.kind ?? null,
+              state: (await read<WatchRecord>(KEYS.watch(connectorId)))?.value.state.kind ?? null,
               completions: audit
                 .filter((entry) => entry.confirmationId === confirmationId && entry.completion)
                 .map((entry) => entry.completion!.state),

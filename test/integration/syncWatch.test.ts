@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GraphSimulator } from '../../src/simulator/graphSimulator';
+import { MemoryBackend } from '../../src/storage/memoryBackend';
+import { Store } from '../../src/storage/store';
+import { FaultyBackend } from '../helpers/faultyBackend';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { visibleText } from '../helpers/cardChecks';
 import { FakeConnector } from '../helpers/fakeConnector';
@@ -175,5 +178,27 @@ describe('live for everyone in the chat', () => {
     expect(text).toContain('Ada Admin asked for a delta sync of this connector on');
     expect(text).toContain('Intune has not reported it yet');
     expect(text).toContain('[Sync again anyway]');
+  });
+});
+
+describe('a storage hiccup when the watch begins', () => {
+  it('the sync is still followed to completion (the start of the watch is stored again)', async () => {
+    const backend = new FaultyBackend(new MemoryBackend());
+    const peers = { sim: new GraphSimulator({ syncCompletesAfterMs: 1_200 }), connector: new FakeConnector() };
+    await Promise.all([peers.sim.start(), peers.connector.start()]);
+    const bot = await new LiveBot(peers).start(
+      { ...WATCH, LOG_LEVEL: 'warn' },
+      { store: new Store(backend, { timeoutMs: 1_000 }) },
+    );
+    try {
+      const { messageId, confirmationId } = await bot.requestSync('sync connector cas01 full');
+      backend.inject('put', 'outage'); // the next unconditional write: the watch's marker, right after Graph accepted
+      await bot.execute(USERS.ada, 'sync.confirm', { confirmationId }, messageId);
+      await bot.updated(messageId, 'Intune reports the sync completed');
+      expect(backend.injected).toEqual([{ operation: 'put', fault: 'outage' }]);
+    } finally {
+      await bot.stop();
+      await Promise.all([peers.sim.stop(), peers.connector.stop()]);
+    }
   });
 });
