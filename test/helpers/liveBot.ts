@@ -146,19 +146,23 @@ export class LiveBot {
     return { messageId: reply?.id ?? '', confirmationId, card };
   }
 
-  /** A button's Action.Execute; `authentication`: the SSO token Teams sends with a retried click after a login request. */
+  /**
+   * A button's Action.Execute; `authentication`: the SSO token Teams sends with a retried click after a login request;
+   * `locale`: the clicker's Teams language (en-US otherwise).
+   */
   execute(
     from: User,
     verb: string,
     data: unknown,
     replyToId?: string,
     conversation = personalChat(from),
-    options: { authentication?: string } = {},
+    options: { authentication?: string; locale?: string } = {},
   ): Promise<HttpAnswer> {
     return this.post(
       this.activity(
         from,
         {
+          ...(options.locale ? { locale: options.locale } : {}),
           type: 'invoke',
           name: 'adaptiveCard/action',
           value: {

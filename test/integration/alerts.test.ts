@@ -38,6 +38,8 @@ const posted = (since = 0): ConnectorCall[] =>
 const textOf = (call: ConnectorCall): string => visibleText(cardIn(call));
 const inChannel = (text: string) =>
   live.say(`<at>Connector Sync</at> ${text}`, USERS.ada, { conversation: CHANNEL, entities: [MENTION] });
+const inChannelOf = (conversation: Record<string, unknown>, text: string) =>
+  live.say(`<at>Connector Sync</at> ${text}`, USERS.ben, { conversation, entities: [MENTION], locale: 'de-DE' });
 const lists = (): number => sim.calls.filter((call) => call.operation === 'list').length;
 
 describe('alerts in a channel', () => {
@@ -140,6 +142,27 @@ describe('alerts in a channel', () => {
     sim.clearFaults();
     await rounds(2);
     expect(posted(before)).toHaveLength(1); // it answers again: checks resume quietly (nothing changed meanwhile)
+  });
+
+  it('alerts speak the language of the person who turned them on (German here), wherever they are posted', async () => {
+    const german = { id: '19:intune-de@thread.tacv2', conversationType: 'channel', tenantId: CHANNEL.tenantId };
+    const [reply] = await live.say('<at>Connector Sync</at> Warnungen an', USERS.ben, {
+      conversation: german,
+      entities: [MENTION],
+      locale: 'de-DE',
+    });
+    expect(visibleText(cardIn(reply))).toContain('Die Warnungen nutzen den Zugriff von Ben Builder');
+    const turnOn = buttonsOf(cardIn(reply)).find((action) => action.data.verb === 'alerts.on')!;
+    const before = connector.calls.length;
+    await live.execute(USERS.ben, 'alerts.on', turnOn.data, reply!.id, german, { locale: 'de-DE' });
+    await live.idle();
+    const first = connector.calls
+      .slice(before)
+      .filter((call) => call.kind === 'send' && call.conversationId === german.id)
+      .map(textOf);
+    expect(first.join('\n')).toMatch(/CAS02 ist Getrennt/);
+    expect(first.join('\n')).toMatch(/EXO-Hosted hat länger nicht synchronisiert/);
+    await inChannelOf(german, 'Warnungen aus');
   });
 
   it('`alerts off` stops the checks: no Graph call after it', async () => {
