@@ -8,7 +8,7 @@ import { card, type AdaptiveCard, type CardAction, type CardElement } from './sc
 import { block, factLine, heading } from './text';
 import type { ConnectorSeen } from '../sync/watch';
 import type { CardContext } from './cardContext';
-import { watchActions } from './watchLines';
+import { watchActions } from './watchActions';
 
 /**
  * Which status and last sync a card shows: `fresh` (just read: a pending or claimed card), `asked` (read when the sync

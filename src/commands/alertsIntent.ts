@@ -28,13 +28,11 @@ const AROUND = [
   'schalt',
   'die',
   'hier',
-  'in',
   'diesem',
   'dieser',
   'kanal',
   'für',
   'uns',
-  'connector-',
 ];
 /** "tell us here when a connector disconnects", "benachrichtige uns hier bei Problemen". */
 const TELL = [
