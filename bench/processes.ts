@@ -11,7 +11,11 @@ export interface BotProcess {
 }
 
 /** Starts a bot process on a free loopback port and measures spawn -> first answered message. */
-export async function startBot(script: string, connectorUrl: string): Promise<BotProcess> {
+export async function startBot(
+  script: string,
+  connectorUrl: string,
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--no-deprecation', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -23,6 +27,7 @@ export async function startBot(script: string, connectorUrl: string): Promise<Bo
       LOG_LEVEL: 'error',
       BOT_STORAGE: 'memory',
       RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
     },
   });
   let output = '';
@@ -42,10 +47,11 @@ export async function startBot(script: string, connectorUrl: string): Promise<Bo
   return { child, endpoint, graphUrl, coldStartMs };
 }
 
-export async function stopBot(bot: BotProcess): Promise<void> {
+/** Kills a bot (SIGKILL), or with SIGTERM lets it drain its work and exit as App Service would ask it to. */
+export async function stopBot(bot: BotProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (bot.child.exitCode !== null || bot.child.pid === undefined) return;
   const exited = new Promise((resolve) => bot.child.once('exit', resolve));
-  process.kill(bot.child.pid, 'SIGKILL');
+  process.kill(bot.child.pid, signal);
   await exited;
 }
 

@@ -34,6 +34,7 @@ export class Azurite {
         '--skipApiVersionCheck',
         '--loose',
         '--disableTelemetry',
+        '--silent',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
     );
