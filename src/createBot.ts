@@ -194,6 +194,6 @@ export function createBot(config: Config, parts: BotParts): Bot {
     alertPoller,
     directory: commands.directory,
     recent,
-    sentCards: new SentCards(commands.cardOwners, commands.pending, logger),
+    sentCards: new SentCards(commands.cardOwners, commands.pending, inFlight, logger),
   };
 }

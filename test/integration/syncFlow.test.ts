@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedErrors } from '../../src/simulator/graphErrors';
 import { seedConnectors } from '../../src/simulator/seed';
+import { MemoryBackend } from '../../src/storage/memoryBackend';
+import { Store } from '../../src/storage/store';
 import { buttonsOf, visibleText } from '../helpers/cardChecks';
 import {
   GROUP_CHAT,
@@ -279,5 +281,48 @@ describe('the server itself', () => {
   it('never logs the Graph token', () => {
     expect(live.logLines.length).toBeGreaterThan(10);
     expect(live.logs()).not.toContain(LOCAL_TOKEN);
+  });
+});
+
+/** Memory storage whose writes under `prefix` wait until the test opens the gate. */
+class GatedWrites extends MemoryBackend {
+  private release: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  constructor(private readonly prefix: string) {
+    super();
+  }
+  open(): void {
+    this.release();
+  }
+  override async putIfAbsent(
+    ...args: Parameters<MemoryBackend['putIfAbsent']>
+  ): ReturnType<MemoryBackend['putIfAbsent']> {
+    if (args[0].startsWith(this.prefix)) await this.gate;
+    return super.putIfAbsent(...args);
+  }
+  override async putIfMatch(...args: Parameters<MemoryBackend['putIfMatch']>): ReturnType<MemoryBackend['putIfMatch']> {
+    if (args[0].startsWith(this.prefix)) await this.gate;
+    return super.putIfMatch(...args);
+  }
+}
+
+describe('the record a typed "cancel" reads', () => {
+  it('is written after the reply: the card arrives while that write waits, and a later "cancel" finds the card', async () => {
+    const storage = new GatedWrites('pending-cards/');
+    const bot = await new LiveBot().start({}, { store: new Store(storage, { timeoutMs: 10_000 }) });
+    try {
+      const reply = bot.requestSync('sync connector cas01 full');
+      // Before, the turn answered only once the record was stored: here that is never, until the gate opens.
+      const early = await Promise.race([reply, new Promise<null>((resolve) => setTimeout(resolve, 5_000, null))]);
+      storage.open();
+      expect(early?.confirmationId).toMatch(/^[0-9a-f-]{36}$/);
+      await bot.idle();
+      const [said] = await bot.say('cancel');
+      expect(String(said?.body.text)).toContain('Cancelled your full sync of CAS01. Nothing was synced.');
+      await bot.updated(early?.messageId ?? '', 'Cancelled by Ada Admin');
+    } finally {
+      storage.open();
+      await bot.stop();
+    }
   });
 });
