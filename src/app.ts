@@ -1,3 +1,4 @@
+import { BotbuilderPlatform } from './bot/botbuilderPlatform';
 import { createAdapter } from './bot/adapter';
 import { BotEndpoint } from './bot/botEndpoint';
 import { InboundAuth } from './bot/inboundAuth';
@@ -103,7 +104,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     store,
     graph,
     logger,
-    proactive: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
+    platform: new BotbuilderPlatform((reference, logic) => adapter.continueConversationAsync(appId, reference, logic)),
     localDashboardUrl: () => (listening ? `${listening.url}/tab` : null),
     ...(overrides.now ? { now: overrides.now } : {}),
   });

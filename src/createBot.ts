@@ -2,7 +2,8 @@ import { REQUEST_GRAPH_BUDGET_MS } from './deadline';
 import { randomUUID } from 'node:crypto';
 import { SentCards } from './bot/sentCards';
 import { CardOwners } from './sync/cardOwners';
-import { CardUpdates, type Proactive } from './bot/cardUpdates';
+import { CardUpdates } from './bot/cardUpdates';
+import type { ChatPlatform } from './bot/chatPlatform';
 import { Clicks } from './bot/clicks';
 import { ConnectorSyncBot } from './bot/connectorSyncBot';
 import { InFlight } from './bot/inFlight';
@@ -36,7 +37,8 @@ export interface BotParts {
   store: StateStore;
   graph: ConnectorGraph;
   logger: Logger;
-  proactive: Proactive;
+  /** The chat platform (botbuilder's CloudAdapter in the app, the TestAdapter in turn tests). */
+  platform: ChatPlatform;
   now?: () => Date;
   /** Local mode: the dashboard's address once the server listens (Teams mode links to the tab itself). */
   localDashboardUrl?: () => string | null;
@@ -91,7 +93,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
   const instanceId = randomUUID(); // names this instance in leases (watches, alerts)
   const tokens: UserTokens =
     config.tokens.kind === 'sso'
-      ? new SsoTokens(new SsoSignIn(config.tokens.connectionName))
+      ? new SsoTokens(new SsoSignIn(config.tokens.connectionName, parts.platform))
       : new FixedTokens(config.tokens.token);
   const inFlight = new InFlight(logger);
   const audit = new AuditLog(
@@ -118,7 +120,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
   const alertPoller = new AlertPoller({
     alerts: alertStore,
     graph,
-    delivery: new TeamsAlertDelivery({ proactive: parts.proactive, tokens, checks: config.alerts }),
+    delivery: new TeamsAlertDelivery({ platform: parts.platform, tokens, checks: config.alerts }),
     logger,
     settings: config.alerts,
     graphTimeoutMs: config.graphTimeoutMs,
@@ -135,13 +137,13 @@ export function createBot(config: Config, parts: BotParts): Bot {
     alerts: new AlertService({ alerts: alertStore, poller: alertPoller, background: inFlight, now }),
     alertChecks: config.alerts,
   };
-  const signInFlow = new SignInFlow(tokens.signIn, new PendingSignIns(store), logger);
-  const cardUpdates = new CardUpdates(parts.proactive, inFlight, logger, config.botFrameworkTimeoutMs);
+  const signInFlow = new SignInFlow(tokens.signIn, parts.platform, new PendingSignIns(store), logger);
+  const cardUpdates = new CardUpdates(parts.platform, inFlight, logger, config.botFrameworkTimeoutMs);
   const watcher = new Watcher({
     watches,
     graph,
     delivery: new TeamsWatchDelivery({
-      proactive: parts.proactive,
+      platform: parts.platform,
       tokens,
       cardUpdates,
       inFlight,
@@ -174,6 +176,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     inFlight,
     signInFlow,
     tokens,
+    platform: parts.platform,
     logger,
   });
   const bot = new ConnectorSyncBot({
@@ -181,6 +184,7 @@ export function createBot(config: Config, parts: BotParts): Bot {
     clicks,
     tokens,
     signInFlow,
+    platform: parts.platform,
     logger,
     graphBudgetMs: REQUEST_GRAPH_BUDGET_MS,
     dashboardUrl: dashboardUrlOf(config, parts),

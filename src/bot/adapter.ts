@@ -26,7 +26,7 @@ import { oneAttemptWithDeadline, withDeadlines } from './botFrameworkHttp';
 import { BotStorageAdapter } from './botStorage';
 import { errorBody, sendInvokeResponse } from './invokeResponses';
 import { RedeliveryGuard } from './redeliveryGuard';
-import { sendText } from './replies';
+import { sendMarkdown } from './botbuilderPlatform';
 import { TenantGuard } from './tenantGuard';
 
 /** The audience local mode presents to the token service, which needs one to build sign-in state. */
@@ -158,7 +158,7 @@ export function createAdapter({
       if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action')
         await sendInvokeResponse(context, 200, errorBody(m.unexpectedError));
       else if (activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context, 500);
-      else if (activity.type === ActivityTypes.Message) await sendText(context, ours(m.unexpectedError));
+      else if (activity.type === ActivityTypes.Message) await sendMarkdown(context, ours(m.unexpectedError));
     } catch (sendError) {
       logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about a failed turn');
     }

@@ -1,18 +1,19 @@
-import { ActivityTypes, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/schema';
 import { doubling, retrying } from '../deadline';
 import type { Logger } from '../logger';
+import type { ChatAddress, ChatPlatform, ChatTurn } from './chatPlatform';
 import type { InFlight } from './inFlight';
-import { sendCard } from './replies';
 
-/** Continues a conversation outside a turn (botbuilder's continueConversationAsync). */
-export type Proactive = (
-  reference: Partial<ConversationReference>,
-  logic: (context: TurnContext) => Promise<void>,
-) => Promise<void>;
+/**
+ * A card's newest state in storage. Updates of one instance run in order, but another instance's newer update may
+ * land first: after an update lands, a newer stored state replaces it again.
+ */
+export interface StoredCardState {
+  newest(): Promise<{ card: AdaptiveCard; rank: number } | null>;
+}
 
 export interface CardUpdate {
-  reference: Partial<ConversationReference>;
+  reference: ChatAddress;
   /** The message that carries the card; null when there is none to update. */
   messageId: string | null;
   card: AdaptiveCard;
@@ -21,12 +22,9 @@ export interface CardUpdate {
   /** If the update fails, post the card as a new message: nobody has seen this state yet (a late outcome). */
   fallbackToNewMessage: boolean;
   /** Runs after the card, in the same order (a notice or a sign-in prompt that belongs to this state). */
-  then?: (context: TurnContext) => Promise<void>;
-  /**
-   * The card's newest state in storage. Updates of one instance run in order, but another instance's newer update
-   * may land first: after this one lands, a newer stored state replaces it again.
-   */
-  newest?: () => Promise<{ card: AdaptiveCard; rank: number } | null>;
+  then?: (turn: ChatTurn) => Promise<void>;
+  /** Where the card's newest stored state is read once this update landed. */
+  stored?: StoredCardState;
 }
 
 interface Lane {
@@ -50,7 +48,7 @@ export class CardUpdates {
   private readonly lanes = new Map<string, Lane>();
 
   constructor(
-    private readonly proactive: Proactive,
+    private readonly platform: ChatPlatform,
     private readonly inFlight: InFlight,
     private readonly logger: Logger,
     /** BOT_FRAMEWORK_TIMEOUT_MS: the pauses between attempts scale with it. */
@@ -70,7 +68,7 @@ export class CardUpdates {
   }
 
   /** Something to say in the conversation outside a turn (a notice, a sign-in prompt), in order with earlier sends. */
-  say(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): void {
+  say(reference: ChatAddress, logic: (turn: ChatTurn) => Promise<void>): void {
     const key = `${reference.conversation?.id ?? ''}|messages`;
     const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), rank: -1, waiting: 0 };
     const run = lane.tail.then(() =>
@@ -113,10 +111,11 @@ export class CardUpdates {
           () => false,
         )
       : false;
-    if (updated && update.newest && !superseded()) await this.showNewest(lane, update);
+    if (updated && update.stored && !superseded()) await this.showNewest(lane, update.stored, update);
     if (!updated && update.fallbackToNewMessage && !superseded()) {
       await this.persistently(
-        () => this.inConversation(update.reference, async (context) => void (await sendCard(context, update.card))),
+        () =>
+          this.inConversation(update.reference, async (turn) => void (await this.platform.sendCard(turn, update.card))),
         superseded,
       );
     }
@@ -128,8 +127,8 @@ export class CardUpdates {
   }
 
   /** After an update landed: if storage holds a newer state of the card (another instance's), show that instead. */
-  private async showNewest(lane: Lane, update: CardUpdate): Promise<void> {
-    const newest = await update.newest!().catch(() => null);
+  private async showNewest(lane: Lane, stored: StoredCardState, update: CardUpdate): Promise<void> {
+    const newest = await stored.newest().catch(() => null);
     if (!newest || newest.rank <= (update.rank ?? -1) || newest.rank < lane.rank) return;
     lane.rank = newest.rank;
     this.logger.debug(
@@ -155,26 +154,17 @@ export class CardUpdates {
     });
   }
 
-  private replace(reference: Partial<ConversationReference>, messageId: string, card: AdaptiveCard): Promise<void> {
-    return this.inConversation(reference, async (context) => {
-      await context.updateActivity({
-        type: ActivityTypes.Message,
-        id: messageId,
-        attachments: [CardFactory.adaptiveCard(card)],
-      });
-    });
+  private replace(reference: ChatAddress, messageId: string, card: AdaptiveCard): Promise<void> {
+    return this.inConversation(reference, (turn) => this.platform.updateCard(turn, messageId, card));
   }
 
   /**
    * A proactive turn whose failure reaches the caller: botbuilder hands errors in proactive logic to the adapter's
    * turn error handler instead of rejecting, so they are caught inside and thrown again outside.
    */
-  private async inConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
+  private async inConversation(reference: ChatAddress, logic: (turn: ChatTurn) => Promise<void>): Promise<void> {
     let failure: { error: unknown } | null = null;
-    await this.proactive(reference, async (context) => {
+    await this.platform.continueIn(reference, async (context) => {
       try {
         await logic(context);
       } catch (error) {

@@ -1,4 +1,3 @@
-import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { CardActionData } from '../cards/actions';
 import type { AdaptiveCard } from '../cards/schema';
 import { currentConfirmationCard, startClick, type ClickDeps, type ClickStart } from '../commands/cardActions';
@@ -6,10 +5,10 @@ import type { ClickOutcome, TurnInput } from '../commands/reply';
 import { userTextOf } from '../commands/userText';
 import type { Logger } from '../logger';
 import { toPlainText } from '../text/rich';
-import type { CardUpdate, CardUpdates } from './cardUpdates';
+import type { CardUpdates, StoredCardState } from './cardUpdates';
+import type { ChatAddress, ChatPlatform, ChatTurn } from './chatPlatform';
 import type { InFlight } from './inFlight';
 import { cardBody, messageBody, sendInvokeResponse } from './invokeResponses';
-import { sendCard, sendText } from './replies';
 import type { SignInFlow } from './signInFlow';
 import type { UserTokens } from './userTokens';
 
@@ -21,6 +20,7 @@ export interface ClicksDeps {
   inFlight: InFlight;
   signInFlow: SignInFlow;
   tokens: UserTokens;
+  platform: ChatPlatform;
   logger: Logger;
 }
 
@@ -30,7 +30,7 @@ export type ClickVia = 'execute' | 'submit';
 type Within<T> = { done: true; value: T } | { done: false };
 
 /** Where an outcome goes: the turn of the click (by its transport), or a later proactive turn in that conversation. */
-type Answering = { via: ClickVia; context: TurnContext } | { via: 'late'; reference: Partial<ConversationReference> };
+type Answering = { via: ClickVia; context: ChatTurn } | { via: 'late'; reference: ChatAddress };
 
 /**
  * A click, answered within its deadline whatever storage, the token service or Graph do. The work runs against
@@ -43,7 +43,7 @@ export class Clicks {
   constructor(private readonly deps: ClicksDeps) {}
 
   async run(
-    context: TurnContext,
+    context: ChatTurn,
     action: CardActionData,
     input: TurnInput,
     cardMessageId: string | null,
@@ -69,7 +69,7 @@ export class Clicks {
 
   /** Answers the click by `due`; says which answer it gave: the outcome, "sending…", or "still working". */
   private async answer(
-    context: TurnContext,
+    context: ChatTurn,
     action: CardActionData,
     input: TurnInput,
     cardMessageId: string | null,
@@ -77,7 +77,7 @@ export class Clicks {
     attempt: number,
     due: number,
   ): Promise<'outcome' | 'sending' | 'working'> {
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference = this.deps.platform.addressOf(context);
     const started = startClick(action, input, cardMessageId, this.deps.click);
     const first = await within(started, due);
     if (!first.done) {
@@ -112,9 +112,9 @@ export class Clicks {
   }
 
   /** Changes a card in this conversation for everyone, in order with the updates clicks make. */
-  updateCard(context: TurnContext, messageId: string, card: AdaptiveCard, rank: number): void {
+  updateCard(context: ChatTurn, messageId: string, card: AdaptiveCard, rank: number): void {
     this.deps.cardUpdates.enqueue({
-      reference: TurnContext.getConversationReference(context.activity),
+      reference: this.deps.platform.addressOf(context),
       messageId,
       card,
       rank,
@@ -141,10 +141,9 @@ export class Clicks {
     const { m } = input;
     const turn = answering.via === 'late' ? null : answering.context;
     const execute = answering.via === 'execute' ? answering.context : null;
-    const reference =
-      answering.via === 'late' ? answering.reference : TurnContext.getConversationReference(answering.context.activity);
+    const reference = answering.via === 'late' ? answering.reference : this.deps.platform.addressOf(answering.context);
     // What is said beside the card: in this turn, or later in a proactive turn queued behind the card updates.
-    const say = async (logic: (context: TurnContext) => Promise<void>): Promise<void> =>
+    const say = async (logic: (context: ChatTurn) => Promise<void>): Promise<void> =>
       turn ? logic(turn) : this.deps.cardUpdates.say(reference, logic);
     switch (outcome.kind) {
       case 'card':
@@ -156,8 +155,8 @@ export class Clicks {
           card: outcome.card,
           rank: outcome.rank,
           fallbackToNewMessage: !execute || !input.personal,
-          newest: this.newestOf(outcome, input),
-          ...(turn ? {} : { then: (context: TurnContext) => this.besideCard(context, outcome, input, attempt) }),
+          stored: this.storedStateOf(outcome, input),
+          ...(turn ? {} : { then: (context: ChatTurn) => this.besideCard(context, outcome, input, attempt) }),
         });
         if (execute)
           return outcome.signIn
@@ -167,9 +166,9 @@ export class Clicks {
         return;
       case 'notice':
         if (execute) return sendInvokeResponse(execute, 200, messageBody(toPlainText(outcome.text)));
-        return say((context) => sendText(context, outcome.text));
+        return say((context) => this.deps.platform.sendText(context, outcome.text));
       case 'newCard':
-        await say(async (context) => void (await sendCard(context, outcome.card)));
+        await say(async (context) => void (await this.deps.platform.sendCard(context, outcome.card)));
         if (execute) await sendInvokeResponse(execute, 200, messageBody(m.answeredBelow));
         return;
       case 'view':
@@ -191,31 +190,33 @@ export class Clicks {
 
   /** A card's notice and sign-in prompt, after the card, for the clicker. */
   private async besideCard(
-    context: TurnContext,
+    context: ChatTurn,
     outcome: ClickOutcome & { kind: 'card' },
     input: TurnInput,
     attempt: number,
   ): Promise<void> {
-    if (outcome.notice) await sendText(context, outcome.notice);
+    if (outcome.notice) await this.deps.platform.sendText(context, outcome.notice);
     if (outcome.signIn) await this.deps.signInFlow.ask(context, input.m, outcome.signIn, attempt);
   }
 
-  /** How a card update finds the confirmation's newest stored state (see CardUpdate.newest). */
-  private newestOf(outcome: ClickOutcome & { kind: 'card' }, input: TurnInput): CardUpdate['newest'] {
+  /** How a card update finds the confirmation's newest stored state (see StoredCardState). */
+  private storedStateOf(outcome: ClickOutcome & { kind: 'card' }, input: TurnInput): StoredCardState | undefined {
     const { confirmationId, rank } = outcome;
     if (!confirmationId) return undefined;
-    return () =>
-      currentConfirmationCard(
-        confirmationId,
-        { m: input.m, personal: input.personal },
-        this.deps.click,
-        null,
-        rank ?? -1,
-      );
+    return {
+      newest: () =>
+        currentConfirmationCard(
+          confirmationId,
+          { m: input.m, personal: input.personal },
+          this.deps.click,
+          null,
+          rank ?? -1,
+        ),
+    };
   }
 
   /** Teams answers a login request by signing the user in (silently where it can) and sending the click again. */
-  private async loginRequest(context: TurnContext, input: TurnInput, staleToken: boolean): Promise<void> {
+  private async loginRequest(context: ChatTurn, input: TurnInput, staleToken: boolean): Promise<void> {
     const signIn = this.deps.tokens.signIn;
     if (!signIn) return sendInvokeResponse(context, 200, messageBody(input.m.syncFailure.unauthorized));
     if (staleToken) await signIn.signOut(context);
@@ -224,7 +225,7 @@ export class Clicks {
 
   /** What finishes after the answer reaches the card (and the clicker) through a proactive turn, in order. */
   private later(
-    reference: Partial<ConversationReference>,
+    reference: ChatAddress,
     cardMessageId: string | null,
     input: TurnInput,
     attempt: number,

@@ -11,7 +11,7 @@ import { ours, toPlainText } from '../text/rich';
 import type { Clicks } from './clicks';
 import { errorBody, exchangeFailedBody, invalidAuthCodeBody, messageBody, sendInvokeResponse } from './invokeResponses';
 import type { PendingWork } from './pendingSignIns';
-import { sendCard, sendText, showTyping } from './replies';
+import type { ChatPlatform } from './chatPlatform';
 import type { SignInFlow } from './signInFlow';
 import { SignInInvokes } from './signInInvokes';
 import { isAddressedToBot, turnInputOf } from './turnInput';
@@ -22,6 +22,7 @@ export interface BotDeps {
   clicks: Clicks;
   tokens: UserTokens;
   signInFlow: SignInFlow;
+  platform: ChatPlatform;
   logger: Logger;
   /** Graph calls of one turn end this long after it arrived: well inside Teams' 15 s redelivery window. */
   graphBudgetMs: number;
@@ -41,6 +42,7 @@ export class ConnectorSyncBot {
   constructor(private readonly deps: BotDeps) {
     this.signInInvokes = new SignInInvokes(
       deps.tokens,
+      deps.platform,
       deps.logger,
       (context) => this.resume(context),
       (context) => this.input(context).m,
@@ -63,7 +65,7 @@ export class ConnectorSyncBot {
       context.activity,
       this.deps.tokens.forTurn(context),
       this.deps.graphBudgetMs,
-      () => showTyping(context),
+      () => this.deps.platform.showTyping(context),
       this.deps.dashboardUrl(),
     );
   }
@@ -141,7 +143,7 @@ export class ConnectorSyncBot {
     } catch (error) {
       if (!isKnownProblem(error)) throw error;
       this.deps.logger.error({ err: error, activityId: context.activity.id }, 'turn failed: a service is unavailable');
-      await sendText(context, userTextOf(error, this.input(context).m));
+      await this.deps.platform.sendText(context, userTextOf(error, this.input(context).m));
     }
   }
 
@@ -165,15 +167,15 @@ export class ConnectorSyncBot {
   private async sendReply(context: TurnContext, reply: Reply, input: TurnInput, attempt: number): Promise<void> {
     switch (reply.kind) {
       case 'text':
-        return sendText(context, reply.text);
+        return this.deps.platform.sendText(context, reply.text);
       case 'card':
-        if (reply.text) await sendText(context, reply.text);
-        await sendCard(context, reply.card);
+        if (reply.text) await this.deps.platform.sendText(context, reply.text);
+        await this.deps.platform.sendCard(context, reply.card);
         return;
       case 'update':
         for (const update of reply.updates)
           this.deps.clicks.updateCard(context, update.messageId, update.card, update.rank);
-        return sendText(context, reply.text);
+        return this.deps.platform.sendText(context, reply.text);
       case 'signOut':
         return this.signOut(context, input);
       case 'signIn':
@@ -183,9 +185,9 @@ export class ConnectorSyncBot {
 
   private async signOut(context: TurnContext, input: TurnInput): Promise<void> {
     const signIn = this.deps.tokens.signIn;
-    if (!signIn) return sendText(context, ours(input.m.nothingToSignOut));
+    if (!signIn) return this.deps.platform.sendText(context, ours(input.m.nothingToSignOut));
     await signIn.signOut(context);
-    await sendText(context, ours(input.m.signedOut));
+    await this.deps.platform.sendText(context, ours(input.m.signedOut));
   }
 
   /** Action.Submit: the same actions as Action.Execute, answered by updating the card message in place. */
@@ -194,7 +196,7 @@ export class ConnectorSyncBot {
     const action = parseCardAction(undefined, context.activity.value);
     if (!action) {
       this.deps.logger.warn({ activityId: context.activity.id }, 'card submit rejected: malformed data');
-      return sendText(context, ours(input.m.invalidAction));
+      return this.deps.platform.sendText(context, ours(input.m.invalidAction));
     }
     await this.tellProblems(context, () =>
       this.deps.clicks.run(context, action, input, context.activity.replyToId ?? null, 'submit'),
@@ -219,6 +221,6 @@ export class ConnectorSyncBot {
   private async onConversationUpdate(context: TurnContext): Promise<void> {
     const { membersAdded, recipient } = context.activity;
     if (!(membersAdded ?? []).some((member) => member.id === recipient?.id)) return;
-    await sendCard(context, helpFor(this.input(context)));
+    await this.deps.platform.sendCard(context, helpFor(this.input(context)));
   }
 }

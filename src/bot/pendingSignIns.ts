@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { ChatTurn } from './chatPlatform';
 import type { ResumableWork } from '../commands/reply';
 import { KEYS, TTL, type StateStore } from '../storage';
 
@@ -12,11 +12,11 @@ export type PendingWork = ResumableWork & { conversationId: string; attempt: num
 export class PendingSignIns {
   constructor(private readonly store: StateStore) {}
 
-  private key(context: TurnContext): string {
+  private key(context: ChatTurn): string {
     return KEYS.pendingSignIn(context.activity.channelId, context.activity.from.id);
   }
 
-  async save(context: TurnContext, work: PendingWork): Promise<void> {
+  async save(context: ChatTurn, work: PendingWork): Promise<void> {
     await this.store.put(this.key(context), work, { ttlMs: TTL.pendingSignIn });
   }
 
@@ -24,7 +24,7 @@ export class PendingSignIns {
    * Returns and forgets the user's pending work if it belongs to this conversation; work left in another
    * conversation stays for that conversation.
    */
-  async take(context: TurnContext): Promise<PendingWork | null> {
+  async take(context: ChatTurn): Promise<PendingWork | null> {
     const key = this.key(context);
     const item = await this.store.read<PendingWork>(key);
     if (!item || item.value.conversationId !== context.activity.conversation.id) return null;

@@ -1,7 +1,6 @@
-import { CardFactory, type Attachment, type CloudAdapter, type TurnContext } from 'botbuilder';
-import type { UserTokenClient } from 'botframework-connector';
 import { AppError } from '../errors';
 import type { Messages } from '../i18n';
+import type { ChatPlatform, ChatTurn } from './chatPlatform';
 
 /** The Universal Actions answer that makes Teams run SSO for an Action.Execute click and send it again. */
 export interface LoginRequestBody {
@@ -27,70 +26,51 @@ export class TokenServiceError extends AppError<'TOKEN_SERVICE_FAILED'> {
  * turn for the user who sent the activity and are never stored or logged by the bot.
  */
 export class SsoSignIn {
-  constructor(readonly connectionName: string) {}
-
-  private client(context: TurnContext): UserTokenClient {
-    const key = (context.adapter as CloudAdapter).UserTokenClientKey;
-    const client = context.turnState.get<UserTokenClient | undefined>(key);
-    if (!client) throw new Error('No UserTokenClient on this turn: the adapter must be a CloudAdapter');
-    return client;
-  }
+  constructor(
+    readonly connectionName: string,
+    private readonly platform: ChatPlatform,
+  ) {}
 
   /** The user's Graph token, or null when they have none (or the magic code is wrong). */
-  async token(context: TurnContext, magicCode?: string): Promise<string | null> {
-    const { activity } = context;
+  async token(context: ChatTurn, magicCode?: string): Promise<string | null> {
     try {
-      const response = await this.client(context).getUserToken(
-        activity.from.id,
-        this.connectionName,
-        activity.channelId,
-        magicCode ?? '',
-      );
-      return response?.token || null;
+      return await this.platform.userToken(context, this.connectionName, magicCode);
     } catch (error) {
       throw new TokenServiceError(error);
     }
   }
 
   /** Exchanges a Teams SSO token (from an Action.Execute retry) for a Graph token; false when the exchange fails. */
-  async exchange(context: TurnContext, ssoToken: string): Promise<boolean> {
-    const { activity } = context;
+  async exchange(context: ChatTurn, ssoToken: string): Promise<boolean> {
     try {
-      const response = await this.client(context).exchangeToken(
-        activity.from.id,
-        this.connectionName,
-        activity.channelId,
-        { token: ssoToken },
-      );
-      return Boolean(response?.token);
+      return Boolean(await this.platform.exchangeToken(context, this.connectionName, ssoToken));
     } catch {
       return false;
     }
   }
 
-  async signOut(context: TurnContext): Promise<void> {
-    const { activity } = context;
-    await this.client(context).signOutUser(activity.from.id, this.connectionName, activity.channelId);
+  signOut(context: ChatTurn): Promise<void> {
+    return this.platform.signOut(context, this.connectionName);
   }
 
   /**
-   * An OAuth card. In personal and group chats it carries the token exchange resource, so Teams signs the user in
-   * silently; in channels, where that exchange always fails, it offers the sign-in link only.
+   * Sends a sign-in card. In personal and group chats it carries the token exchange resource, so Teams signs the
+   * user in silently; in channels, where that exchange always fails, it offers the sign-in link only.
    */
-  async card(context: TurnContext, m: Messages): Promise<Attachment> {
-    const resource = await this.client(context).getSignInResource(this.connectionName, context.activity, '');
+  async sendCard(context: ChatTurn, m: Messages): Promise<void> {
+    const resource = await this.platform.signInResource(context, this.connectionName);
     const silent = context.activity.conversation?.conversationType !== 'channel';
-    return CardFactory.oauthCard(
+    await this.platform.sendSignInCard(
+      context,
       this.connectionName,
-      m.signInButton,
-      m.signInText,
-      resource.signInLink,
-      silent ? resource.tokenExchangeResource : undefined,
+      { button: m.signInButton, text: m.signInText },
+      resource,
+      silent,
     );
   }
 
-  async loginRequest(context: TurnContext, m: Messages): Promise<LoginRequestBody> {
-    const resource = await this.client(context).getSignInResource(this.connectionName, context.activity, '');
+  async loginRequest(context: ChatTurn, m: Messages): Promise<LoginRequestBody> {
+    const resource = await this.platform.signInResource(context, this.connectionName);
     return {
       statusCode: 401,
       type: 'application/vnd.microsoft.activity.loginRequest',

@@ -1,10 +1,9 @@
-import type { TurnContext } from 'botbuilder';
 import type { SignInNeed } from '../commands/reply';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { ours } from '../text/rich';
 import type { PendingSignIns, PendingWork } from './pendingSignIns';
-import { sendText } from './replies';
+import type { ChatPlatform, ChatTurn } from './chatPlatform';
 import type { SsoSignIn } from './signIn';
 
 /**
@@ -14,18 +13,19 @@ import type { SsoSignIn } from './signIn';
 export class SignInFlow {
   constructor(
     private readonly signIn: SsoSignIn | null,
+    private readonly platform: ChatPlatform,
     private readonly pending: PendingSignIns,
     private readonly logger: Logger,
   ) {}
 
-  async ask(context: TurnContext, m: Messages, need: SignInNeed, previousAttempt = 0): Promise<void> {
+  async ask(context: ChatTurn, m: Messages, need: SignInNeed, previousAttempt = 0): Promise<void> {
     if (!this.signIn) {
       // Local mode's fixed development token was refused: there is nobody to sign in.
-      await sendText(context, ours(m.syncFailure.unauthorized));
+      await this.platform.sendText(context, ours(m.syncFailure.unauthorized));
       return;
     }
     if (need.staleToken && previousAttempt >= 1) {
-      await sendText(context, ours(m.signInStillRefused));
+      await this.platform.sendText(context, ours(m.signInStillRefused));
       return;
     }
     if (need.staleToken) {
@@ -39,11 +39,11 @@ export class SignInFlow {
       const attempt = need.staleToken ? previousAttempt + 1 : previousAttempt;
       await this.pending.save(context, { ...need.resume, conversationId: context.activity.conversation.id, attempt });
     }
-    await context.sendActivity({ attachments: [await this.signIn.card(context, m)] });
+    await this.signIn.sendCard(context, m);
   }
 
   /** The work a user left for sign-in in this conversation, once (later calls get null). */
-  takePending(context: TurnContext): Promise<PendingWork | null> {
+  takePending(context: ChatTurn): Promise<PendingWork | null> {
     return this.pending.take(context);
   }
 }

@@ -1,9 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { sendInvokeResponse } from './invokeResponses';
 import { ours } from '../text/rich';
-import { sendText } from './replies';
+import type { ChatPlatform, ChatTurn } from './chatPlatform';
 import type { UserTokens } from './userTokens';
 
 /**
@@ -14,12 +13,13 @@ import type { UserTokens } from './userTokens';
 export class SignInInvokes {
   constructor(
     private readonly tokens: UserTokens,
+    private readonly platform: ChatPlatform,
     private readonly logger: Logger,
-    private readonly resume: (context: TurnContext) => Promise<void>,
-    private readonly messages: (context: TurnContext) => Messages,
+    private readonly resume: (context: ChatTurn) => Promise<void>,
+    private readonly messages: (context: ChatTurn) => Messages,
   ) {}
 
-  async tokenExchange(context: TurnContext): Promise<void> {
+  async tokenExchange(context: ChatTurn): Promise<void> {
     const signIn = this.tokens.signIn;
     const token = signIn ? await signIn.token(context) : null;
     if (!signIn || !token) {
@@ -36,16 +36,16 @@ export class SignInInvokes {
   }
 
   /** The sign-in link was used (channels, or where silent SSO failed): Teams passes the magic code. */
-  async verifyState(context: TurnContext): Promise<void> {
+  async verifyState(context: ChatTurn): Promise<void> {
     const signIn = this.tokens.signIn;
     const code = (context.activity.value as { state?: unknown } | undefined)?.state;
     const token = signIn && typeof code === 'string' ? await signIn.token(context, code) : null;
     await sendInvokeResponse(context, 200);
-    if (!token) return sendText(context, ours(this.messages(context).signInFailed));
+    if (!token) return this.platform.sendText(context, ours(this.messages(context).signInFailed));
     await this.resume(context);
   }
 
-  async failure(context: TurnContext): Promise<void> {
+  async failure(context: ChatTurn): Promise<void> {
     const failure = (context.activity.value ?? {}) as { code?: string; message?: string };
     this.logger.warn(
       { activityId: context.activity.id, code: failure.code, message: failure.message },
@@ -53,6 +53,9 @@ export class SignInInvokes {
     );
     await sendInvokeResponse(context, 200);
     const m = this.messages(context);
-    await sendText(context, ours(failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed));
+    await this.platform.sendText(
+      context,
+      ours(failure.code === 'resourcematchfailed' ? m.signInResourceMismatch : m.signInFailed),
+    );
   }
 }

@@ -1,9 +1,8 @@
-import { CardFactory } from 'botbuilder';
 import { alertCard, type AlertChecks } from '../cards/alertCards';
 import { messagesFor } from '../i18n';
 import type { Alert, AlertSubscription } from '../sync/alerts';
 import type { AlertDelivery } from '../sync/alertDelivery';
-import type { Proactive } from './cardUpdates';
+import type { ChatPlatform } from './chatPlatform';
 import { conversationReferenceOf } from './chatReferences';
 import type { UserTokens } from './userTokens';
 
@@ -13,11 +12,11 @@ import type { UserTokens } from './userTokens';
  * a channel goes into the alert's thread.
  */
 export class TeamsAlertDelivery implements AlertDelivery {
-  constructor(private readonly deps: { proactive: Proactive; tokens: UserTokens; checks: AlertChecks }) {}
+  constructor(private readonly deps: { platform: ChatPlatform; tokens: UserTokens; checks: AlertChecks }) {}
 
   async ownerToken(subscription: AlertSubscription): Promise<string | null> {
     let token: string | null = null;
-    await this.deps.proactive(conversationReferenceOf(subscription.reference), async (context) => {
+    await this.deps.platform.continueIn(conversationReferenceOf(subscription.reference), async (context) => {
       token = await this.deps.tokens.forTurn(context)();
     });
     return token;
@@ -38,14 +37,11 @@ export class TeamsAlertDelivery implements AlertDelivery {
     };
     const card = alertCard(alert, this.deps.checks, messagesFor(subscription.locale));
     let messageId: string | null = null;
-    await this.deps.proactive(target, async (context) => {
-      // botbuilder answers the continuation activity (a made-up id) unless it has none: then the post is a new message.
-      delete (context.activity as { id?: string }).id;
-      const response = await context.sendActivity({
-        attachments: [CardFactory.adaptiveCard(card)],
+    await this.deps.platform.continueIn(target, async (turn) => {
+      messageId = await this.deps.platform.sendCard(turn, card, {
+        newMessage: true,
         ...(replyTo && !thread ? { replyToId: replyTo } : {}),
       });
-      messageId = response?.id ?? null;
     });
     return messageId;
   }

@@ -3,7 +3,8 @@ import type { Logger } from '../logger';
 import type { Confirmation } from '../sync/confirmation';
 import { chatCardsOf, type ChatWatchedCard, type WatchRecord } from '../sync/watch';
 import type { WatchDelivery } from '../sync/watchDelivery';
-import type { CardUpdates, Proactive } from './cardUpdates';
+import type { CardUpdates } from './cardUpdates';
+import type { ChatPlatform } from './chatPlatform';
 import { conversationReferenceOf } from './chatReferences';
 import type { InFlight } from './inFlight';
 import { refreshUsersOf } from './refreshUsers';
@@ -20,7 +21,7 @@ export interface ConfirmationSource {
 }
 
 export interface TeamsWatchDeliveryDeps {
-  proactive: Proactive;
+  platform: ChatPlatform;
   tokens: UserTokens;
   cardUpdates: CardUpdates;
   inFlight: InFlight;
@@ -43,7 +44,7 @@ export class TeamsWatchDelivery implements WatchDelivery {
     const reference = references.find((known) => known.user?.id === record.requestedBy.id) ?? references[0];
     if (!reference) return null;
     let token: string | null = null;
-    await this.deps.proactive(reference, async (context) => {
+    await this.deps.platform.continueIn(reference, async (context) => {
       token = await this.deps.tokens.forTurn(context)();
     });
     return token;

@@ -1,10 +1,10 @@
-import type { TurnContext } from 'botbuilder';
+import type { ChatTurn } from './chatPlatform';
 import type { TokenSource } from '../commands/reply';
 import type { SsoSignIn } from './signIn';
 
 /** Where a turn's Graph token comes from, and how a user signs in when there is none. */
 export interface UserTokens {
-  forTurn(context: TurnContext): TokenSource;
+  forTurn(context: ChatTurn): TokenSource;
   /** Null when there is no sign-in (local mode's fixed development token). */
   readonly signIn: SsoSignIn | null;
 }
@@ -23,7 +23,7 @@ export class FixedTokens implements UserTokens {
 export class SsoTokens implements UserTokens {
   constructor(readonly signIn: SsoSignIn) {}
 
-  forTurn(context: TurnContext): TokenSource {
+  forTurn(context: ChatTurn): TokenSource {
     let fetched: Promise<string | null> | undefined;
     return () => (fetched ??= this.signIn.token(context));
   }

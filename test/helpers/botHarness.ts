@@ -1,3 +1,4 @@
+import { BotbuilderPlatform } from '../../src/bot/botbuilderPlatform';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { DialogTestLogger } from 'botbuilder-testing';
 import { TestAdapter, TurnContext, type Activity, type ConversationReference, type InvokeResponse } from 'botbuilder';
@@ -80,7 +81,7 @@ export class BotHarness {
       }),
       graph: new GraphConnectorClient(await this.sim.start(), { timeoutMs: 10_000, retryPolicy: FAST_RETRIES }),
       logger: createLogger('silent'),
-      proactive: (reference, logic) => this.adapter.continueConversation(reference, logic),
+      platform: new BotbuilderPlatform((reference, logic) => this.adapter.continueConversation(reference, logic)),
       now: this.now,
     });
     ({ bot: this.bot, inFlight: this.inFlight } = created);
