@@ -1,8 +1,10 @@
 /**
- * `npm run campaign -- --schedules N --seed S [--lanes L] [--blob-share F] [--break resend504|doublePoll|lostCompletion]`
+ * `npm run campaign -- --schedules N --seed S [--lanes L] [--blob-share F] [--break <bug>]`
+ * (bugs: test/campaign/laneFaults.ts)
  * Runs N randomized fault schedules against the real bot wiring and prints what it injected and what it found.
  * Exits 1 on any violation; each violation names the seed that re-runs its schedule alone (--schedules 1 --seed X).
  */
+import { BROKEN } from '../test/campaign/lane';
 import { runCampaign } from '../test/campaign/runCampaign';
 
 function option(name: string, fallback: string): string {
@@ -16,8 +18,8 @@ async function main(): Promise<void> {
   const lanes = Number(option('lanes', '4'));
   const blobShare = Number(option('blob-share', '0.25'));
   const asked = option('break', '');
-  const broken = (['resend504', 'doublePoll', 'lostCompletion'] as const).find((one) => one === asked);
-  if (asked && !broken) throw new Error(`--break ${asked}: use resend504, doublePoll or lostCompletion`);
+  const broken = BROKEN.find((one) => one === asked);
+  if (asked && !broken) throw new Error(`--break ${asked}: use one of ${BROKEN.join(', ')}`);
   console.log(
     `fault campaign: ${schedules} schedules from seed ${seed}, ${lanes} lanes, ${Math.round(blobShare * 100)}% of two-instance schedules on Azurite${broken ? `, BROKEN VARIANT ${broken}` : ''}`,
   );

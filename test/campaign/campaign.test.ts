@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { Broken } from './lane';
 import { runCampaign } from './runCampaign';
 
 /**
@@ -63,5 +67,52 @@ describe('fault campaign (seeded subset)', () => {
     expect(report.violations.map((violation) => violation.invariant)).toContain(
       'I1 at most one sync, resent only after 429/503',
     );
+  }, 60_000);
+
+  // Every invariant has a broken bot that violates it, with a schedule that shows it (test/campaign/laneFaults.ts).
+  it.each<[Broken, number, string]>([
+    ['lostOutcome', 20_261_209, 'I2 one terminal state, shown on the card'],
+    ['wrongAudit', 20_261_209, 'I3 card and audit match Graph'],
+    ['lostAudit', 20_261_209, 'I4 every accepted sync audited'],
+    ['slowAnswer', 20_261_208, 'I5 answered in time'],
+    ['endlessWatch', 20_261_209, 'I8 a watch ends in its window'],
+  ])(
+    'sees the %s bug (seed %i): %s',
+    async (broken, seed, invariant) => {
+      const report = await runCampaign({ schedules: 1, seed, lanes: 1, blobShare: 0, broken });
+      expect(report.violations.map((violation) => violation.invariant)).toContain(invariant);
+    },
+    30_000,
+  );
+
+  it('reports a promise the bot forgets as I0 (the schedule did not run clean), never as a slow answer', async () => {
+    // In its own process: vitest would take the unhandled rejection for the test's own.
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(__dirname, '../../scripts/campaign.ts'),
+        '--schedules',
+        '1',
+        '--seed',
+        '20261209',
+        '--lanes',
+        '1',
+        '--blob-share',
+        '0',
+        '--break',
+        'forgottenPromise',
+      ],
+      { cwd: path.join(__dirname, '../..') },
+    );
+    const failed = await run.then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/I0 the schedule ran to its end\s+1/);
+    expect(failed?.stdout).toMatch(/unhandled promise rejections/);
+    expect(failed?.stdout).not.toMatch(/I5 answered in time/);
   }, 60_000);
 });

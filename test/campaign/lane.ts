@@ -36,7 +36,18 @@ export const CAMPAIGN_ENV = {
 };
 
 /** Deliberately broken bots, each a bug one invariant must catch. */
-export type Broken = 'resend504' | 'doublePoll' | 'lostCompletion';
+export const BROKEN = [
+  'resend504',
+  'lostOutcome',
+  'wrongAudit',
+  'lostAudit',
+  'slowAnswer',
+  'lostCompletion',
+  'doublePoll',
+  'endlessWatch',
+  'forgottenPromise',
+] as const;
+export type Broken = (typeof BROKEN)[number];
 const RETRIES = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 };
 const REQUESTER = { id: '29:1requester', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Ada Admin' };
 const OTHER = { id: '29:1other', aadObjectId: '00000000-0000-0000-0000-0000000000b2', name: 'Ben Builder' };
@@ -136,6 +147,8 @@ export class Lane {
       ...CAMPAIGN_ENV,
       // Azurite on a loaded 2-core machine answers in tens of milliseconds, memory in microseconds.
       ...(blob ? { STORAGE_TIMEOUT_MS: '250' } : {}),
+      // A bot that waits for slow storage past its answer deadline (the I5 bug): its deadline is raised past the budget.
+      ...(this.broken === 'slowAnswer' ? { CARD_ANSWER_DEADLINE_MS: '3000', STORAGE_TIMEOUT_MS: '2000' } : {}),
       PORT: '0',
       GRAPH_BASE_URL: this.sim.baseUrl,
       ...(blob

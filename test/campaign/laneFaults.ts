@@ -69,29 +69,83 @@ export async function tabPost(instance: RunningApp, path: string, body: unknown)
 /** A rule that also resends a sync whose answer was a 504: the bug the campaign's I1 must catch. */
 export const resend504: typeof mayResend = (kind, error) => mayResend(kind, error) || error.status === 504;
 
+/** The outcome states a claimed confirmation moves to, as stored. */
+const OUTCOME = /"state":"(requested|refused|unknown)"/;
+/** A watch's end (completed, not reported, status changed, stopped), as stored. */
+const WATCH_END = /"state":\{"kind":"(completed|notReported|statusChanged|stopped)"/;
+
 /**
- * The storage a broken bot runs on: `lostCompletion` loses the end of a followed sync (history's completion writes
- * report success and store nothing); `doublePoll` writes watch records without their condition (If-Match ignored), so
- * two instances that read a free lease at once both take it and both poll.
+ * The storage a broken bot runs on, each a bug one invariant must catch:
+ * - `lostCompletion` (I6): history's completion writes report success and store nothing;
+ * - `doublePoll` (I7): watch records are written without their condition (If-Match ignored), so two instances that
+ *   read a free lease at once both take it and both poll;
+ * - `lostOutcome` (I2): a confirmation's outcome (requested, refused, unknown) is never stored: it stays "Sending…";
+ * - `wrongAudit` (I3): history records every sync Graph accepted as refused;
+ * - `lostAudit` (I4): history stores nothing at all;
+ * - `slowAnswer` (I5, with the answer deadline raised past the budget): each claim write takes 700 ms;
+ * - `endlessWatch` (I8): a watch's end is never stored, so it is followed forever;
+ * - `forgottenPromise` (I0): a write leaves a rejected promise nobody handles.
  */
 export function brokenBackend(broken: string | undefined, inner: Backend): Backend {
-  if (broken === 'lostCompletion')
-    return new Rewriting(inner, (key, body) => key.startsWith('audit/') && body.includes('"completion"'), 'drop');
-  if (broken === 'doublePoll') return new Rewriting(inner, (key) => key.startsWith('watches/'), 'unconditional');
-  return inner;
+  const isAudit = (key: string): boolean => key.startsWith('audit/');
+  switch (broken) {
+    case 'lostCompletion':
+      return new Rewriting(inner, (key, body) => isAudit(key) && body.includes('"completion"'), { drop: true });
+    case 'doublePoll':
+      return new Rewriting(inner, (key) => key.startsWith('watches/'), { unconditional: true });
+    case 'lostOutcome':
+      return new Rewriting(inner, (key, body) => key.startsWith('confirmations/') && OUTCOME.test(body), {
+        drop: true,
+      });
+    case 'wrongAudit':
+      return new Rewriting(inner, isAudit, {
+        body: (body) => body.replaceAll('"outcome":"requested"', '"outcome":"refused"'),
+      });
+    case 'lostAudit':
+      return new Rewriting(inner, isAudit, { drop: true });
+    case 'slowAnswer':
+      return new Rewriting(inner, (key) => key.startsWith('claims/'), { delayMs: 700 });
+    case 'endlessWatch':
+      return new Rewriting(inner, (key, body) => key.startsWith('watches/') && WATCH_END.test(body), { drop: true });
+    case 'forgottenPromise':
+      return new Rewriting(inner, (key) => key.startsWith('confirmations/'), { forget: true });
+    default:
+      return inner;
+  }
+}
+
+/** What a broken backend does to a matching write. */
+interface Rewrite {
+  /** Report success, store nothing. */
+  drop?: boolean;
+  /** Store it whatever the condition says. */
+  unconditional?: boolean;
+  /** Store this body instead. */
+  body?: (body: string) => string;
+  delayMs?: number;
+  /** Start work whose failure nobody awaits. */
+  forget?: boolean;
 }
 
 class Rewriting implements Backend {
   constructor(
     private readonly inner: Backend,
     private readonly matches: (key: string, body: string) => boolean,
-    private readonly how: 'drop' | 'unconditional',
+    private readonly how: Rewrite,
   ) {}
   get(key: string, signal: AbortSignal): Promise<StoredText | null> {
     return this.inner.get(key, signal);
   }
-  putIfAbsent(key: string, body: string, expiresAt: number | null, signal: AbortSignal): Promise<ConditionalWrite> {
-    return this.inner.putIfAbsent(key, body, expiresAt, signal);
+  async putIfAbsent(
+    key: string,
+    body: string,
+    expiresAt: number | null,
+    signal: AbortSignal,
+  ): Promise<ConditionalWrite> {
+    if (!this.matches(key, body)) return this.inner.putIfAbsent(key, body, expiresAt, signal);
+    await this.misbehave();
+    if (this.how.drop) return { ok: true, eTag: '"dropped"' };
+    return this.inner.putIfAbsent(key, this.how.body?.(body) ?? body, expiresAt, signal);
   }
   async putIfMatch(
     key: string,
@@ -101,8 +155,10 @@ class Rewriting implements Backend {
     signal: AbortSignal,
   ): Promise<ConditionalWrite> {
     if (!this.matches(key, body)) return this.inner.putIfMatch(key, body, eTag, expiresAt, signal);
-    if (this.how === 'drop') return { ok: true, eTag };
-    return { ok: true, eTag: await this.inner.put(key, body, expiresAt, signal) };
+    await this.misbehave();
+    if (this.how.drop) return { ok: true, eTag };
+    if (this.how.unconditional) return { ok: true, eTag: await this.inner.put(key, body, expiresAt, signal) };
+    return this.inner.putIfMatch(key, this.how.body?.(body) ?? body, eTag, expiresAt, signal);
   }
   put(key: string, body: string, expiresAt: number | null, signal: AbortSignal): Promise<string> {
     return this.inner.put(key, body, expiresAt, signal);
@@ -115,5 +171,10 @@ class Rewriting implements Backend {
   }
   ping(signal: AbortSignal): Promise<void> {
     return this.inner.ping(signal);
+  }
+
+  private async misbehave(): Promise<void> {
+    if (this.how.delayMs) await new Promise((resolve) => setTimeout(resolve, this.how.delayMs));
+    if (this.how.forget) void Promise.reject(new Error('a write whose failure nobody awaits'));
   }
 }

@@ -11,8 +11,8 @@ export interface CampaignOptions {
   /** Share of two-instance schedules that run on Azurite instead of shared memory. */
   blobShare: number;
   /**
-   * A deliberately broken bot, to show the campaign notices: `resend504` resends a sync after a 504 (I1),
-   * `doublePoll` gives instances one lease identity (I7), `lostCompletion` loses history's record of a sync's end (I6).
+   * A deliberately broken bot, to show the campaign notices: `resend504` resends a sync after a 504 (I1); the others,
+   * one per invariant I0 and I2-I8, are storage that misbehaves (brokenBackend in laneFaults.ts).
    */
   broken?: Broken;
   onProgress?: (done: number) => void;
