@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     `invoke answers: ${report.invoke.count}, p50 ${report.invoke.p50} ms, p99 ${report.invoke.p99} ms, max ${report.invoke.max} ms (CARD_ANSWER_DEADLINE_MS 100 in the campaign)`,
   );
   console.log(`unhandled rejections: ${report.unhandledRejections}`);
+  console.log(
+    `reclassified timing events (not violations; each with the times it was judged by): ${report.reclassified.length}`,
+  );
+  for (const event of report.reclassified)
+    console.log(`  seed ${event.seed}: ${event.invariant}: ${event.as} ${JSON.stringify(event.evidence)}`);
   console.log(`wall time: ${(report.wallMs / 1000).toFixed(1)} s`);
   for (const violation of report.violations) {
     console.log(

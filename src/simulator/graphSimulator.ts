@@ -112,7 +112,9 @@ export class GraphSimulator implements SimulatorControls {
       status: 0,
       accepted: false,
       at: this.now().toISOString(),
+      answeredAfterMs: null,
     };
+    const arrived = performance.now();
     this.calls.push(call);
 
     const fault = route && call.bearerToken ? this.takeFault(route.operation) : undefined;
@@ -127,6 +129,7 @@ export class GraphSimulator implements SimulatorControls {
         : this.answer(route, call, url);
     // A caller that gave up (its deadline passed during a slow answer) never hears it: recorded as no answer.
     call.status = req.socket.destroyed ? 0 : outcome.status;
+    if (call.status !== 0) call.answeredAfterMs = Math.round(performance.now() - arrived);
     const requestId = randomUUID();
     const clientRequestId = headerValue(req, 'client-request-id') ?? randomUUID();
     const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };

@@ -16,6 +16,8 @@ export interface RecordedCall {
   /** For a sync: Intune acted on it (even when its answer was then lost). */
   accepted: boolean;
   at: string;
+  /** Milliseconds from the request's arrival until its answer left (real time; null: no answer was sent). */
+  answeredAfterMs: number | null;
 }
 
 /** Makes the next `times` matching requests fail, be slow, or lose their answer. */

@@ -30,10 +30,27 @@ export interface Violation {
   detail: string;
 }
 
+/**
+ * What broke an invariant's letter but not the bot's promise, told apart by a rule and the times it was judged by:
+ * an invoke whose time, less the process's stalls meanwhile, is within the budget (the bot could not run while
+ * another lane held the loop); a GET whose answer left Graph after its caller's deadline (the caller had given up).
+ */
+export interface Reclassified {
+  invariant: Invariant;
+  seed: number;
+  as: 'process stalled' | 'answer after the caller gave up';
+  evidence: Record<string, number | number[]>;
+}
+
+export interface Judgement {
+  violations: Violation[];
+  reclassified: Reclassified[];
+}
+
 /** The invariants of the campaign, judged from what Graph, storage and the chat show after one schedule. */
 const SENT = ['requested', 'refused', 'unknown'];
 
-export function check(observation: Observation, answerBudgetMs: number): Violation[] {
+export function check(observation: Observation, answerBudgetMs: number): Judgement {
   const { schedule, finalState, audit } = observation;
   // The connector's POSTs belong to the card's confirmation, unless the tab's won the claim (then the card's sent none).
   const tabSent = observation.tab !== null && SENT.includes(observation.tab.finalState);
@@ -96,10 +113,18 @@ export function check(observation: Observation, answerBudgetMs: number): Violati
   if (acceptedForConnector > 0 && audit.length === 0 && (observation.tab?.audit.length ?? 0) === 0)
     fail('I4 every accepted sync audited', 'accepted sync without an audit entry');
 
-  // I5: every invoke answered within its budget.
-  const slowest = Math.max(0, ...observation.invokeMs);
-  if (slowest > answerBudgetMs)
-    fail('I5 answered in time', `an invoke took ${slowest} ms (budget ${answerBudgetMs} ms)`);
+  // I5: every invoke answered within its budget, counting the time the bot could run (the process not stalled).
+  const reclassified: Reclassified[] = [];
+  for (const invoke of observation.invokes.filter((one) => one.ms > answerBudgetMs)) {
+    const evidence = { ms: invoke.ms, stalledMs: invoke.stalledMs, budgetMs: answerBudgetMs, status: invoke.status };
+    if (invoke.ms - invoke.stalledMs <= answerBudgetMs)
+      reclassified.push({ invariant: 'I5 answered in time', seed: schedule.seed, as: 'process stalled', evidence });
+    else
+      fail(
+        'I5 answered in time',
+        `an invoke took ${invoke.ms} ms, ${invoke.stalledMs} ms of it with the process stalled (budget ${answerBudgetMs} ms, status ${invoke.status})`,
+      );
+  }
 
   // The tab's confirmation of the same connector: its own outcome matches its audit (the one-claim rule across the
   // card and the tab is I1, over every POST for the connector).
@@ -112,7 +137,20 @@ export function check(observation: Observation, answerBudgetMs: number): Violati
       );
   }
   violations.push(...checkWatch(observation));
-  return violations;
+  reclassified.push(...lateGets(observation));
+  return { violations, reclassified };
+}
+
+/** GETs kept out of I7's count because their answer left Graph after the caller's deadline. */
+function lateGets(observation: Observation): Reclassified[] {
+  return (observation.watch?.getsPerRound ?? [])
+    .filter(({ late }) => late.length > 0)
+    .map(({ gets, late }, index) => ({
+      invariant: 'I7 no double polling' as const,
+      seed: observation.schedule.seed,
+      as: 'answer after the caller gave up' as const,
+      evidence: { round: index + 1, answeredInTime: gets, lateAnswersMs: late },
+    }));
 }
 
 /** I6-I8: a followed sync's end is never lost, never polled twice in an interval, and comes within its window. */

@@ -21,6 +21,7 @@ import { StorageProxy, type ProxyFault } from '../helpers/storageProxy';
 import { followRounds } from './watchPhase';
 import { brokenBackend, graphFaultOf, resend504, tabPost, textOfAnswer } from './laneFaults';
 import { Random, type Schedule } from './schedule';
+import type { StallMonitor } from './stalls';
 
 /** The bot's deadlines, scaled down so a schedule takes a fraction of a second; their ratios are production's. */
 export const CAMPAIGN_ENV = {
@@ -55,6 +56,12 @@ const OTHER = { id: '29:1other', aadObjectId: '00000000-0000-0000-0000-000000000
 /** A schedule that could not start: the bot told the user its storage did not answer when the card was asked for. */
 export class NotStarted extends Error {}
 
+export interface TimedInvoke {
+  ms: number;
+  stalledMs: number;
+  status: number;
+}
+
 /** Everything one schedule left behind, for the invariants. */
 export interface Observation {
   schedule: Schedule;
@@ -72,6 +79,8 @@ export interface Observation {
   finalView: string;
   /** Wall time of each invoke answer, ms, with its status (a refusal is timed as well as an answer). */
   invokeMs: number[];
+  /** Each timed invoke: its time and how long the process's event loop was stalled meanwhile (stalls.ts). */
+  invokes: TimedInvoke[];
   faultsInjected: string[];
   /** The tab's confirmation of the same connector, when the schedule had one. */
   tab: { confirmationId: string; finalState: Confirmation['state'] | 'missing'; audit: AuditEntry[] } | null;
@@ -83,8 +92,11 @@ export interface WatchObservation {
   /** The round Intune reported the sync in (null: never). */
   reportedRound: number | null;
   rounds: number;
-  /** Graph GETs of the connector in each round, and whether an instance was restarted in it. */
-  getsPerRound: Array<{ gets: number; restart: boolean }>;
+  /**
+   * Graph GETs of the connector answered in each round, and whether an instance was restarted in it; `late`: answers
+   * that left Graph after the caller's deadline, in ms after arrival (not counted in `gets`).
+   */
+  getsPerRound: Array<{ gets: number; restart: boolean; late: number[] }>;
   /** The watch record's final state (null: none stored). */
   state: string | null;
   /** The completion history recorded for the card's confirmation. */
@@ -107,6 +119,7 @@ export class Lane {
   constructor(
     private readonly azurite: Azurite | null,
     private readonly broken: Broken | undefined,
+    private readonly stalls: StallMonitor,
   ) {}
 
   async start(): Promise<void> {
@@ -175,9 +188,11 @@ export class Lane {
     const post = async (
       n: number,
       activity: Record<string, unknown>,
-    ): Promise<{ status: number; body: unknown; ms: number }> => {
+    ): Promise<{ status: number; body: unknown; ms: number; stalledMs: number }> => {
       const target = instances[alive.has(n) ? n : [...alive][0]!]!;
       const started = Date.now();
+      const from = performance.now();
+      const stalled = (): number => this.stalls.stalledBetween(from, performance.now());
       try {
         const response = await fetch(`${target.server.url}/api/messages`, {
           method: 'POST',
@@ -189,9 +204,11 @@ export class Lane {
           status: response.status,
           body: text ? (JSON.parse(text) as unknown) : undefined,
           ms: Date.now() - started,
+          stalledMs: stalled(),
         };
       } catch {
-        return { status: 0, body: undefined, ms: Date.now() - started }; // the instance stopped under the request
+        // the instance stopped under the request
+        return { status: 0, body: undefined, ms: Date.now() - started, stalledMs: stalled() };
       }
     };
     const activity = (from: typeof REQUESTER, fields: Record<string, unknown>) => ({
@@ -243,6 +260,7 @@ export class Lane {
       };
 
       const invokeMs: number[] = [];
+      const invokes: TimedInvoke[] = [];
       let lastInvokeCard = '';
       const timers: Array<Promise<void>> = [];
       for (const { afterMs, fault } of schedule.storage) {
@@ -281,7 +299,11 @@ export class Lane {
           const answers = await Promise.all(copies.map((copy) => post(click.instance, copy)));
           if (click.transport !== 'execute') return;
           for (const answer of answers) {
-            if (answer.status !== 0) invokeMs.push(answer.ms); // a refusal is timed too; 0: the instance stopped under it
+            if (answer.status !== 0) {
+              // A refusal is timed too; 0: the instance stopped under it.
+              invokeMs.push(answer.ms);
+              invokes.push({ ms: answer.ms, stalledMs: answer.stalledMs, status: answer.status });
+            }
             if (
               click.by === 'requester' &&
               (answer.body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive'
@@ -362,6 +384,7 @@ export class Lane {
                 start: () => startApp(config, createLogger('silent'), overrides),
                 advance: (ms) => (clockOffset += ms),
                 now: () => Date.now() + clockOffset,
+                graphTimeoutMs: config.graphTimeoutMs,
               })),
               card: this.shownCard(conversation.id, alias),
             }
@@ -384,6 +407,7 @@ export class Lane {
         lastInvokeCard,
         finalView,
         invokeMs,
+        invokes,
         faultsInjected: faults,
         tab: tab
           ? {

@@ -1,6 +1,7 @@
 import { Azurite } from '../helpers/azurite';
 import { CAMPAIGN_ENV, Lane, NotStarted, type Broken, type Observation } from './lane';
-import { check, type Violation } from './invariants';
+import { check, type Reclassified, type Violation } from './invariants';
+import { StallMonitor } from './stalls';
 import { drawSchedule } from './schedule';
 
 export interface CampaignOptions {
@@ -25,6 +26,8 @@ export interface CampaignReport {
   seeds: { first: number; last: number };
   faults: Record<string, number>;
   violations: Violation[];
+  /** Timing events that broke an invariant's letter, each with the rule and the times that excuse it. */
+  reclassified: Reclassified[];
   wallMs: number;
   invoke: { count: number; p50: number; p99: number; max: number };
   unhandledRejections: number;
@@ -36,13 +39,16 @@ export const ANSWER_SLACK_MS = 400;
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const started = Date.now();
   const azurite = options.blobShare > 0 ? await new Azurite().start() : null;
-  const lanes = Array.from({ length: options.lanes }, () => new Lane(azurite, options.broken));
+  const stalls = new StallMonitor();
+  stalls.start();
+  const lanes = Array.from({ length: options.lanes }, () => new Lane(azurite, options.broken, stalls));
   let unhandled = 0;
   let notStarted = 0;
   const onUnhandled = (): void => void (unhandled += 1);
   process.on('unhandledRejection', onUnhandled);
   const observations: Observation[] = [];
   const violations: Violation[] = [];
+  const reclassified: Reclassified[] = [];
   const budget = Number(CAMPAIGN_ENV.CARD_ANSWER_DEADLINE_MS) + ANSWER_SLACK_MS;
   try {
     await Promise.all(lanes.map((lane) => lane.start()));
@@ -56,7 +62,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
           try {
             const observation = await lane.run(schedule);
             observations.push(observation);
-            violations.push(...check(observation, budget));
+            const judged = check(observation, budget);
+            violations.push(...judged.violations);
+            reclassified.push(...judged.reclassified);
           } catch (error) {
             if (error instanceof NotStarted) notStarted += 1;
             else
@@ -74,6 +82,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     process.off('unhandledRejection', onUnhandled);
     await Promise.allSettled(lanes.map((lane) => lane.stop()));
     await azurite?.stop();
+    stalls.stop();
   }
   if (unhandled > 0)
     violations.push({
@@ -92,6 +101,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     seeds: { first: options.seed, last: options.seed + options.schedules - 1 },
     faults,
     violations,
+    reclassified,
     wallMs: Date.now() - started,
     invoke: { count: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 },
     unhandledRejections: unhandled,
