@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/sync/auditLog';
 import { check } from './invariants';
-import type { Observation } from './lane';
+import type { Observation } from './observation';
 import { drawSchedule } from './schedule';
 import { StallMonitor } from './stalls';
 
@@ -67,5 +68,30 @@ describe("the campaign's classification of timing events", () => {
   it('a refused invoke is judged by its time like an answered one', () => {
     const refused = check(observed([{ ms: 900, stalledMs: 0, status: 503 }]), 500);
     expect(refused.violations.map((violation) => violation.invariant)).toEqual(['I5 answered in time']);
+  });
+
+  it('an "unknown" outcome whose sync answer left Graph after its caller gave up is reclassified with that time', () => {
+    const card = 'Outcome unknown';
+    const unknown = (answeredAfterMs: number): Observation => ({
+      ...observed([]),
+      posts: [{ status: 204, accepted: true, answeredAfterMs, late: answeredAfterMs > 150 }],
+      finalState: 'unknown',
+      audit: [{ confirmationId: 'x', outcome: 'unknown' } as AuditEntry],
+      shownCard: card,
+      lastInvokeCard: card,
+      finalView: card,
+    });
+    const late = check(unknown(180), 500);
+    expect(late.violations).toEqual([]);
+    expect(late.reclassified).toEqual([
+      {
+        invariant: 'I3 card and audit match Graph',
+        seed: 7,
+        as: 'answer after the caller gave up',
+        evidence: { lateAnswersMs: [180] },
+      },
+    ]);
+    const inTime = check(unknown(20), 500);
+    expect(inTime.violations.map((violation) => violation.detail)).toEqual(['says unknown, but every answer arrived']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Observation } from './lane';
+import type { Observation } from './observation';
 import { TAKEOVER_ROUNDS } from './watchPhase';
 
 /** The card's heading for each state, as a reader sees it (English: the campaign's users write en-US). */
@@ -33,7 +33,8 @@ export interface Violation {
 /**
  * What broke an invariant's letter but not the bot's promise, told apart by a rule and the times it was judged by:
  * an invoke whose time, less the process's stalls meanwhile, is within the budget (the bot could not run while
- * another lane held the loop); a GET whose answer left Graph after its caller's deadline (the caller had given up).
+ * another lane held the loop); a sync POST or a watch's GET whose answer left Graph after its caller's deadline (the
+ * caller had given up: an "unknown" outcome, a second GET in the interval).
  */
 export interface Reclassified {
   invariant: Invariant;
@@ -56,6 +57,7 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
   const tabSent = observation.tab !== null && SENT.includes(observation.tab.finalState);
   const posts = tabSent ? [] : observation.posts;
   const violations: Violation[] = [];
+  const reclassified: Reclassified[] = [];
   const fail = (invariant: Invariant, detail: string): void =>
     void violations.push({ invariant, seed: schedule.seed, detail });
   const accepted = posts.filter((post) => post.accepted).length;
@@ -98,8 +100,17 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
     fail('I3 card and audit match Graph', 'says requested, but Graph accepted nothing');
   if (finalState === 'refused' && accepted > 0)
     fail('I3 card and audit match Graph', 'says not requested, but Graph accepted it');
-  if (finalState === 'unknown' && !lostAnswer && !interrupted)
+  // An answer that left Graph after the caller's deadline reached a caller that had given up: for the bot, it was lost.
+  const late = posts.filter((post) => post.late);
+  if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length === 0)
     fail('I3 card and audit match Graph', 'says unknown, but every answer arrived');
+  if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length > 0)
+    reclassified.push({
+      invariant: 'I3 card and audit match Graph',
+      seed: schedule.seed,
+      as: 'answer after the caller gave up',
+      evidence: { lateAnswersMs: late.map((post) => post.answeredAfterMs ?? 0) },
+    });
   if (accepted > 0 && !['requested', 'unknown'].includes(finalState))
     fail('I3 card and audit match Graph', `Graph accepted it, the confirmation says ${finalState}`);
   if (['requested', 'refused', 'unknown'].includes(finalState)) {
@@ -114,7 +125,6 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
     fail('I4 every accepted sync audited', 'accepted sync without an audit entry');
 
   // I5: every invoke answered within its budget, counting the time the bot could run (the process not stalled).
-  const reclassified: Reclassified[] = [];
   for (const invoke of observation.invokes.filter((one) => one.ms > answerBudgetMs)) {
     const evidence = { ms: invoke.ms, stalledMs: invoke.stalledMs, budgetMs: answerBudgetMs, status: invoke.status };
     if (invoke.ms - invoke.stalledMs <= answerBudgetMs)

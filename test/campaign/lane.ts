@@ -22,6 +22,7 @@ import { followRounds } from './watchPhase';
 import { brokenBackend, graphFaultOf, resend504, tabPost, textOfAnswer } from './laneFaults';
 import { Random, type Schedule } from './schedule';
 import type { StallMonitor } from './stalls';
+import type { Observation, TimedInvoke } from './observation';
 
 /** The bot's deadlines, scaled down so a schedule takes a fraction of a second; their ratios are production's. */
 export const CAMPAIGN_ENV = {
@@ -55,55 +56,6 @@ const OTHER = { id: '29:1other', aadObjectId: '00000000-0000-0000-0000-000000000
 
 /** A schedule that could not start: the bot told the user its storage did not answer when the card was asked for. */
 export class NotStarted extends Error {}
-
-export interface TimedInvoke {
-  ms: number;
-  stalledMs: number;
-  status: number;
-}
-
-/** Everything one schedule left behind, for the invariants. */
-export interface Observation {
-  schedule: Schedule;
-  connectorId: string;
-  confirmationId: string;
-  posts: Array<{ status: number; accepted: boolean }>;
-  /** The confirmation as stored after the last view. */
-  finalState: Confirmation['state'] | 'missing';
-  audit: AuditEntry[];
-  /** The last confirmation card the conversation shows, as text. */
-  shownCard: string;
-  /** The last card answer the requester's clicks received (Action.Execute), as text. */
-  lastInvokeCard: string;
-  /** The card the final view returned (the "next view" after an instance stopped). */
-  finalView: string;
-  /** Wall time of each invoke answer, ms, with its status (a refusal is timed as well as an answer). */
-  invokeMs: number[];
-  /** Each timed invoke: its time and how long the process's event loop was stalled meanwhile (stalls.ts). */
-  invokes: TimedInvoke[];
-  faultsInjected: string[];
-  /** The tab's confirmation of the same connector, when the schedule had one. */
-  tab: { confirmationId: string; finalState: Confirmation['state'] | 'missing'; audit: AuditEntry[] } | null;
-  /** The watch phase, when the schedule had one and Graph accepted the sync. */
-  watch: WatchObservation | null;
-}
-
-export interface WatchObservation {
-  /** The round Intune reported the sync in (null: never). */
-  reportedRound: number | null;
-  rounds: number;
-  /**
-   * Graph GETs of the connector answered in each round, and whether an instance was restarted in it; `late`: answers
-   * that left Graph after the caller's deadline, in ms after arrival (not counted in `gets`).
-   */
-  getsPerRound: Array<{ gets: number; restart: boolean; late: number[] }>;
-  /** The watch record's final state (null: none stored). */
-  state: string | null;
-  /** The completion history recorded for the card's confirmation. */
-  completions: string[];
-  /** The card's text after the last round. */
-  card: string;
-}
 
 /**
  * One lane of the campaign: a Graph simulator, a Bot Connector fake and storage that live across schedules, and
@@ -400,7 +352,12 @@ export class Lane {
         posts: this.sim
           .syncCalls()
           .filter((call) => call.connectorId === connectorId)
-          .map((call) => ({ status: call.status, accepted: call.accepted })),
+          .map((call) => ({
+            status: call.status,
+            accepted: call.accepted,
+            answeredAfterMs: call.answeredAfterMs,
+            late: (call.answeredAfterMs ?? 0) > config.graphTimeoutMs,
+          })),
         finalState: stored?.value.state ?? 'missing',
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),

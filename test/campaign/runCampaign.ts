@@ -1,5 +1,6 @@
 import { Azurite } from '../helpers/azurite';
-import { CAMPAIGN_ENV, Lane, NotStarted, type Broken, type Observation } from './lane';
+import { CAMPAIGN_ENV, Lane, NotStarted, type Broken } from './lane';
+import type { Observation } from './observation';
 import { check, type Reclassified, type Violation } from './invariants';
 import { StallMonitor } from './stalls';
 import { drawSchedule } from './schedule';

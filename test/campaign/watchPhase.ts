@@ -1,6 +1,6 @@
 import type { RunningApp } from '../../src/app';
 import type { GraphSimulator } from '../../src/simulator/graphSimulator';
-import type { WatchObservation } from './lane';
+import type { WatchObservation } from './observation';
 import { getFaultOf } from './laneFaults';
 import type { WatchPlan } from './schedule';
 
