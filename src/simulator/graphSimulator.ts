@@ -113,8 +113,9 @@ export class GraphSimulator implements SimulatorControls {
       accepted: false,
       at: this.now().toISOString(),
       answeredAfterMs: null,
+      host: req.headers.host ?? null,
+      arrivedAt: performance.now(),
     };
-    const arrived = performance.now();
     this.calls.push(call);
 
     const fault = route && call.bearerToken ? this.takeFault(route.operation) : undefined;
@@ -129,7 +130,7 @@ export class GraphSimulator implements SimulatorControls {
         : this.answer(route, call, url);
     // A caller that gave up (its deadline passed during a slow answer) never hears it: recorded as no answer.
     call.status = req.socket.destroyed ? 0 : outcome.status;
-    if (call.status !== 0) call.answeredAfterMs = Math.round(performance.now() - arrived);
+    if (call.status !== 0) call.answeredAfterMs = Math.round(performance.now() - call.arrivedAt);
     const requestId = randomUUID();
     const clientRequestId = headerValue(req, 'client-request-id') ?? randomUUID();
     const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };

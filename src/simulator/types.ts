@@ -16,6 +16,10 @@ export interface RecordedCall {
   /** For a sync: Intune acted on it (even when its answer was then lost). */
   accepted: boolean;
   at: string;
+  /** The Host header the caller used (which of several names of this machine it was configured with). */
+  host: string | null;
+  /** When it arrived, on this process's performance clock (to line it up with other measurements in the process). */
+  arrivedAt: number;
   /** Milliseconds from the request's arrival until its answer left (real time; null: no answer was sent). */
   answeredAfterMs: number | null;
 }

@@ -38,10 +38,10 @@ describe("the campaign's classification of timing events", () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       const stalled = stalls.stalledBetween(from, performance.now());
       expect(stalled).toBeGreaterThanOrEqual(150);
-      expect(stalled).toBeLessThanOrEqual(260);
+      expect(stalled).toBeLessThanOrEqual(performance.now() - from);
       const quietFrom = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(stalls.stalledBetween(quietFrom, performance.now())).toBeLessThan(60);
+      expect(stalls.stalledBetween(quietFrom, performance.now())).toBeLessThan(stalled / 2);
     } finally {
       stalls.stop();
     }
@@ -70,28 +70,30 @@ describe("the campaign's classification of timing events", () => {
     expect(refused.violations.map((violation) => violation.invariant)).toEqual(['I5 answered in time']);
   });
 
-  it('an "unknown" outcome whose sync answer left Graph after its caller gave up is reclassified with that time', () => {
+  it('an "unknown" outcome whose answer came after its caller gave up (Graph time plus stalls) is reclassified with those times', () => {
     const card = 'Outcome unknown';
-    const unknown = (answeredAfterMs: number): Observation => ({
+    const unknown = (answeredAfterMs: number, stalledMs: number): Observation => ({
       ...observed([]),
-      posts: [{ status: 204, accepted: true, answeredAfterMs, late: answeredAfterMs > 150 }],
+      posts: [{ status: 204, accepted: true, answeredAfterMs, stalledMs, late: answeredAfterMs + stalledMs > 150 }],
       finalState: 'unknown',
       audit: [{ confirmationId: 'x', outcome: 'unknown' } as AuditEntry],
       shownCard: card,
       lastInvokeCard: card,
       finalView: card,
     });
-    const late = check(unknown(180), 500);
+    const late = check(unknown(40, 130), 500);
     expect(late.violations).toEqual([]);
     expect(late.reclassified).toEqual([
       {
         invariant: 'I3 card and audit match Graph',
         seed: 7,
         as: 'answer after the caller gave up',
-        evidence: { lateAnswersMs: [180] },
+        evidence: { answeredAfterMs: [40], stalledMs: [130] },
       },
     ]);
-    const inTime = check(unknown(20), 500);
-    expect(inTime.violations.map((violation) => violation.detail)).toEqual(['says unknown, but every answer arrived']);
+    const inTime = check(unknown(20, 10), 500);
+    expect(inTime.violations.map((violation) => violation.detail)).toEqual([
+      'says unknown, but every answer arrived (204 in 20 ms, 10 ms stalled)',
+    ]);
   });
 });

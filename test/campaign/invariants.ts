@@ -33,13 +33,14 @@ export interface Violation {
 /**
  * What broke an invariant's letter but not the bot's promise, told apart by a rule and the times it was judged by:
  * an invoke whose time, less the process's stalls meanwhile, is within the budget (the bot could not run while
- * another lane held the loop); a sync POST or a watch's GET whose answer left Graph after its caller's deadline (the
- * caller had given up: an "unknown" outcome, a second GET in the interval).
+ * another lane held the loop); an "unknown" outcome whose POST was answered later than the caller's deadline,
+ * counting Graph's time and the process's stalls; a second GET in an interval from the same instance (its client's
+ * retry after an attempt it gave up on; each instance asks Graph under its own host name).
  */
 export interface Reclassified {
   invariant: Invariant;
   seed: number;
-  as: 'process stalled' | 'answer after the caller gave up';
+  as: 'process stalled' | 'answer after the caller gave up' | 'retry after the caller gave up';
   evidence: Record<string, number | number[]>;
 }
 
@@ -103,13 +104,19 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
   // An answer that left Graph after the caller's deadline reached a caller that had given up: for the bot, it was lost.
   const late = posts.filter((post) => post.late);
   if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length === 0)
-    fail('I3 card and audit match Graph', 'says unknown, but every answer arrived');
+    fail(
+      'I3 card and audit match Graph',
+      `says unknown, but every answer arrived (${posts.map((post) => `${post.status} in ${post.answeredAfterMs} ms, ${post.stalledMs} ms stalled`).join('; ')})`,
+    );
   if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length > 0)
     reclassified.push({
       invariant: 'I3 card and audit match Graph',
       seed: schedule.seed,
       as: 'answer after the caller gave up',
-      evidence: { lateAnswersMs: late.map((post) => post.answeredAfterMs ?? 0) },
+      evidence: {
+        answeredAfterMs: late.map((post) => post.answeredAfterMs),
+        stalledMs: late.map((post) => post.stalledMs),
+      },
     });
   if (accepted > 0 && !['requested', 'unknown'].includes(finalState))
     fail('I3 card and audit match Graph', `Graph accepted it, the confirmation says ${finalState}`);
@@ -151,16 +158,20 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
   return { violations, reclassified };
 }
 
-/** GETs kept out of I7's count because their answer left Graph after the caller's deadline. */
+/** GETs kept out of I7's count: one instance's client asking again in a round, after an attempt it gave up on. */
 function lateGets(observation: Observation): Reclassified[] {
-  return (observation.watch?.getsPerRound ?? [])
-    .filter(({ late }) => late.length > 0)
-    .map(({ gets, late }, index) => ({
-      invariant: 'I7 no double polling' as const,
-      seed: observation.schedule.seed,
-      as: 'answer after the caller gave up' as const,
-      evidence: { round: index + 1, answeredInTime: gets, lateAnswersMs: late },
-    }));
+  return (observation.watch?.getsPerRound ?? []).flatMap(({ gets, retries }, index) =>
+    retries.length > 0
+      ? [
+          {
+            invariant: 'I7 no double polling' as const,
+            seed: observation.schedule.seed,
+            as: 'retry after the caller gave up' as const,
+            evidence: { round: index + 1, polls: gets, answeredAfterMs: retries },
+          },
+        ]
+      : [],
+  );
 }
 
 /** I6-I8: a followed sync's end is never lost, never polled twice in an interval, and comes within its window. */

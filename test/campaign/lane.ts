@@ -133,9 +133,23 @@ export class Lane {
       ...(this.broken === 'resend504' ? { mayResend: resend504 } : {}),
     };
     const instances: RunningApp[] = [];
-    for (let n = 0; n < schedule.instances; n += 1)
-      instances.push(await startApp(config, createLogger('silent'), overrides));
-    const alive = new Set(instances.map((_, n) => n));
+    const alive = new Set<number>();
+    // Each instance alive reaches Graph under its own host name (127.0.0.1 or localhost), so Graph can tell which
+    // instance asked: a second GET from one instance in a round is its client's retry after a deadline it gave up at
+    // (on a loaded machine), a GET from another instance is a second poll.
+    const hostOf = new Map<RunningApp, string>();
+    const launch = async (): Promise<RunningApp> => {
+      const taken = new Set([...alive].map((n) => hostOf.get(instances[n]!)));
+      const host = ['127.0.0.1', 'localhost'].find((one) => !taken.has(one)) ?? '127.0.0.1';
+      const own = loadConfig({ ...env, GRAPH_BASE_URL: this.sim.baseUrl.replace('127.0.0.1', host) });
+      const app = await startApp(own, createLogger('silent'), overrides);
+      hostOf.set(app, host);
+      return app;
+    };
+    for (let n = 0; n < schedule.instances; n += 1) {
+      instances.push(await launch());
+      alive.add(n);
+    }
 
     const post = async (
       n: number,
@@ -281,7 +295,7 @@ export class Lane {
       const timing = syncTimingOf(config);
       if (schedule.sigterm) clockOffset = timing.claimStaleAfterMs + 1_000;
       if (alive.size === 0) {
-        instances.push(await startApp(config, createLogger('silent'), overrides));
+        instances.push(await launch());
         alive.add(instances.length - 1);
       }
       const viewer = [...alive][0]!;
@@ -333,10 +347,9 @@ export class Lane {
               ...(await followRounds(this.sim, schedule.watch, connectorId, {
                 instances,
                 alive,
-                start: () => startApp(config, createLogger('silent'), overrides),
+                start: launch,
                 advance: (ms) => (clockOffset += ms),
                 now: () => Date.now() + clockOffset,
-                graphTimeoutMs: config.graphTimeoutMs,
               })),
               card: this.shownCard(conversation.id, alias),
             }
@@ -352,12 +365,17 @@ export class Lane {
         posts: this.sim
           .syncCalls()
           .filter((call) => call.connectorId === connectorId)
-          .map((call) => ({
-            status: call.status,
-            accepted: call.accepted,
-            answeredAfterMs: call.answeredAfterMs,
-            late: (call.answeredAfterMs ?? 0) > config.graphTimeoutMs,
-          })),
+          .map((call) => {
+            // The caller's deadline began before the POST arrived: the process's stalls in the deadline before its
+            // arrival and while Graph answered count against it as much as Graph's own time.
+            const answeredAfterMs = call.answeredAfterMs ?? 0;
+            const stalledMs = this.stalls.stalledBetween(
+              call.arrivedAt - config.graphTimeoutMs,
+              call.arrivedAt + answeredAfterMs,
+            );
+            const late = call.answeredAfterMs !== null && answeredAfterMs + stalledMs > config.graphTimeoutMs;
+            return { status: call.status, accepted: call.accepted, answeredAfterMs, stalledMs, late };
+          }),
         finalState: stored?.value.state ?? 'missing',
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),

@@ -14,8 +14,11 @@ export interface Observation {
   schedule: Schedule;
   connectorId: string;
   confirmationId: string;
-  /** The sync POSTs Graph saw; `late`: answered after the caller's deadline (GRAPH_TIMEOUT_MS from arrival). */
-  posts: Array<{ status: number; accepted: boolean; answeredAfterMs: number | null; late: boolean }>;
+  /**
+   * The sync POSTs Graph saw; `late`: its answer may have come after the caller's deadline (GRAPH_TIMEOUT_MS), judged
+   * by Graph's time to answer plus the process's stalls from a deadline before it arrived until it was answered.
+   */
+  posts: Array<{ status: number; accepted: boolean; answeredAfterMs: number; stalledMs: number; late: boolean }>;
   /** The confirmation as stored after the last view. */
   finalState: Confirmation['state'] | 'missing';
   audit: AuditEntry[];
@@ -41,10 +44,11 @@ export interface WatchObservation {
   reportedRound: number | null;
   rounds: number;
   /**
-   * Graph GETs of the connector answered in each round, and whether an instance was restarted in it; `late`: answers
-   * that left Graph after the caller's deadline, in ms after arrival (not counted in `gets`).
+   * Polls of the connector that Graph answered in each round (instances that got an answer), and whether an instance
+   * was restarted in it; `retries`: when one instance's client asked again in the round, every answered GET's time
+   * from arrival to answer, in ms (a retry follows only an attempt its client gave up on).
    */
-  getsPerRound: Array<{ gets: number; restart: boolean; late: number[] }>;
+  getsPerRound: Array<{ gets: number; restart: boolean; retries: number[] }>;
   /** The watch record's final state (null: none stored). */
   state: string | null;
   /** The completion history recorded for the card's confirmation. */
