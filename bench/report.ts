@@ -109,7 +109,7 @@ export function report(run: Report): void {
   if (failures.size > 0) {
     const list = [...failures].map(([label, count]) => `${label} ${count}`).join(', ');
     console.error(
-      `\nINVALID RUN: failed or non-2xx requests (${list}); the figures above do not measure what they say.`,
+      `\nINVALID RUN: failed or non-2xx requests, or clicks refused or broken promises in the blob run (${list}); the figures above do not measure what they say.`,
     );
     process.exitCode = 1;
   }

@@ -14,6 +14,7 @@ function observed(invokes: Observation['invokes']): Observation {
     confirmationId: 'x',
     posts: [],
     finalState: 'pending',
+    unknownBecause: null,
     audit: [],
     shownCard: card,
     lastInvokeCard: card,
@@ -42,6 +43,10 @@ describe("the campaign's classification of timing events", () => {
       const quietFrom = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(stalls.stalledBetween(quietFrom, performance.now())).toBeLessThan(stalled / 2);
+      // Counted whole, the block is seen from a span that begins after it started.
+      const late = stalls.stalledBetween(from + 100, from + 400, { whole: true });
+      expect(late).toBeGreaterThanOrEqual(150);
+      expect(stalls.stalledBetween(from + 100, from + 400)).toBeLessThan(late);
     } finally {
       stalls.stop();
     }
@@ -76,6 +81,7 @@ describe("the campaign's classification of timing events", () => {
       ...observed([]),
       posts: [{ status: 204, accepted: true, answeredAfterMs, stalledMs, late: answeredAfterMs + stalledMs > 150 }],
       finalState: 'unknown',
+      unknownBecause: 'noAnswer (noAnswer)',
       audit: [{ confirmationId: 'x', outcome: 'unknown' } as AuditEntry],
       shownCard: card,
       lastInvokeCard: card,
@@ -93,7 +99,7 @@ describe("the campaign's classification of timing events", () => {
     ]);
     const inTime = check(unknown(20, 10), 500);
     expect(inTime.violations.map((violation) => violation.detail)).toEqual([
-      'says unknown, but every answer arrived (204 in 20 ms, 10 ms stalled)',
+      'says unknown (noAnswer (noAnswer)), but every answer arrived (204 in 20 ms, 10 ms stalled)',
     ]);
   });
 });

@@ -106,7 +106,7 @@ export function check(observation: Observation, answerBudgetMs: number): Judgeme
   if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length === 0)
     fail(
       'I3 card and audit match Graph',
-      `says unknown, but every answer arrived (${posts.map((post) => `${post.status} in ${post.answeredAfterMs} ms, ${post.stalledMs} ms stalled`).join('; ')})`,
+      `says unknown (${observation.unknownBecause ?? '?'}), but every answer arrived (${posts.map((post) => `${post.status} in ${post.answeredAfterMs} ms, ${post.stalledMs} ms stalled`).join('; ')})`,
     );
   if (finalState === 'unknown' && !lostAnswer && !interrupted && late.length > 0)
     reclassified.push({

@@ -366,17 +366,22 @@ export class Lane {
           .syncCalls()
           .filter((call) => call.connectorId === connectorId)
           .map((call) => {
-            // The caller's deadline began before the POST arrived: the process's stalls in the deadline before its
-            // arrival and while Graph answered count against it as much as Graph's own time.
+            // The attempt's deadline began before the POST arrived: stalls that ended in the deadline before its arrival
+            // (whole: one that began earlier froze the attempt too) and while Graph answered count against it.
             const answeredAfterMs = call.answeredAfterMs ?? 0;
             const stalledMs = this.stalls.stalledBetween(
               call.arrivedAt - config.graphTimeoutMs,
               call.arrivedAt + answeredAfterMs,
+              { whole: true },
             );
             const late = call.answeredAfterMs !== null && answeredAfterMs + stalledMs > config.graphTimeoutMs;
             return { status: call.status, accepted: call.accepted, answeredAfterMs, stalledMs, late };
           }),
         finalState: stored?.value.state ?? 'missing',
+        unknownBecause:
+          stored?.value.state === 'unknown'
+            ? `${stored.value.reason}${stored.value.failure ? ` (${stored.value.failure.kind})` : ''}`
+            : null,
         audit: audit.filter((entry) => entry.confirmationId === confirmationId),
         shownCard: this.shownCard(conversation.id, alias),
         lastInvokeCard,

@@ -21,6 +21,8 @@ export interface Observation {
   posts: Array<{ status: number; accepted: boolean; answeredAfterMs: number; stalledMs: number; late: boolean }>;
   /** The confirmation as stored after the last view. */
   finalState: Confirmation['state'] | 'missing';
+  /** For an "unknown" confirmation: why, as stored (no answer in time, or a claim settled after an interruption). */
+  unknownBecause: string | null;
   audit: AuditEntry[];
   /** The last confirmation card the conversation shows, as text. */
   shownCard: string;

@@ -34,14 +34,17 @@ export class StallMonitor {
     this.timer = null;
   }
 
-  /** Milliseconds the loop was stalled between `from` and `to` (performance.now() times). */
-  stalledBetween(from: number, to: number): number {
+  /**
+   * Milliseconds the loop was stalled between `from` and `to` (performance.now() times). `whole`: stalls that ended in
+   * the span count whole, also the part before `from` (a deadline that started before such a stall passed during it).
+   */
+  stalledBetween(from: number, to: number, options: { whole?: boolean } = {}): number {
     let total = 0;
     for (let index = this.at.length - 1; index >= 0; index -= 1) {
       const at = this.at[index]!;
       if (at < from) break;
       // A late tick that fired inside the span: its lateness overlaps the span by at most the span's own start.
-      if (at <= to) total += Math.min(this.late[index]!, at - from);
+      if (at <= to) total += options.whole ? this.late[index]! : Math.min(this.late[index]!, at - from);
     }
     return Math.round(total);
   }
