@@ -6,34 +6,10 @@ import type { Broken } from './lane';
 import { runCampaign } from './runCampaign';
 
 /**
- * The seeded subset of the fault campaign (`npm run campaign` runs 10,000 schedules): randomized clicks, instances,
- * redeliveries, a SIGTERM now and then, faults in Graph, storage (memory and Azurite) and the Bot Connector; the
- * dashboard confirming the same connector at the same time; and accepted syncs followed round by round while
- * instances stop and start and Graph fails the watch's GETs.
+ * The fault campaign's regression seeds and its broken bots (the seeded subset of 200 schedules is in subsetA and
+ * subsetB, two processes on the two cores).
  */
 describe('fault campaign (seeded subset)', () => {
-  it('200 schedules: no invariant is ever violated', async () => {
-    const report = await runCampaign({ schedules: 200, seed: 20_261_127, lanes: 4, blobShare: 0.25 });
-    expect(report.violations).toEqual([]);
-    expect(report.schedules + report.notStarted).toBe(200);
-    expect(report.notStarted).toBeLessThanOrEqual(10); // storage stalls at set-up are told to the user, but rare
-    for (const kind of [
-      'graph:gatewayTimeout',
-      'graph:hang',
-      'graph:drop',
-      'storage:lostAnswer',
-      'storage:outage',
-      'connector:5xx',
-      'sigterm',
-      'tab:confirm',
-      'watch:followed',
-      'watch:restart',
-      'watch:getFault',
-    ]) {
-      expect(report.faults[kind] ?? 0, kind).toBeGreaterThan(0);
-    }
-  }, 120_000);
-
   // Found by the full campaign (10,000 schedules): a 401, a click again, slow card updates. 2110 (one instance): a
   // card-update lane forgotten while an update waited in it, so an older card landed after the outcome. 1677, 2096
   // (two instances): one instance's older card landed after the other's outcome. 20261200 (the watch schedules): a
