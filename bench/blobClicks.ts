@@ -16,7 +16,7 @@ import { Store } from '../src/storage/store';
 import type { WatchRecord } from '../src/sync/watch';
 import { BenchConnector } from './fakeConnector';
 import { median } from './load';
-import { startBot, stopBot, type BotProcess } from './processes';
+import { message, startBot, stopBot, type BotProcess } from './processes';
 
 const CONNECTORS = Number(process.env.BENCH_BLOB_CONNECTORS ?? 1_000);
 const PER_SECOND = Number(process.env.BENCH_BLOB_RATE ?? 50);
@@ -68,16 +68,11 @@ function thousandConnectors(): Connector[] {
   }));
 }
 
+/** The bench's user in a chat of its own (one per connector), as processes.ts's `message` with another conversation. */
 function activity(serviceUrl: string, conversationId: string, n: number): Record<string, unknown> {
   return {
-    id: `blob-${process.pid}-${n}`,
-    channelId: 'msteams',
-    serviceUrl,
-    locale: 'en-US',
-    from: { id: '29:bench-user', aadObjectId: '00000000-0000-0000-0000-0000000000be', name: 'Bench Admin' },
-    recipient: { id: '28:bot', name: 'Connector Sync' },
+    ...message('', `blob-${process.pid}-${n}`, serviceUrl),
     conversation: { id: conversationId, conversationType: 'personal', tenantId: 'bench-tenant' },
-    channelData: { tenant: { id: 'bench-tenant' } },
   };
 }
 
@@ -139,13 +134,12 @@ export async function blobClicks(script: string): Promise<BlobClicks> {
     const connectors = sim.allConnectors();
     const commandTimes: number[] = [];
     await inParallel(connectors, 8, async (one, index) => {
-      const message = {
+      const command = {
         ...activity(connector.serviceUrl, `a:blob-${index}`, index),
-        type: 'message',
         text: `sync connector ${one.id} full`,
       };
       const at = performance.now();
-      const answer = await post(instances[index % 2]!.endpoint, message);
+      const answer = await post(instances[index % 2]!.endpoint, command);
       commandTimes.push(performance.now() - at);
       if (answer.status !== 200) problems.push(`the command for ${one.id} was answered ${answer.status}`);
     });
@@ -253,7 +247,7 @@ export async function blobClicks(script: string): Promise<BlobClicks> {
       connectors: connectors.length,
       clicks,
       perSecond: PER_SECOND,
-      seconds: SECONDS,
+      seconds: clicks / PER_SECOND,
       answered,
       p50: Math.round(median(sorted)),
       p99: at(0.99),
